@@ -1,0 +1,59 @@
+/** clocks(plan, state, now): every deadline of an incident, whether it is met, due soon or overdue. */
+import type { Milestone, Plan } from '../plans/schema.ts';
+import type { IncidentState } from './incident.ts';
+import { clocksForLevel } from './tiers.ts';
+
+export type ObligationStatus = 'met' | 'metLate' | 'pending' | 'dueSoon' | 'overdue' | 'missed';
+
+export interface Obligation {
+  taskId: string;
+  clockId: string | null;
+  actionId: string | null;
+  unitId: string;
+  dueAt: number;
+  status: ObligationStatus;
+  /** negative once overdue */
+  remainingMs: number;
+}
+
+export interface WaitingClock {
+  clockId: string;
+  waitingFor: Milestone;
+}
+
+/** A deadline is "due soon" in its last 30 minutes, or in the last half of a shorter window. */
+export function dueSoonWindow(windowMs: number): number {
+  return Math.min(30 * 60_000, windowMs / 2);
+}
+
+export function clocks(plan: Plan, state: IncidentState, now: number): { obligations: Obligation[]; waiting: WaitingClock[] } {
+  const obligations: Obligation[] = [];
+  for (const t of Object.values(state.tasks)) {
+    if (t.dueAt === null || t.status === 'stoodDown') continue;
+    const remainingMs = t.dueAt - now;
+    let status: ObligationStatus;
+    if (t.status === 'done') status = (t.doneAt ?? 0) <= t.dueAt ? 'met' : 'metLate';
+    else if (t.status === 'closed') status = t.overdueAt !== undefined ? 'missed' : 'met';
+    else if (remainingMs < 0) status = 'overdue';
+    else status = remainingMs <= dueSoonWindow(t.dueAt - t.assignedAt) ? 'dueSoon' : 'pending';
+    obligations.push({
+      taskId: t.id,
+      clockId: t.source.kind === 'clock' ? t.source.clockId : null,
+      actionId: t.source.kind === 'action' ? t.source.actionId : null,
+      unitId: t.unitId,
+      dueAt: t.dueAt,
+      status,
+      remainingMs,
+    });
+  }
+  obligations.sort((a, b) => a.dueAt - b.dueAt);
+  const waiting: WaitingClock[] =
+    state.status === 'active' && state.level
+      ? clocksForLevel(plan, state.level).flatMap((c) =>
+          c.start.kind !== 'daily' && c.start.kind !== 'yearly' && c.start.milestone !== 'terminated' && state.milestones[c.start.milestone] === undefined
+            ? [{ clockId: c.id, waitingFor: c.start.milestone }]
+            : [],
+        )
+      : [];
+  return { obligations, waiting };
+}

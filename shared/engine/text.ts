@@ -1,0 +1,7 @@
+/** Messages for people: Chinese first, English second. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export const say = (zh: string, en: string): Bilingual => ({ zh, en });

@@ -1,0 +1,91 @@
+/**
+ * Cumulative tiers: a level carries every action of the tiers below it ("在……基础上"), except actions a
+ * higher tier restates more strictly (`supersedes`) and actions the plan limits to lower tiers (`upTo`).
+ */
+import type { Action, ActionCondition, Clock, Plan } from '../plans/schema.ts';
+import type { Readings } from './readings.ts';
+import { inSeason } from './time.ts';
+
+/** What the conditions of actions are judged against. Without a value a condition is "unknown". */
+export interface Circumstances {
+  readings?: Readings;
+  /** the instant whose Shanghai calendar date decides seasonal actions */
+  date?: number;
+}
+
+export type Applies = 'yes' | 'no' | 'unknown';
+
+export function levelIndex(plan: Plan, levelId: string): number {
+  return plan.levels.findIndex((l) => l.id === levelId);
+}
+
+export function levelById(plan: Plan, levelId: string) {
+  return plan.levels.find((l) => l.id === levelId);
+}
+
+/** Does an item introduced at `level` (and carried up to `upTo`) belong to the tier `levelId`? */
+export function inTier(plan: Plan, item: { level: string; upTo?: string | undefined }, levelId: string): boolean {
+  const at = levelIndex(plan, levelId);
+  const top = item.upTo === undefined ? plan.levels.length - 1 : levelIndex(plan, item.upTo);
+  return levelIndex(plan, item.level) <= at && at <= top;
+}
+
+export function conditionApplies(c: ActionCondition | undefined, when: Circumstances): Applies {
+  if (!c) return 'yes';
+  if (c.kind === 'season') {
+    if (when.date === undefined) return 'unknown';
+    return inSeason(when.date, c.from, c.to) ? 'yes' : 'no';
+  }
+  const t = when.readings?.temperatureC;
+  if (typeof t !== 'number') return 'unknown';
+  return (c.gte === undefined || t >= c.gte) && (c.lt === undefined || t < c.lt) ? 'yes' : 'no';
+}
+
+/** The actions in force at a level, in plan order. `phase` picks response actions or post-termination ones. */
+export function actionsForLevel(
+  plan: Plan,
+  levelId: string,
+  when: Circumstances = {},
+  phase: Action['phase'] = 'response',
+): Action[] {
+  const inLevel = plan.actions.filter(
+    (a) => a.phase === phase && inTier(plan, a, levelId) && conditionApplies(a.condition, when) !== 'no',
+  );
+  const superseded = new Set(inLevel.flatMap((a) => a.supersedes));
+  return inLevel.filter((a) => !superseded.has(a.id));
+}
+
+export function clocksForLevel(plan: Plan, levelId: string): Clock[] {
+  return plan.clocks.filter((c) => inTier(plan, c, levelId));
+}
+
+export interface LevelDiff {
+  added: Action[];
+  stoodDown: Action[];
+  kept: Action[];
+}
+
+/** What changes when the level moves from `from` (null: nothing in force) to `to`. */
+export function levelDiff(plan: Plan, from: string | null, to: string, when: Circumstances = {}): LevelDiff {
+  const before = from === null ? [] : actionsForLevel(plan, from, when);
+  const after = actionsForLevel(plan, to, when);
+  const beforeIds = new Set(before.map((a) => a.id));
+  const afterIds = new Set(after.map((a) => a.id));
+  return {
+    added: after.filter((a) => !beforeIds.has(a.id)),
+    stoodDown: before.filter((a) => !afterIds.has(a.id)),
+    kept: after.filter((a) => beforeIds.has(a.id)),
+  };
+}
+
+/** Every unit an action reaches: its own units, then its working group's lead and member units. */
+export function actionUnits(plan: Plan, action: Action): string[] {
+  const group = action.group ? plan.groups.find((g) => g.id === action.group) : undefined;
+  return [...new Set([...(group?.lead ?? []), ...(group?.members ?? []), ...action.units])];
+}
+
+/** Levels that starting `levelId` starts as well (linked tiers), the level itself first. */
+export function levelsStarted(plan: Plan, levelId: string): string[] {
+  const linked = plan.links.filter((l) => l.from === levelId).flatMap((l) => l.starts);
+  return [levelId, ...linked.filter((l) => l !== levelId)];
+}

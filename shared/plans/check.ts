@@ -1,0 +1,65 @@
+/**
+ * Cross-reference checks a schema cannot express: every id a plan refers to exists, ids are unique, and
+ * criteria read only the plan's own indicators. Returns the problems in words; empty means sound.
+ */
+import type { Plan, Predicate } from './schema.ts';
+
+function duplicates(ids: string[]): string[] {
+  return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+}
+
+function predicateIndicators(p: Predicate): string[] {
+  if ('all' in p) return p.all.flatMap(predicateIndicators);
+  if ('any' in p) return p.any.flatMap(predicateIndicators);
+  return [p.indicator];
+}
+
+export function checkPlan(plan: Plan): string[] {
+  const problems: string[] = [];
+  const levels = new Set(plan.levels.map((l) => l.id));
+  const units = new Set(plan.units.map((u) => u.id));
+  const groups = new Set(plan.groups.map((g) => g.id));
+  const actions = new Set(plan.actions.map((a) => a.id));
+  const indicators = new Set(plan.indicators.map((i) => i.key));
+  const where = (kind: string, id: string) => `${plan.id}: ${kind} ${id}`;
+
+  for (const [kind, ids] of Object.entries({
+    level: plan.levels.map((l) => l.id),
+    unit: plan.units.map((u) => u.id),
+    action: plan.actions.map((a) => a.id),
+    clock: plan.clocks.map((c) => c.id),
+    criterion: plan.levels.flatMap((l) => l.criteria.map((c) => c.id)),
+  })) {
+    for (const d of duplicates(ids)) problems.push(`${plan.id}: ${kind} id "${d}" is used twice`);
+  }
+  for (const level of plan.levels) {
+    for (const c of level.criteria) {
+      for (const key of predicateIndicators(c.when)) {
+        if (!indicators.has(key)) problems.push(`${where('criterion', c.id)} reads unknown indicator "${key}"`);
+      }
+    }
+  }
+  for (const u of plan.units) {
+    for (const b of u.bindsTo ?? []) if (!units.has(b)) problems.push(`${where('unit', u.id)} binds to unknown unit "${b}"`);
+  }
+  for (const g of plan.groups) {
+    for (const u of [...g.lead, ...g.members]) if (!units.has(u)) problems.push(`${where('group', g.id)} names unknown unit "${u}"`);
+  }
+  for (const a of plan.actions) {
+    if (!levels.has(a.level)) problems.push(`${where('action', a.id)} has unknown level "${a.level}"`);
+    if (a.upTo !== undefined && !levels.has(a.upTo)) problems.push(`${where('action', a.id)} has unknown upTo "${a.upTo}"`);
+    if (a.units.length === 0 && !a.group) problems.push(`${where('action', a.id)} has no responsible unit`);
+    if (a.group && !groups.has(a.group)) problems.push(`${where('action', a.id)} names unknown group "${a.group}"`);
+    for (const u of a.units) if (!units.has(u)) problems.push(`${where('action', a.id)} names unknown unit "${u}"`);
+    for (const s of a.supersedes) if (!actions.has(s)) problems.push(`${where('action', a.id)} supersedes unknown action "${s}"`);
+  }
+  for (const c of plan.clocks) {
+    if (!levels.has(c.level)) problems.push(`${where('clock', c.id)} has unknown level "${c.level}"`);
+    if (c.upTo !== undefined && !levels.has(c.upTo)) problems.push(`${where('clock', c.id)} has unknown upTo "${c.upTo}"`);
+    for (const u of c.owedBy) if (!units.has(u)) problems.push(`${where('clock', c.id)} is owed by unknown unit "${u}"`);
+  }
+  for (const l of plan.links) {
+    for (const id of [l.from, ...l.starts]) if (!levels.has(id)) problems.push(`${plan.id}: link names unknown level "${id}"`);
+  }
+  return problems;
+}

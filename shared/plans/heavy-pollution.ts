@@ -1,0 +1,568 @@
+/** 淄博市重污染天气应急预案 (淄政办字〔2017〕147号) as data. Every rule cites its clause; see schema.ts. */
+import type { LevelInput, PlanInput } from './schema.ts';
+
+const ISSUED = '2017-11-14';
+const OFFICE = 'hq-office';
+
+/** Annex 3 items 一 to 十八, in order: id, number, name, English, duty (verbatim). */
+const MEMBERS: [string, string, string, string, string][] = [
+  ['propaganda', '一', '市委宣传部', 'Publicity Department of the City Committee', '编制本部门重污染天气应急响应专项实施方案;负责做好重污染天气应急宣传工作;负责组织报社、电台、电视台等媒体,根据重污染天气预警等级及时准确向公众发布相应等级的预警、应急信息,并督导落实;根据市重污染天气应急指挥部或指挥部办公室的安排,组织新闻发布会,由相关部门向公众发布重污染天气应急响应有关信息;完成市重污染天气应急指挥部交办的其他事项。'],
+  ['supervision', '二', '市监察局', 'City Supervision Bureau', '负责监督市重污染天气应急指挥部成员单位应对重污染天气履职情况,因工作不力,效率低下、履职缺位等导致未能有效应对重污染天气的,依法依规严肃追究责任;完成市重污染天气应急指挥部交办的其他事项。'],
+  ['inspection', '三', '市政府督查室', 'City Government Inspection Office', '牵头负责重污染天气应急响应工作的督导检查,确保市重污染天气应急指挥部各项指令的贯彻落实;对工作不到位或违反通知要求的有关单位和个人进行通报,造成恶劣影响的,提出追责问责建议;完成市重污染天气应急指挥部交办的其他事项。'],
+  ['emergency-office', '四', '市政府应急办', 'City Government Emergency Office', '负责督导各区县及时完成重污染天气应急预案的制定及修编工作;组织相关培训、演练工作;协助做好重污染天气期间的督导检查工作;完成市重污染天气应急指挥部交办的其他事项。'],
+  ['development', '五', '市发展改革委', 'City Development and Reform Commission', '编制本部门重污染天气应急响应专项实施方案;负责落实应急响应情况下的能源保障工作;参与督促各区县应采取停产限产措施的企业采取相应的措施;完成市重污染天气应急指挥部交办的其他事项。'],
+  ['economy', '六', '市经济和信息化委', 'City Economy and Information Technology Commission', '编制本部门重污染天气应急响应专项实施方案;负责牵头编制重点工业企业冬季错峰生产调控实施方案,并组织落实;参与督促各区县落实应采取停产限产措施的企业采取相应措施;负责落实应急响应情况下的电力保障工作;完成市重污染天气应急指挥部交办的其他事项。'],
+  ['education', '七', '市教育局', 'City Education Bureau', '编制本部门重污染天气应急响应专项实施方案;负责指导和督促市及各区县教育机构做好健康防护工作;负责组织开展针对学生重污染天气应急预防与改善个人环境行为的环保知识普及教育;完成市重污染天气应急指挥部交办的其他事项。'],
+  ['police', '八', '市公安局', 'City Public Security Bureau', '编制本部门重污染天气应急响应专项实施方案;负责统筹全市及各区县制定重污染天气应急情况下车辆限行具体措施,保障公众出行顺利;督促各区县制定高排放车辆禁行限行方案,并督查落实;负责依法查处违规上路行驶的渣土车、排放黑烟等不达标车辆和违规进入限行区域的车辆;完成市重污染天气应急指挥部交办的其他事项。'],
+  ['finance', '九', '市财政局', 'City Finance Bureau', '编制本部门重污染天气应急响应专项实施方案;负责做好重污染天气预警与应急工作所需经费保障;完成市重污染天气应急指挥部交办的其他事项。'],
+  ['land', '十', '市国土资源局', 'City Land and Resources Bureau', '编制本部门重污染天气应急响应专项实施方案;负责督导检查各区县落实重污染天气应急时露天矿山开采、矿石破碎等作业扬尘污染防治措施;完成市重污染天气应急指挥部交办的其他事项。'],
+  ['housing', '十一', '市住房城乡建设局', 'City Housing and Urban-Rural Development Bureau', '编制本部门重污染天气应急响应专项实施方案;负责监督和落实建筑施工、市政工程、园林绿化、拆迁施工工地等扬尘污染控制工作,责令施工工地停工,督导检查各类施工工地落实应急响应措施情况;负责督导检查以柴油为燃料的非道路移动机械等应急响应措施落实;负责督促各区县落实建筑工地和室外喷涂、粉刷、切割、护坡喷浆作业挥发性有机物控制措施;负责城区主要道路的清扫和冲洗保洁;完成市重污染天气应急指挥部交办的其他事项。'],
+  ['transport', '十二', '市交通运输局', 'City Transport Bureau', '编制本部门重污染天气应急响应专项实施方案;负责公共交通运输力保障;负责国道、省道干线道路的清扫和湿式保洁,督导各区县落实应急响应措施;配合审查各区县机动车限行方案,配合查处国道、省道干线公路路面货物抛洒等违法行为;完成市重污染天气应急指挥部交办的其他事项。'],
+  ['health', '十三', '市卫生计生委', 'City Health and Family Planning Commission', '编制本部门重污染天气应急响应专项实施方案;负责组织市及各区县医疗机构落实有针对性的医疗救治工作,并督导检查;组织开展重污染天气人体健康影响的防病知识宣传;建立健全市及各区县重污染天气所致疾病突发事件卫生应急专家库;完成市重污染天气应急指挥部交办的其他事项。'],
+  ['environment', '十四', '市环保局', 'City Environmental Protection Bureau', '编制本部门重污染天气应急响应专项实施方案;建立并完善环境空气质量监测、预测、预报、预警系统,联合气象部门开展重污染天气会商,提出预警建议;负责督导检查工业企业落实强制性减排措施情况;配合督导各区县落实企业停产、限产、错峰生产等应急响应措施;配合督导各区县落实高排放机动车控制措施;完成市重污染天气应急指挥部交办的其他事项。'],
+  ['urban', '十五', '市城管执法局', 'City Urban Management and Law Enforcement Bureau', '编制本部门重污染天气应急响应专项实施方案;负责禁止露天烧烤、焚烧生活垃圾、焚烧枯枝落叶等行为的督导落实;完成市重污染天气应急指挥部交办的其他事项。'],
+  ['weather', '十六', '市气象局', 'City Meteorological Bureau', '编制本部门重污染天气应急响应专项实施方案;负责提供有关气象预报预警的服务,联合市环保局共同进行空气污染预报会商;依据有关规定联合提出预警建议;完成市重污染天气应急指挥部交办的其他事项。'],
+  ['power', '十七', '国网淄博供电公司', 'State Grid Zibo Power Supply Company', '协调配合开展重污染天气应急期间电力系统减排和电力保障工作;负责对有关企业或单位按要求落实限电、停电措施,并督导检查 and 落实;完成市重污染天气应急指挥部交办的其他事项。'],
+];
+const MEDIA_DUTY =
+  '利用本单位平台,及时准确向公众发布相应等级的预警、应急信息;配合做好应急响应期间的健康防护提示、倡导性和强制性减排措施的发布,以及重污染天气应急知识的宣传和正确的舆论引导等工作;完成市重污染天气应急指挥部交办的其他事项。';
+const MEDIA: [string, string, string][] = [
+  ['zibo-daily', '淄博日报社', 'Zibo Daily'],
+  ['broadcasting', '淄博市广播电视台', 'Zibo Radio and Television'],
+  ['unicom', '中国联通淄博市分公司', 'China Unicom Zibo'],
+  ['mobile', '淄博移动通信公司', 'China Mobile Zibo'],
+  ['telecom', '淄博电信公司', 'China Telecom Zibo'],
+  ['cable', '山东广电网络有限公司淄博分公司', 'Shandong Broadcast Network, Zibo'],
+];
+const COUNTY_DUTY = '编制本辖区重污染天气应急预案;全面负责本辖区内环境空气污染应急处置工作,具体落实应急响应措施;完成市重污染天气应急指挥部交办的其他事项。';
+const COUNTIES: [string, string, string][] = [
+  ['zhangdian', '张店区政府', 'Zhangdian District Government'],
+  ['zichuan', '淄川区政府', 'Zichuan District Government'],
+  ['boshan', '博山区政府', 'Boshan District Government'],
+  ['zhoucun', '周村区政府', 'Zhoucun District Government'],
+  ['linzi', '临淄区政府', 'Linzi District Government'],
+  ['huantai', '桓台县政府', 'Huantai County Government'],
+  ['gaoqing', '高青县政府', 'Gaoqing County Government'],
+  ['yiyuan', '沂源县政府', 'Yiyuan County Government'],
+  ['hitech', '高新区管委会', 'Hi-tech Zone Administration'],
+  ['econ-dev', '经济开发区管委会', 'Economic Development Zone Administration'],
+  ['wenchanghu', '文昌湖旅游度假区管委会', 'Wenchang Lake Resort Administration'],
+];
+/** Annex 2 (as of 2017): person, post, and the words that place them there. */
+const NAMED: Record<string, [string, string, string][]> = {
+  propaganda: [['傅斌', '市委宣传部副部长', '傅斌市委宣传部副部长']],
+  supervision: [['穆若英', '市纪委常务副书记,市监察局局长', '穆若英市纪委常务副书记,市监察局局长']],
+  inspection: [['范桂君', '市政府督查室主任', '范桂君市政府督查室主任']],
+  development: [['陈思林', '市发展改革委主任', '陈思林市发展改革委主任']],
+  economy: [['王克海', '市经济和信息化委主任', '王克海市经济和信息化委主任']],
+  education: [['于军', '市教育局局长', '于军市教育局局长']],
+  police: [
+    ['申延军', '副指挥长;副市长,市公安局局长', '申延军副市长,市公安局局长'],
+    ['于洪德', '市公安局党委副书记,副局长', '于洪德市公安局党委'],
+  ],
+  finance: [['卜德兰', '市财政局局长', '卜德兰市财政局局长']],
+  land: [['孙中华', '市国土资源局局长', '孙中华市国土资源局局长']],
+  housing: [['王树银', '市住房城乡建设局局长', '王树银市住房城乡建设局局长']],
+  transport: [['翟乃利', '市交通运输局局长', '翟乃利市交通运输局局长']],
+  health: [['宋晓东', '市卫生计生委主任', '宋晓东市卫生计生委主任']],
+  environment: [['于照春', '市环保局局长;指挥部办公室副主任', '于照春市环保局局长']],
+  urban: [['刘丙伦', '市城管执法局局长', '刘丙伦市城管执法局局长']],
+  weather: [['臧传花', '市气象局局长', '臧传花市气象局局长']],
+  'zibo-daily': [['潘海涛', '淄博日报社社长', '潘海涛淄博日报社社长']],
+  broadcasting: [['徐和峰', '市广播电视台台长', '徐和峰市广播电视台台长']],
+  unicom: [['刘培建', '中国联通淄博市分公司总经理', '刘培建中国联通淄博市分公司总经理']],
+  mobile: [['李华杰', '淄博移动通信公司总经理', '李华杰淄博移动通信公司总经理']],
+  telecom: [['郎明', '淄博电信公司总经理', '郎明淄博电信公司总经理']],
+  power: [['李建鹏', '淄博供电公司总经理', '李建鹏淄博供电公司总经理']],
+  cable: [['潘乐义', '山东广电网络有限公司淄博分公司总经理', '潘乐义山东广电网络有限公司淄博分公司总经理']],
+  zhangdian: [['王金栋', '张店区委副书记,区长', '王金栋张店区委副书记,区长']],
+  zichuan: [['闫桂新', '淄川区委副书记,区长', '闫桂新淄川区委副书记,区长']],
+  boshan: [['聂玉彬', '博山区委副书记,区长', '聂玉彬博山区委副书记,区长']],
+  zhoucun: [['刘伟', '周村区委副书记,区长', '刘伟周村区委副书记,区长']],
+  linzi: [['白平和', '临淄区委副书记,区长', '白平和临淄区委副书记,区长']],
+  huantai: [['边江风', '桓台县委副书记,县长', '边江风桓台县委副书记,县长']],
+  gaoqing: [['杨新胜', '高青县委副书记,县长', '杨新胜高青县委副书记,县长']],
+  yiyuan: [['田晨光', '沂源县委副书记,县长', '田晨光沂源县委副书记,县长']],
+  hitech: [['魏玉蛟', '高新区工委副书记、管委会常务副主任', '魏玉蛟高新区工委副书记、管委会常务副主任']],
+  'econ-dev': [['张承友', '淄博经济开发区工委副书记、管委会主任', '张承友淄博经济开发区工委副书记、管委会主任']],
+  wenchanghu: [['汪德法', '文昌湖旅游度假区工委副书记、管委会主任', '汪德法文昌湖旅游度假区工委副书记、管委会主任']],
+  [OFFICE]: [
+    ['刘荣喜', '副市长;指挥部办公室主任', '刘荣喜兼任办公室主任'],
+    ['周洪刚', '市政府研究室主任;指挥部办公室副主任', '周洪刚、张苍安、于照春兼任办公室副主任'],
+    ['张苍安', '市政府办公厅副主任;指挥部办公室副主任', '周洪刚、张苍安、于照春兼任办公室副主任'],
+  ],
+};
+
+const contacts = (unitId: string) =>
+  (NAMED[unitId] ?? []).map(([person, post, quote]) => ({
+    label: '指挥部成员（附件2，2017年）',
+    person,
+    post,
+    asOf: ISSUED,
+    clause: '附件2',
+    quote,
+  }));
+
+const MEMBER_IDS = [...MEMBERS.map(([id]) => id), ...MEDIA.map(([id]) => id)];
+const COUNTY_IDS = COUNTIES.map(([id]) => id);
+const EVERYONE = [...MEMBER_IDS, ...COUNTY_IDS];
+const OPERATORS = ['mobile', 'unicom', 'telecom'];
+
+const WINTER = {
+  kind: 'season' as const,
+  from: '11-15',
+  to: '03-15',
+  label: { zh: '冬季采暖季（11月15日—次年3月15日）', en: 'Winter heating season (15 Nov – 15 Mar)' },
+  clause: '五(五)1',
+  quote: '冬季采暖季(每年11月15日—次年3月15日,下同)',
+};
+
+const directorSigns = {
+  body: { zh: '指挥部办公室主任签发', en: 'Signed by the HQ office director' },
+  signer: 'director' as const,
+  clause: '四(三)',
+  quote: '橙色、黄色、蓝色预警由指挥部办公室主任签发',
+};
+const directorLifts = {
+  body: { zh: '指挥部办公室审批解除', en: 'Lifted with the HQ office’s approval' },
+  signer: 'director' as const,
+  clause: '三(二)',
+  quote: '负责重污染天气蓝色、黄色、橙色等3个等级预警发布(解除)报告的审批',
+};
+
+type Measure = [id: string, level: string, zh: string, en: string, clause: string, quote: string, units: string[], supersedes?: string];
+const MEASURES: Measure[] = [
+  ['w-steel', 'blue', '错峰生产：钢铁限产50%，焦化延长出焦，铸造停产', 'Winter: steel output −50%, coking slowed, foundries stopped', '五(五)1(1)', '钢铁企业限产50%,以高炉生产能力计', ['economy', ...COUNTY_IDS]],
+  ['w-building', 'blue', '错峰生产：水泥、砖瓦窑、陶瓷等建材行业停产', 'Winter: cement, brick, ceramics and similar stop', '五(五)1(2)', '石膏板等建材行业,采暖季全部实施停产', ['economy', ...COUNTY_IDS]],
+  ['w-chemical', 'blue', '错峰生产：氧化铝限产30%，炭素停产，原料药等VOCs工序停产', 'Winter: alumina −30%, carbon plants and pharma VOC steps stop', '五(五)1(3)', '氧化铝企业限产30%,以生产线计', ['economy', ...COUNTY_IDS]],
+  ['w-deficient', 'blue', '错峰生产：治理设施不完善企业列清单停产', 'Winter: list and stop plants with deficient controls', '五(五)1(4)', '列出清单,冬季采暖季实施停产', ['environment', ...COUNTY_IDS]],
+  ['w-haulage', 'blue', '错峰运输：大宗物料“一厂一策”', 'Winter: staggered bulk haulage, one plan per plant', '五(五)1(5)', '制定“一厂一策”错峰运输实施方案', ['economy', ...COUNTY_IDS]],
+  ['w-sites', 'blue', '采暖季建筑工地停止土石方作业', 'Winter: building sites stop earthworks', '五(五)1(6)', '城市建成区内基本停止各类建设工程土石方作业、房屋拆迁(拆除)施工', ['housing', ...COUNTY_IDS]],
+  ['b-health', 'blue', '健康防护：提示易感人群减少户外活动', 'Health: sensitive groups cut outdoor activity', '五(五)2(1)', '提示儿童、老年人和易感人群减少户外活动,特别敏感人群停止户外活动', ['health', 'education', 'propaganda']],
+  ['b-advocacy', 'blue', '倡议：乘坐公共交通出行', 'Advice: take public transport', '五(五)2(2)', '倡导公众选择乘坐公共交通工具出行', ['propaganda', 'transport']],
+  ['b-industry', 'blue', '强制减排：企业提高治污设施效率，稳定达标', 'Mandatory: plants run controls at full efficiency', '五(五)2(3)①', '废气排放企业提高治污设施运行效率,确保稳定达标排放', ['environment', ...COUNTY_IDS]],
+  ['b-dust', 'blue', '强制减排：强化工地、裸地、堆场扬尘控制', 'Mandatory: tighter dust control on sites and stockpiles', '五(五)2(3)②', '强化施工工地、裸露地面、物料堆场扬尘控制措施', ['housing', ...COUNTY_IDS]],
+  ['y-health', 'yellow', '健康防护：易感人群停止户外活动，中小学幼儿园停止户外活动', 'Health: sensitive groups stay in; schools stop outdoor activity', '五(五)3(1)', '提醒儿童、老年人和患病等易感人群停止户外活动', ['health', 'education', 'propaganda'], 'b-health'],
+  ['y-advocacy', 'yellow', '倡议：减少小汽车出行，企业工地自觉减排', 'Advice: fewer car trips; emitters cut voluntarily', '五(五)3(2)', '尽量乘坐公共交通工具出行,减少小汽车上路行驶', ['propaganda', 'transport'], 'b-advocacy'],
+  ['y-industry', 'yellow', '强制减排：铸造熔铸停产，陶瓷耐火钙业限产50%，PVC手套限产20%，玻璃限产10%', 'Mandatory: foundry melting stops; ceramics −50%, PVC gloves −20%, glass −10%', '五(五)3(3)①', '铸造行业熔铸工序实施停产。陶瓷、耐火、钙业等行业(电炉除外)限产50%', ['environment', 'economy', 'development', 'power', ...COUNTY_IDS], 'b-industry'],
+  ['y-dust', 'yellow', '强制减排：停止露天矿山开采，禁止渣土砂石运输，增加洒水', 'Mandatory: quarries stop, no spoil haulage, more road wetting', '五(五)3(3)②', '停止所有露天矿山开采、石材加工等作业环节', ['housing', 'land', 'transport', 'police', ...COUNTY_IDS], 'b-dust'],
+  ['y-mobile', 'yellow', '强制减排：重型柴油车禁限行区域，禁用冒黑烟工程机械，重点用车企业减车50%', 'Mandatory: heavy-diesel zones, no smoky machinery, −50% heavy lorries', '五(五)3(3)③', '建成区内划定重型柴油车辆禁限行区域,严格执行相关禁限行规定', ['police', 'housing', 'environment', ...COUNTY_IDS]],
+  ['o-health', 'orange', '健康防护：易感人群留在室内，中小学幼儿园弹性教学', 'Health: sensitive groups indoors; schools teach flexibly', '五(五)4(1)', '建议中小学及幼儿园可采取弹性教学,停止室外课程及活动', ['health', 'education', 'propaganda'], 'y-health'],
+  ['o-advocacy', 'orange', '倡议：绿色出行、绿色消费、弹性工作制', 'Advice: green travel, green buying, flexible hours', '五(五)4(2)', '倡导企事业单位可根据重污染天气实际情况、应急强制响应措施,采取调休、错峰上下班、远程办公等弹性工作制', ['propaganda', 'transport'], 'y-advocacy'],
+  ['o-industry', 'orange', '强制减排：陶瓷耐火钙业停产，PVC手套限产50%，涂装印刷VOCs生产线停产，煤气发生炉停产，玻璃限产20%', 'Mandatory: ceramics stop; PVC gloves −50%; VOC lines and gasifiers stop; glass −20%', '五(五)4(3)①', 'PVC手套行业限产50%,以停产生产线数量计', ['environment', 'economy', 'development', 'power', ...COUNTY_IDS], 'y-industry'],
+  ['o-dust', 'orange', '强制减排：全市工地停工，搅拌站停止作业', 'Mandatory: every building site and mixing plant stops', '五(五)4(3)②', '全市范围内停止所有建筑、道路、拆迁、绿化、市政等工地的施工作业', ['housing', 'land', 'transport', 'police', ...COUNTY_IDS], 'y-dust'],
+  ['o-mobile', 'orange', '强制减排：国Ⅲ及以下重型柴油货车禁行，禁止重型货车进出厂区', 'Mandatory: China III heavy diesel lorries banned; no heavy lorries at plants', '五(五)4(3)③', '禁止重型货运车辆进出厂区(保证安全生产运行的运输车辆除外)', ['police', 'housing', 'environment', ...COUNTY_IDS], 'y-mobile'],
+  ['r-health', 'red', '健康防护：中小学幼儿园停课，停止大型户外活动，医疗机构24小时值班', 'Health: schools close, no large outdoor events, clinics on 24-hour duty', '五(五)5(1)', '建议中小学及幼儿园停课;停止举办各类大型群众性户外活动;各医疗卫生机构增设相关疾病门诊,增加医务人员,24 小时值班', ['health', 'education', 'propaganda', ...COUNTY_IDS], 'o-health'],
+  ['r-industry', 'red', '强制减排：PVC手套停产，钢铁球团烧结高炉转炉停产，工业非电锅炉停产，玻璃限产30%', 'Mandatory: PVC gloves stop; steel sintering and furnaces stop; industrial boilers stop; glass −30%', '五(五)5(3)①', '钢铁企业球团、烧结、高炉、转炉等工序全面实施停产', ['environment', 'economy', 'development', 'power', ...COUNTY_IDS], 'o-industry'],
+  ['r-mobile', 'red', '强制减排：国Ⅲ及以下中型、重型柴油货车禁行', 'Mandatory: China III medium and heavy diesel lorries banned', '五(五)5(3)③', '使用的中型、重型柴油货运车辆上路行驶', ['police', 'housing', 'environment', ...COUNTY_IDS], 'o-mobile'],
+  ['r-solvents', 'red', '其他减排：停止室外喷涂、粉刷、切割、护坡喷浆', 'Other: stop outdoor spraying, painting, cutting and slope grouting', '五(五)5(3)④', '停止所有室外喷涂、粉刷、切割、护坡喷浆等使用有机溶剂作业环节', ['housing', ...COUNTY_IDS]],
+];
+
+const BROADCAST: [string, string, string, string, string[]][] = [
+  ['1', '网站连续发布预警信息', 'Websites carry the warning throughout', '政府门户网站及各级、各部门相关网站在应急预警期间始终连续发布相关信息', EVERYONE],
+  ['2', '交通诱导屏、出租车和公交广告屏滚动提示', 'Traffic, taxi and bus screens scroll the warning', '公安交警交通诱导屏、出租车广告屏、公交车广告屏等,在预警期间滚动发布提示信息', ['police', 'transport']],
+  ['3', '广播电台播报或插播', 'Radio broadcasts the warning', '各级广播电台,在预警期间播报或插播相关信息', ['broadcasting']],
+  ['4', '电视台、广电网络播发游动字幕', 'Television runs a ticker', '各级电视台、淄博广电网络公司等,在预警期间播发游动字幕提示信息', ['broadcasting', 'cable']],
+  ['5', '运营商短信、气象短信平台、政务新媒体发布', 'Operators, the weather SMS platform and official accounts publish', '移动、联通、电信等通信运营商手机短信,市气象局短信平台', [...OPERATORS, 'weather']],
+  ['6', '报纸立即发布详细预警信息并每日刊登', 'Newspapers print the full warning and a daily notice', '淄博日报、淄博晚报以及市内各级报纸,立即发布详细预警信息', ['zibo-daily']],
+  ['7', '限行区域路口设置限行提示牌', 'Restriction signs at junctions', '公安交警部门在限行区域内主要道路口设置机动车限行信息提示牌', ['police']],
+  ['8', '村（社区）持续宣传动员', 'Villages and communities keep people informed', '各村(社区)等基层组织在预警期间,利用各类宣传载体,进行持续宣传动员', COUNTY_IDS],
+];
+
+const level = (
+  id: 'blue' | 'yellow' | 'orange' | 'red',
+  zh: string,
+  en: string,
+  response: [string, string],
+  criteria: LevelInput['criteria'],
+  declare: LevelInput['declare'],
+  lift: LevelInput['lift'],
+  targets: NonNullable<LevelInput['targets']>,
+): LevelInput => ({
+  id,
+  name: { zh, en },
+  response: { zh: response[0], en: response[1] },
+  color: id,
+  clause: '四(一)',
+  quote: zh,
+  criteria,
+  declare,
+  lift,
+  targets,
+});
+
+const TARGETS_CLAUSE = { clause: '五(三)' };
+
+export const heavyPollution = {
+  id: 'heavy-pollution',
+  title: { zh: '淄博市重污染天气应急预案', en: 'Zibo Heavy Air Pollution Emergency Plan' },
+  docNumber: '淄政办字〔2017〕147号',
+  issuer: '淄博市人民政府办公厅',
+  issuedOn: ISSUED,
+  sourceFile: '淄政办字〔2017〕147号.txt',
+  scope: {
+    text: {
+      zh: '淄博市行政区域内AQI大于200（重度污染及以上）、需要由市政府负责组织协调的重污染天气应对工作（沙尘暴天气除外）',
+      en: 'Heavy pollution in Zibo with AQI above 200 (heavy or worse) that the city government must coordinate; dust storms excepted',
+    },
+    clause: '一',
+    quote: '本预案适用于在淄博市行政区域内',
+  },
+  tiering: { clause: '五(五)3', quote: '在IV级响应基础上应当至少采取以下措施' },
+  indicators: [
+    {
+      key: 'aqiForecast',
+      kind: 'series',
+      name: { zh: '预测AQI日均值（按日，首日在前）', en: 'Forecast daily mean AQI (by day, first day first)' },
+      unit: { zh: 'AQI', en: 'AQI' },
+      min: 0,
+      max: 500,
+      maxItems: 10,
+    },
+  ],
+  levels: [
+    level(
+      'blue',
+      '蓝色预警',
+      'Blue warning',
+      ['Ⅳ级应急响应', 'Level IV response'],
+      [
+        {
+          id: 'blue-1day',
+          clause: '四(一)1',
+          quote: '预测 AQI 日均值(或连续 24 小时) >200 ,且未达到高级别预警条件',
+          text: { zh: '预测AQI日均值>200', en: 'Forecast daily AQI above 200' },
+          when: { indicator: 'aqiForecast', runAbove: 200, days: 1 },
+        },
+      ],
+      directorSigns,
+      {
+        body: { zh: '空气质量好转时自动解除', en: 'Lapses by itself when the air improves' },
+        signer: null,
+        automatic: {
+          zh: '预测或监测空气质量改善到轻度污染及以下，且预测持续36小时以上',
+          en: 'Air forecast or measured at light pollution or better for 36 hours or more',
+        },
+        clause: '四(四)',
+        quote: '蓝色预警不设解除审批程序,空气质量好转时自动解除',
+      },
+      [
+        {
+          text: { zh: '全社会PM和VOCs减排5%以上', en: 'PM and VOCs cut by 5% or more' },
+          ...TARGETS_CLAUSE,
+          quote: '蓝色预警级别全社会PM和VOCs减排比例均应达到5%以上',
+        },
+      ],
+    ),
+    level(
+      'yellow',
+      '黄色预警',
+      'Yellow warning',
+      ['Ⅲ级应急响应', 'Level III response'],
+      [
+        {
+          id: 'yellow-2days',
+          clause: '四(一)2',
+          quote: '预测 AQI 日均值(或连续 24 小时) >200 将持续 2 天(或连续 48 小时)及以上',
+          text: { zh: 'AQI>200持续2天及以上', en: 'AQI above 200 for 2 days or more' },
+          when: { indicator: 'aqiForecast', runAbove: 200, days: 2 },
+        },
+      ],
+      directorSigns,
+      directorLifts,
+      [
+        {
+          text: { zh: 'SO₂、NOₓ、PM减排10%以上，VOCs减排10%以上', en: 'SO₂, NOₓ and PM cut 10%+, VOCs 10%+' },
+          ...TARGETS_CLAUSE,
+          quote: '在黄色、橙色和红色预警级别的减排比例应分别达到10%、20%、30%以上',
+        },
+      ],
+    ),
+    level(
+      'orange',
+      '橙色预警',
+      'Orange warning',
+      ['Ⅱ级应急响应', 'Level II response'],
+      [
+        {
+          id: 'orange-3days-300',
+          clause: '四(一)3',
+          quote: '>200 将持续 3 天(或连续 72 小时)及以上,且预测 AQI 日均值(或连续 24 小时) >300',
+          text: { zh: 'AQI>200持续3天及以上，且有日均值>300', en: 'AQI above 200 for 3+ days with a day above 300' },
+          when: {
+            all: [
+              { indicator: 'aqiForecast', runAbove: 200, days: 3 },
+              { indicator: 'aqiForecast', runAbove: 300, days: 1 },
+            ],
+          },
+        },
+      ],
+      directorSigns,
+      directorLifts,
+      [
+        {
+          text: { zh: 'SO₂、NOₓ、PM减排20%以上，VOCs减排15%以上', en: 'SO₂, NOₓ and PM cut 20%+, VOCs 15%+' },
+          ...TARGETS_CLAUSE,
+          quote: '挥发性有机物(VOCs)减排比例分别达到10%、15%和20%以上',
+        },
+      ],
+    ),
+    level(
+      'red',
+      '红色预警',
+      'Red warning',
+      ['Ⅰ级应急响应', 'Level I response'],
+      [
+        {
+          id: 'red-4days-300x2',
+          clause: '四(一)4',
+          quote: '预测 AQI 日均值 >200 将持续 4 天(或连续 96 小时)及以上,且预测 AQI 日均值 >300 将持续 2 天(或连续 48 小时)及以上',
+          text: { zh: 'AQI>200持续4天及以上，且>300持续2天及以上', en: 'AQI above 200 for 4+ days and above 300 for 2+ days' },
+          when: {
+            all: [
+              { indicator: 'aqiForecast', runAbove: 200, days: 4 },
+              { indicator: 'aqiForecast', runAbove: 300, days: 2 },
+            ],
+          },
+        },
+        {
+          id: 'red-500',
+          clause: '四(一)4',
+          quote: '或预测 AQI 日均值(或连续 24 小时)达到 500',
+          text: { zh: '预测AQI日均值达到500', en: 'Forecast daily AQI reaches 500' },
+          when: { indicator: 'aqiForecast', anyAtLeast: 500 },
+        },
+      ],
+      {
+        body: { zh: '指挥长签发', en: 'Signed by the commander' },
+        signer: 'commander',
+        clause: '四(三)',
+        quote: '红色预警由市重污染天气应急指挥部指挥长签发',
+      },
+      {
+        body: { zh: '指挥部审批解除', en: 'Lifted with the HQ’s approval' },
+        signer: 'commander',
+        clause: '三(一)',
+        quote: '负责全市重污染天气红色预警发布、解除报告的审批',
+      },
+      [
+        {
+          text: { zh: 'SO₂、NOₓ、PM减排30%以上，VOCs减排20%以上', en: 'SO₂, NOₓ and PM cut 30%+, VOCs 20%+' },
+          ...TARGETS_CLAUSE,
+          quote: '在黄色、橙色和红色预警级别的减排比例应分别达到10%、20%、30%以上',
+        },
+      ],
+    ),
+  ],
+  units: [
+    {
+      id: OFFICE,
+      name: '市重污染天气应急指挥部办公室',
+      en: 'City heavy-pollution HQ office',
+      kind: 'department',
+      duty: {
+        text: '负责重污染天气应急日常工作;在启动重污染天气应急期间,监督各级各有关部门工作职责落实情况和任务完成情况,组织有关执法部门,依法督导检查;组织应急管理培训和重污染天气应急演练;协调各成员单位建立重污染天气应急联动机制;负责重污染天气蓝色、黄色、橙色等3个等级预警发布(解除)报告的审批;完成市重污染天气应急指挥部交办的其他事项。',
+        clause: '三(二)',
+      },
+      contacts: contacts(OFFICE),
+    },
+    ...MEMBERS.map(([id, item, name, en, text]) => ({
+      id,
+      name,
+      en,
+      kind: 'department' as const,
+      duty: { text, clause: `附件3-${item}` },
+      contacts: contacts(id),
+    })),
+    ...MEDIA.map(([id, name, en]) => ({
+      id,
+      name,
+      en,
+      kind: 'media' as const,
+      duty: { text: MEDIA_DUTY, clause: '附件3-十八' },
+      contacts: contacts(id),
+    })),
+    ...COUNTIES.map(([id, name, en]) => ({
+      id,
+      name,
+      en,
+      kind: 'county' as const,
+      duty: { text: COUNTY_DUTY, clause: '附件3-十九' },
+      contacts: contacts(id),
+    })),
+  ],
+  actions: [
+    {
+      id: 'issue-warning',
+      level: 'blue',
+      title: { zh: '发布预警并通知各区县和市直部门', en: 'Publish the warning; notify counties and departments' },
+      detail: '应急预警的启动由市政府发布,市重污染天气应急指挥部办公室负责实施,通过媒体公布,并通知各区县政府和市直有关部门(单位)。',
+      clause: '四(三)',
+      quote: '应急预警的启动由市政府发布,市重污染天气应急指挥部办公室负责实施,通过媒体公布,并通知各区县政府和市直有关部门(单位)',
+      units: [OFFICE],
+    },
+    {
+      id: 'member-duties',
+      level: 'blue',
+      title: { zh: '启动专项预案，按附件3职责落实本职工作', en: 'Start the unit’s own plan; carry out its annex-3 duties' },
+      detail: '接到预警通知后,各区县、市直有关部门(单位)按照各自职责立即启动相应专项预案;指挥部成员单位按照职责分工落实本职工作(见附件3)。',
+      clause: '五(二)',
+      quote: '指挥部成员单位按照职责分工落实本职工作(见附件3)',
+      units: EVERYONE,
+    },
+    {
+      id: 'daily-consultation',
+      level: 'blue',
+      title: { zh: '应急期间每日会商', en: 'Consult daily during the response' },
+      detail: '日常期间每周至少会商一次,应急期间每日会商,重污染天气已经出现时,实时会商。',
+      clause: '四(二)',
+      quote: '应急期间每日会商,重污染天气已经出现时,实时会商',
+      units: ['environment', 'weather'],
+    },
+    {
+      id: 'inspection-team',
+      level: 'blue',
+      title: { zh: '成立督导组督导检查', en: 'Form the inspection team' },
+      detail: '重污染天气应急启动期间,市政府督查室牵头成立督导组,对各区县、各部门工作落实情况以及各企业、各单位应急响应措施落实情况进行督导检查。',
+      clause: '八(八)',
+      quote: '重污染天气应急启动期间,市政府督查室牵头成立督导组',
+      units: ['inspection'],
+    },
+    ...BROADCAST.map(([item, zh, en, quote, units]) => ({
+      id: `broadcast-${item}`,
+      level: 'blue',
+      title: { zh: `预警播发：${zh}`, en: `Warning: ${en}` },
+      detail: `${quote}。`,
+      clause: `四(六)${item}`,
+      quote,
+      units,
+    })),
+    ...MEASURES.map(([id, lv, zh, en, clause, quote, units, supersedes]) => ({
+      id,
+      level: lv,
+      title: { zh, en },
+      detail: `${quote}。`,
+      clause,
+      quote,
+      units,
+      ...(id.startsWith('w-') ? { condition: WINTER } : {}),
+      ...(supersedes ? { supersedes: [supersedes] } : {}),
+    })),
+    {
+      id: 'process-summary',
+      level: 'yellow',
+      phase: 'after',
+      title: { zh: '对应急过程进行总结评估', en: 'Review the response' },
+      detail: '各区县政府和市重污染天气应急指挥部办公室,对每次重污染天气应急(Ⅳ级响应除外)过程进行总结评估,内容包括:重污染天气应急预警发布情况,各部门、单位响应情况,应急措施落实情况等。',
+      clause: '六(三)',
+      quote: '对每次重污染天气应急',
+      units: [OFFICE, ...COUNTY_IDS],
+    },
+  ],
+  clocks: [
+    {
+      id: 'progress-16',
+      level: 'blue',
+      title: { zh: '每日16:00前向指挥部办公室报告进展', en: 'Report progress to the HQ office by 16:00 daily' },
+      clause: '四(三)',
+      quote: '并于每日 16:00 前向指挥部办公室报告进展情况',
+      owedBy: EVERYONE,
+      start: { kind: 'daily', time: '16:00' },
+    },
+    {
+      id: 'newspaper-next-morning',
+      level: 'blue',
+      title: { zh: '当日不能发布的，次日上午发布详细预警', en: 'If not printed the same day, print it the next morning' },
+      clause: '四(六)6',
+      quote: '特殊情况当日不能发布的,于次日上午及时发布',
+      owedBy: ['zibo-daily'],
+      start: { kind: 'nextDayBy', milestone: 'declared', time: '12:00' },
+    },
+    {
+      id: 'regional-4h',
+      level: 'blue',
+      title: { zh: '接到区域预警后4小时内发布预警', en: 'Issue the warning within 4 h of a regional warning' },
+      clause: '四(五)',
+      quote: '按照接到的预警等级 4 小时之内无条件发布预警信息',
+      owedBy: [OFFICE],
+      start: { kind: 'after', milestone: 'regionalWarningReceived', offset: { hours: 4 } },
+    },
+    {
+      id: 'summary-3-working-days',
+      level: 'yellow',
+      title: { zh: '响应终止3个工作日内报送工作信息（Ⅳ级除外）', en: 'Report within 3 working days after the response (not level IV)' },
+      clause: '六(一)',
+      quote: '其他应急响应终止 3 个工作日内',
+      owedBy: EVERYONE,
+      start: { kind: 'after', milestone: 'terminated', offset: { workingDays: 3 } },
+    },
+    {
+      id: 'plan-review-may',
+      level: 'blue',
+      title: { zh: '每年5月底前完成预案评估', en: 'Review the plan by the end of May' },
+      clause: '六(三)',
+      quote: '评估工作于5月底前完成',
+      owedBy: [OFFICE, ...COUNTY_IDS],
+      start: { kind: 'yearly', month: 5, day: 31 },
+    },
+    {
+      id: 'list-revision-september',
+      level: 'blue',
+      title: { zh: '每年9月底前完成减排清单修订', en: 'Revise the reduction list by the end of September' },
+      clause: '六(三)',
+      quote: '清单修订工作于9月底前完成',
+      owedBy: [OFFICE, ...COUNTY_IDS],
+      start: { kind: 'yearly', month: 9, day: 30 },
+    },
+  ],
+  readings: [
+    {
+      clause: '四(一)4',
+      quote: '且预测 AQI 日均值 >300 将持续 2 天(或连续 48 小时)及以上',
+      reading: {
+        zh: '“持续N天”取预测序列中最长的连续超标天数；各条件在整个预测期内分别判断，不要求落在同一段过程中，这与四(四)“按一次重污染过程从严启动”一致。“或连续24/48小时”的小时值未建模，只读日均值。',
+        en: '"Lasting N days" is the longest run of consecutive days over the threshold in the forecast; each condition is judged over the whole forecast, not within one episode, in line with 四(四) "treat close episodes as one, strictly". The hourly alternative ("or 24/48 consecutive hours") is not modelled; only daily means are read.',
+      },
+    },
+    {
+      clause: '五(五)4',
+      quote: '在III级响应基础上应当至少采取以下措施',
+      reading: {
+        zh: '各级措施逐级加严并重述下一级同类措施，故高一级的同类措施取代低一级（低一级任务撤销、高一级派发）；Ⅰ级的倡议性措施和扬尘措施与Ⅱ级原文相同，沿用Ⅱ级任务。',
+        en: 'Each response restates the lower one’s measures of the same kind more strictly, so the higher one replaces the lower (the lower task is stood down). Level I’s advocacy and dust measures repeat level II’s word for word, so level II’s tasks stand.',
+      },
+    },
+    {
+      clause: '五(五)1',
+      quote: '冬季采暖季(每年11月15日—次年3月15日,下同)期间,重点工业企业应当采取冬季错峰生产调控和错峰运输措施',
+      reading: {
+        zh: '冬季错峰生产是采暖季的常态措施，响应在其基础上加码；本控制台在采暖季内发布任一级预警时一并派发，用于核查落实。焦化企业10月1日至3月31日的延长出焦写在任务说明中。',
+        en: 'Winter staggered production is a standing measure of the heating season that responses build on; the console tasks it with any warning issued in the season so that it is checked. The coking window (1 Oct – 31 Mar) is given in the task’s text.',
+      },
+    },
+    {
+      clause: '四(三)',
+      quote: '并于每日 16:00 前向指挥部办公室报告进展情况',
+      reading: {
+        zh: '每日16:00报告从预警生效后的第一个16:00起算（16:00后发布则从次日起）；预警解除后不再产生新的报告。',
+        en: 'The 16:00 report starts with the first 16:00 after the warning takes effect (the next day if issued after 16:00) and stops when the warning is lifted.',
+      },
+    },
+    {
+      clause: '六(一)',
+      quote: '其他应急响应终止 3 个工作日内',
+      reading: {
+        zh: '按响应期间达到的最高级别判断是否“Ⅳ级以外”；工作日按周一至周五计算，法定节假日和调休未建模，截止到第3个工作日24:00。',
+        en: 'Whether a response was "other than level IV" follows the highest level it reached; working days are Monday to Friday (holidays and swapped workdays are not modelled), ending at midnight of the third.',
+      },
+    },
+    {
+      clause: '附件2',
+      quote: '淄博市重污染天气应急指挥部成员名单',
+      reading: {
+        zh: '附件2的人员为2017年名单，按原文职务挂在对应单位下并标注“2017年”；原文未给出任何电话，电话一律缺失。',
+        en: 'Annex 2 lists people as of 2017; they are attached to their units with their posts and marked 2017. The plan gives no phone numbers; every phone is missing.',
+      },
+    },
+  ],
+} satisfies PlanInput;
