@@ -10,3 +10,4 @@ export * from './reconcile.ts';
 export * from './text.ts';
 export * from './tiers.ts';
 export * from './time.ts';
+export * from "./describe.ts";
