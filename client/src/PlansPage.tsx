@@ -10,7 +10,12 @@ interface PlanSummary {
   levels: { id: string; name: { zh: string; en: string }; color: string | null }[];
 }
 
-const COLOURS: Record<string, string> = { blue: '#1d4ed8', yellow: '#a16207', orange: '#c2410c', red: '#b91c1c' };
+const COLOURS: Record<string, string> = {
+  blue: '#1d4ed8',
+  yellow: '#a16207',
+  orange: '#c2410c',
+  red: '#b91c1c',
+};
 
 export function PlansPage() {
   const t = useT();

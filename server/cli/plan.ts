@@ -7,18 +7,18 @@
  * Bad input exits with status 2 and one line on stderr; stdout carries only JSON.
  */
 import { assess } from '../../shared/engine/assess.ts';
-import { parseReadings } from '../../shared/engine/readings.ts';
 import { describeClock, describeTasks } from '../../shared/engine/describe.ts';
+import { parseReadings } from '../../shared/engine/readings.ts';
+import { clocksForLevel, levelById } from '../../shared/engine/tiers.ts';
 import { checkCitations, citationsOf } from '../../shared/plans/citations.ts';
 import { PLANS, planById } from '../../shared/plans/index.ts';
 import type { Plan } from '../../shared/plans/schema.ts';
-import { clocksForLevel, levelById } from '../../shared/engine/tiers.ts';
 import { sourceText } from '../plans/sources.ts';
 
 class UsageError extends Error {}
 
 const USAGE =
-  '用法 / usage: plan assess <planId> \'<JSON>\' | plan tasks <planId> <levelId> | plan clocks <planId> <levelId> | plan validate';
+  "用法 / usage: plan assess <planId> '<JSON>' | plan tasks <planId> <levelId> | plan clocks <planId> <levelId> | plan validate";
 
 function fail(zh: string, en: string): never {
   throw new UsageError(`错误：${zh} / Error: ${en}`);
@@ -34,7 +34,11 @@ function planArg(id: string | undefined): Plan {
 function levelArg(plan: Plan, id: string | undefined): string {
   const known = plan.levels.map((l) => l.id).join(', ');
   if (!id) fail(`缺少级别（可用：${known}）`, `missing level (known: ${known})`);
-  if (!levelById(plan, id)) fail(`预案 ${plan.id} 没有级别“${id}”（可用：${known}）`, `plan ${plan.id} has no level "${id}" (known: ${known})`);
+  if (!levelById(plan, id))
+    fail(
+      `预案 ${plan.id} 没有级别“${id}”（可用：${known}）`,
+      `plan ${plan.id} has no level "${id}" (known: ${known})`,
+    );
   return id;
 }
 
@@ -47,7 +51,8 @@ function readingsArg(plan: Plan, json: string | undefined) {
     fail(`读数不是合法的 JSON：${json}`, `readings are not valid JSON: ${json}`);
   }
   const parsed = parseReadings(plan, input);
-  if (!parsed.ok) fail(parsed.problems.map((p) => p.zh).join('；'), parsed.problems.map((p) => p.en).join('; '));
+  if (!parsed.ok)
+    fail(parsed.problems.map((p) => p.zh).join('；'), parsed.problems.map((p) => p.en).join('; '));
   return parsed.readings;
 }
 
@@ -62,7 +67,10 @@ function validate(): { output: unknown; ok: boolean } {
     citations: citationsOf(plan).length,
     problems: checkCitations(plan, sourceText(plan)),
   }));
-  return { output: { ok: report.every((r) => r.problems.length === 0), plans: report }, ok: report.every((r) => r.problems.length === 0) };
+  return {
+    output: { ok: report.every((r) => r.problems.length === 0), plans: report },
+    ok: report.every((r) => r.problems.length === 0),
+  };
 }
 
 export function run(args: string[]): { output: unknown; ok: boolean } {
@@ -79,12 +87,18 @@ export function run(args: string[]): { output: unknown; ok: boolean } {
     }
     case 'clocks': {
       const plan = planArg(planId);
-      return { output: clocksForLevel(plan, levelArg(plan, third)).map((c) => describeClock(plan, c)), ok: true };
+      return {
+        output: clocksForLevel(plan, levelArg(plan, third)).map((c) => describeClock(plan, c)),
+        ok: true,
+      };
     }
     case 'validate':
       return validate();
     default:
-      fail(command ? `未知命令“${command}”。${USAGE}` : USAGE, command ? `unknown command "${command}"` : 'no command');
+      fail(
+        command ? `未知命令“${command}”。${USAGE}` : USAGE,
+        command ? `unknown command "${command}"` : 'no command',
+      );
   }
 }
 

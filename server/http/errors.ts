@@ -31,7 +31,8 @@ export function sendError(res: Response, code: ErrorCode, message: string, detai
 export function errorHandler(err: unknown, _req: Request, res: Response, _next: NextFunction) {
   if (err instanceof HttpError) return sendError(res, err.code, err.message, err.details);
   const e = err as { type?: string; status?: number };
-  if (e.type === 'entity.parse.failed') return sendError(res, 'INVALID', '请求体不是合法的 JSON / The body is not valid JSON');
+  if (e.type === 'entity.parse.failed')
+    return sendError(res, 'INVALID', '请求体不是合法的 JSON / The body is not valid JSON');
   if (e.type === 'entity.too.large') return sendError(res, 'INVALID', '请求体过大 / The body is too large');
   console.error(err);
   res.status(500).json({ error: { code: 'INTERNAL', message: '服务器内部错误 / Internal error' } });

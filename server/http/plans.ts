@@ -17,7 +17,8 @@ function planParam(id: string | undefined): Plan {
 }
 
 function levelParam(plan: Plan, id: string | undefined): string {
-  if (!id || !levelById(plan, id)) throw new HttpError('NOT_FOUND', `预案没有级别“${id}”`, `The plan has no level "${id}"`);
+  if (!id || !levelById(plan, id))
+    throw new HttpError('NOT_FOUND', `预案没有级别“${id}”`, `The plan has no level "${id}"`);
   return id;
 }
 
@@ -53,11 +54,21 @@ export function planRoutes(): Router {
     const plan = planParam(req.params.planId);
     const body = AssessBody.safeParse(req.body);
     if (!body.success) {
-      throw new HttpError('INVALID', '请求体应为 {"indicators": {...}}', 'The body must be {"indicators": {...}}', body.error.issues);
+      throw new HttpError(
+        'INVALID',
+        '请求体应为 {"indicators": {...}}',
+        'The body must be {"indicators": {...}}',
+        body.error.issues,
+      );
     }
     const parsed = parseReadings(plan, body.data.indicators);
     if (!parsed.ok) {
-      throw new HttpError('INVALID', parsed.problems.map((p) => p.zh).join('；'), parsed.problems.map((p) => p.en).join('; '), parsed.problems);
+      throw new HttpError(
+        'INVALID',
+        parsed.problems.map((p) => p.zh).join('；'),
+        parsed.problems.map((p) => p.en).join('; '),
+        parsed.problems,
+      );
     }
     res.json(assess(plan, parsed.readings));
   });

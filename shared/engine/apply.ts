@@ -16,7 +16,11 @@ function higher(a: string | null, b: string, order: readonly string[]): string {
  * `levelOrder` is the plan's level ids, lowest first; it is the only thing apply needs from the plan, to
  * keep the highest level reached.
  */
-export function apply(state: IncidentState | null, event: IncidentEvent, levelOrder: readonly string[]): IncidentState {
+export function apply(
+  state: IncidentState | null,
+  event: IncidentEvent,
+  levelOrder: readonly string[],
+): IncidentState {
   if (event.type === 'IncidentOpened') {
     return {
       id: event.incidentId,
@@ -41,9 +45,29 @@ export function apply(state: IncidentState | null, event: IncidentEvent, levelOr
   const s = { ...state, version: state.version + 1 };
   switch (event.type) {
     case 'LevelProposed':
-      return { ...s, pending: { kind: event.kind, levelId: event.levelId, signer: event.signer, by: event.by, reason: event.reason, at: event.at } };
+      return {
+        ...s,
+        pending: {
+          kind: event.kind,
+          levelId: event.levelId,
+          signer: event.signer,
+          by: event.by,
+          reason: event.reason,
+          at: event.at,
+        },
+      };
     case 'TerminationProposed':
-      return { ...s, pending: { kind: 'terminate', levelId: null, signer: event.signer, by: event.by, reason: event.reason, at: event.at } };
+      return {
+        ...s,
+        pending: {
+          kind: 'terminate',
+          levelId: null,
+          signer: event.signer,
+          by: event.by,
+          reason: event.reason,
+          at: event.at,
+        },
+      };
     case 'ProposalRejected':
       return { ...s, pending: null, status: s.status === 'proposed' ? 'rejected' : s.status };
     case 'LevelSet':
@@ -53,7 +77,17 @@ export function apply(state: IncidentState | null, event: IncidentEvent, levelOr
         pending: null,
         level: event.levelId,
         highestLevel: higher(s.highestLevel, event.levelId, levelOrder),
-        history: [...s.history, { at: event.at, from: s.level, to: event.levelId, by: event.by, signedBy: event.signedBy, reason: event.reason }],
+        history: [
+          ...s.history,
+          {
+            at: event.at,
+            from: s.level,
+            to: event.levelId,
+            by: event.by,
+            signedBy: event.signedBy,
+            reason: event.reason,
+          },
+        ],
       };
     case 'Terminated': {
       const tasks: Record<string, Task> = {};
@@ -65,7 +99,17 @@ export function apply(state: IncidentState | null, event: IncidentEvent, levelOr
         status: 'terminated',
         pending: null,
         tasks,
-        history: [...s.history, { at: event.at, from: s.level, to: null, by: event.by, signedBy: event.signedBy, reason: event.reason }],
+        history: [
+          ...s.history,
+          {
+            at: event.at,
+            from: s.level,
+            to: null,
+            by: event.by,
+            signedBy: event.signedBy,
+            reason: event.reason,
+          },
+        ],
       };
     }
     case 'MilestoneRecorded':
@@ -99,6 +143,9 @@ export function apply(state: IncidentState | null, event: IncidentEvent, levelOr
 }
 
 /** Folds a whole log. */
-export function replay(events: readonly IncidentEvent[], levelOrder: readonly string[]): IncidentState | null {
+export function replay(
+  events: readonly IncidentEvent[],
+  levelOrder: readonly string[],
+): IncidentState | null {
   return events.reduce<IncidentState | null>((s, e) => apply(s, e, levelOrder), null);
 }

@@ -3,7 +3,7 @@
  * levels gets the highest. Criteria of one level are alternatives ("凡符合下列情形之一").
  */
 import type { Criterion, Plan, Predicate } from '../plans/schema.ts';
-import type { ReadingValue, Readings } from './readings.ts';
+import type { Readings, ReadingValue } from './readings.ts';
 
 export interface Reason {
   level: string;

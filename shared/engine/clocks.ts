@@ -26,7 +26,11 @@ export function dueSoonWindow(windowMs: number): number {
   return Math.min(30 * 60_000, windowMs / 2);
 }
 
-export function clocks(plan: Plan, state: IncidentState, now: number): { obligations: Obligation[]; waiting: WaitingClock[] } {
+export function clocks(
+  plan: Plan,
+  state: IncidentState,
+  now: number,
+): { obligations: Obligation[]; waiting: WaitingClock[] } {
   const obligations: Obligation[] = [];
   for (const t of Object.values(state.tasks)) {
     if (t.dueAt === null || t.status === 'stoodDown') continue;
@@ -50,7 +54,10 @@ export function clocks(plan: Plan, state: IncidentState, now: number): { obligat
   const waiting: WaitingClock[] =
     state.status === 'active' && state.level
       ? clocksForLevel(plan, state.level).flatMap((c) =>
-          c.start.kind !== 'daily' && c.start.kind !== 'yearly' && c.start.milestone !== 'terminated' && state.milestones[c.start.milestone] === undefined
+          c.start.kind !== 'daily' &&
+          c.start.kind !== 'yearly' &&
+          c.start.milestone !== 'terminated' &&
+          state.milestones[c.start.milestone] === undefined
             ? [{ clockId: c.id, waitingFor: c.start.milestone }]
             : [],
         )

@@ -6,11 +6,19 @@ import { MILESTONES, type Milestone, type Plan } from '../plans/schema.ts';
 import { apply } from './apply.ts';
 import { assess } from './assess.ts';
 import { canOperate, canSign, signerForChange, signerToLift } from './authority.ts';
-import type { Actor, Command, Decision, IncidentEvent, IncidentState, RefusalCode, Task } from './incident.ts';
+import type {
+  Actor,
+  Command,
+  Decision,
+  IncidentEvent,
+  IncidentState,
+  RefusalCode,
+  Task,
+} from './incident.ts';
 import { parseReadings, type Readings } from './readings.ts';
 import { newlyOverdue, reconcileTasks } from './reconcile.ts';
-import { formatShanghai } from './time.ts';
 import { levelById } from './tiers.ts';
+import { formatShanghai } from './time.ts';
 
 export interface DecideContext {
   actor: Actor;
@@ -20,10 +28,16 @@ export interface DecideContext {
 }
 
 const MAX_TEXT = 2000;
-const SIGNER_NAME = { director: ['办公室主任', 'the office director'], commander: ['总指挥（指挥长）', 'the commander'] } as const;
+const SIGNER_NAME = {
+  director: ['办公室主任', 'the office director'],
+  commander: ['总指挥（指挥长）', 'the commander'],
+} as const;
 const ENGINE_MILESTONES: readonly Milestone[] = ['occurred', 'declared', 'terminated'];
 
-const refuse = (code: RefusalCode, zh: string, en: string): Decision => ({ ok: false, refusal: { code, message: { zh, en } } });
+const refuse = (code: RefusalCode, zh: string, en: string): Decision => ({
+  ok: false,
+  refusal: { code, message: { zh, en } },
+});
 const accept = (events: IncidentEvent[]): Decision => ({ ok: true, events });
 
 const fold = (plan: Plan, state: IncidentState | null, events: IncidentEvent[]) => {
@@ -32,7 +46,12 @@ const fold = (plan: Plan, state: IncidentState | null, events: IncidentEvent[]) 
 };
 
 /** Appends the task events that follow from `events` (folded onto `state`). */
-function withTasks(plan: Plan, state: IncidentState | null, events: IncidentEvent[], now: number): IncidentEvent[] {
+function withTasks(
+  plan: Plan,
+  state: IncidentState | null,
+  events: IncidentEvent[],
+  now: number,
+): IncidentEvent[] {
   const next = fold(plan, state, events);
   return next ? [...events, ...reconcileTasks(plan, next, next.id, now)] : events;
 }
@@ -41,7 +60,11 @@ function textProblem(value: string | undefined, what: [string, string]): Decisio
   const text = value?.trim() ?? '';
   if (text.length === 0) return refuse('INVALID', `请填写${what[0]}`, `Please give ${what[1]}`);
   if (text.length > MAX_TEXT) {
-    return refuse('INVALID', `${what[0]}不能超过 ${MAX_TEXT} 字`, `${what[1]} is limited to ${MAX_TEXT} characters`);
+    return refuse(
+      'INVALID',
+      `${what[0]}不能超过 ${MAX_TEXT} 字`,
+      `${what[1]} is limited to ${MAX_TEXT} characters`,
+    );
   }
   return null;
 }
@@ -55,19 +78,41 @@ function levelName(plan: Plan, id: string | null) {
   return id === null ? '—' : (levelById(plan, id)?.name.zh ?? id);
 }
 
-function declare(plan: Plan, state: IncidentState | null, c: Extract<Command, { type: 'declare' }>, ctx: DecideContext): Decision {
+function declare(
+  plan: Plan,
+  state: IncidentState | null,
+  c: Extract<Command, { type: 'declare' }>,
+  ctx: DecideContext,
+): Decision {
   const { actor, now } = ctx;
-  if (state) return refuse('CONFLICT', `事件编号 ${c.incidentId} 已存在`, `Incident ${c.incidentId} already exists`);
-  if (!canOperate(actor)) return refuse('FORBIDDEN', '只有值班员、办公室主任或总指挥可以发布响应', 'Only duty officers, directors and commanders may declare');
-  if (c.planId !== plan.id) return refuse('INVALID', `命令针对预案 ${c.planId}，不是 ${plan.id}`, `The command is for plan ${c.planId}, not ${plan.id}`);
+  if (state)
+    return refuse('CONFLICT', `事件编号 ${c.incidentId} 已存在`, `Incident ${c.incidentId} already exists`);
+  if (!canOperate(actor))
+    return refuse(
+      'FORBIDDEN',
+      '只有值班员、办公室主任或总指挥可以发布响应',
+      'Only duty officers, directors and commanders may declare',
+    );
+  if (c.planId !== plan.id)
+    return refuse(
+      'INVALID',
+      `命令针对预案 ${c.planId}，不是 ${plan.id}`,
+      `The command is for plan ${c.planId}, not ${plan.id}`,
+    );
   const level = levelById(plan, c.levelId);
-  if (!level) return refuse('INVALID', `本预案没有级别“${c.levelId}”`, `This plan has no level "${c.levelId}"`);
+  if (!level)
+    return refuse('INVALID', `本预案没有级别“${c.levelId}”`, `This plan has no level "${c.levelId}"`);
   const titleProblem = textProblem(c.title, ['事件名称', 'a title']);
   if (titleProblem) return titleProblem;
   let readings: Readings = {};
   if (c.readings && Object.keys(c.readings).length > 0) {
     const parsed = parseReadings(plan, c.readings);
-    if (!parsed.ok) return refuse('INVALID', parsed.problems.map((p) => p.zh).join('；'), parsed.problems.map((p) => p.en).join('; '));
+    if (!parsed.ok)
+      return refuse(
+        'INVALID',
+        parsed.problems.map((p) => p.zh).join('；'),
+        parsed.problems.map((p) => p.en).join('; '),
+      );
     readings = parsed.readings;
   }
   const recommended = Object.keys(readings).length > 0 ? assess(plan, readings).level : null;
@@ -86,32 +131,76 @@ function declare(plan: Plan, state: IncidentState | null, c: Extract<Command, { 
     }
   }
   const occurredAt = c.occurredAt ?? now;
-  if (occurredAt > now) return refuse('INVALID', '事发时间不能晚于现在', 'The time of occurrence cannot be in the future');
+  if (occurredAt > now)
+    return refuse('INVALID', '事发时间不能晚于现在', 'The time of occurrence cannot be in the future');
   const reason = c.reason?.trim() ?? '';
   const base = { incidentId: c.incidentId, at: now };
   const events: IncidentEvent[] = [
-    { ...base, type: 'IncidentOpened', planId: plan.id, title: c.title.trim(), drill: c.drill ?? false, readings, recommended, assignees },
+    {
+      ...base,
+      type: 'IncidentOpened',
+      planId: plan.id,
+      title: c.title.trim(),
+      drill: c.drill ?? false,
+      readings,
+      recommended,
+      assignees,
+    },
     { ...base, type: 'MilestoneRecorded', milestone: 'occurred', time: occurredAt },
   ];
   const signer = level.declare.signer;
   if (signer !== null && !canSign(actor.role, signer)) {
-    return accept([...events, { ...base, type: 'LevelProposed', kind: 'declare', levelId: level.id, signer, by: actor.userId, reason }]);
+    return accept([
+      ...events,
+      {
+        ...base,
+        type: 'LevelProposed',
+        kind: 'declare',
+        levelId: level.id,
+        signer,
+        by: actor.userId,
+        reason,
+      },
+    ]);
   }
   events.push(
-    { ...base, type: 'LevelSet', levelId: level.id, by: actor.userId, signedBy: signer ? actor.userId : null, reason },
+    {
+      ...base,
+      type: 'LevelSet',
+      levelId: level.id,
+      by: actor.userId,
+      signedBy: signer ? actor.userId : null,
+      reason,
+    },
     { ...base, type: 'MilestoneRecorded', milestone: 'declared', time: now },
   );
   return accept(withTasks(plan, null, events, now));
 }
 
-function inForce(plan: Plan, state: IncidentState, levelId: string, by: string, signedBy: string | null, reason: string, now: number): IncidentEvent[] {
+function inForce(
+  plan: Plan,
+  state: IncidentState,
+  levelId: string,
+  by: string,
+  signedBy: string | null,
+  reason: string,
+  now: number,
+): IncidentEvent[] {
   const base = { incidentId: state.id, at: now };
   const events: IncidentEvent[] = [{ ...base, type: 'LevelSet', levelId, by, signedBy, reason }];
-  if (state.milestones.declared === undefined) events.push({ ...base, type: 'MilestoneRecorded', milestone: 'declared', time: now });
+  if (state.milestones.declared === undefined)
+    events.push({ ...base, type: 'MilestoneRecorded', milestone: 'declared', time: now });
   return withTasks(plan, state, events, now);
 }
 
-function terminated(plan: Plan, state: IncidentState, by: string, signedBy: string | null, reason: string, now: number): IncidentEvent[] {
+function terminated(
+  plan: Plan,
+  state: IncidentState,
+  by: string,
+  signedBy: string | null,
+  reason: string,
+  now: number,
+): IncidentEvent[] {
   const base = { incidentId: state.id, at: now };
   return withTasks(
     plan,
@@ -124,37 +213,106 @@ function terminated(plan: Plan, state: IncidentState, by: string, signedBy: stri
   );
 }
 
-function changeLevel(plan: Plan, state: IncidentState, c: Extract<Command, { type: 'changeLevel' }>, ctx: DecideContext): Decision {
+function changeLevel(
+  plan: Plan,
+  state: IncidentState,
+  c: Extract<Command, { type: 'changeLevel' }>,
+  ctx: DecideContext,
+): Decision {
   const { actor, now } = ctx;
-  if (!canOperate(actor)) return refuse('FORBIDDEN', '只有值班员、办公室主任或总指挥可以调整级别', 'Only duty officers, directors and commanders may change the level');
-  if (state.status !== 'active') return refuse('PLAN_RULE', '事件不在响应中，不能调整级别', 'The incident is not in response; its level cannot change');
-  if (state.pending) return refuse('CONFLICT', '已有事项等待签批，请先签批或驳回', 'Something is already waiting for a signature; approve or reject it first');
-  if (!levelById(plan, c.levelId)) return refuse('INVALID', `本预案没有级别“${c.levelId}”`, `This plan has no level "${c.levelId}"`);
-  if (c.levelId === state.level) return refuse('INVALID', `当前已是${levelName(plan, c.levelId)}`, `The incident is already at ${c.levelId}`);
+  if (!canOperate(actor))
+    return refuse(
+      'FORBIDDEN',
+      '只有值班员、办公室主任或总指挥可以调整级别',
+      'Only duty officers, directors and commanders may change the level',
+    );
+  if (state.status !== 'active')
+    return refuse(
+      'PLAN_RULE',
+      '事件不在响应中，不能调整级别',
+      'The incident is not in response; its level cannot change',
+    );
+  if (state.pending)
+    return refuse(
+      'CONFLICT',
+      '已有事项等待签批，请先签批或驳回',
+      'Something is already waiting for a signature; approve or reject it first',
+    );
+  if (!levelById(plan, c.levelId))
+    return refuse('INVALID', `本预案没有级别“${c.levelId}”`, `This plan has no level "${c.levelId}"`);
+  if (c.levelId === state.level)
+    return refuse(
+      'INVALID',
+      `当前已是${levelName(plan, c.levelId)}`,
+      `The incident is already at ${c.levelId}`,
+    );
   const problem = textProblem(c.reason, ['调整理由', 'a reason']);
   if (problem) return problem;
   const signer = signerForChange(plan, state.level, c.levelId);
   if (signer !== null && !canSign(actor.role, signer)) {
-    return accept([{ type: 'LevelProposed', kind: 'change', levelId: c.levelId, signer, by: actor.userId, reason: c.reason.trim(), incidentId: state.id, at: now }]);
+    return accept([
+      {
+        type: 'LevelProposed',
+        kind: 'change',
+        levelId: c.levelId,
+        signer,
+        by: actor.userId,
+        reason: c.reason.trim(),
+        incidentId: state.id,
+        at: now,
+      },
+    ]);
   }
-  return accept(inForce(plan, state, c.levelId, actor.userId, signer ? actor.userId : null, c.reason.trim(), now));
+  return accept(
+    inForce(plan, state, c.levelId, actor.userId, signer ? actor.userId : null, c.reason.trim(), now),
+  );
 }
 
-function terminate(plan: Plan, state: IncidentState, c: Extract<Command, { type: 'terminate' }>, ctx: DecideContext): Decision {
+function terminate(
+  plan: Plan,
+  state: IncidentState,
+  c: Extract<Command, { type: 'terminate' }>,
+  ctx: DecideContext,
+): Decision {
   const { actor, now } = ctx;
-  if (!canOperate(actor)) return refuse('FORBIDDEN', '只有值班员、办公室主任或总指挥可以终止响应', 'Only duty officers, directors and commanders may end a response');
-  if (state.status !== 'active' || !state.level) return refuse('PLAN_RULE', '事件不在响应中，无需终止', 'The incident is not in response');
-  if (state.pending) return refuse('CONFLICT', '已有事项等待签批，请先签批或驳回', 'Something is already waiting for a signature; approve or reject it first');
+  if (!canOperate(actor))
+    return refuse(
+      'FORBIDDEN',
+      '只有值班员、办公室主任或总指挥可以终止响应',
+      'Only duty officers, directors and commanders may end a response',
+    );
+  if (state.status !== 'active' || !state.level)
+    return refuse('PLAN_RULE', '事件不在响应中，无需终止', 'The incident is not in response');
+  if (state.pending)
+    return refuse(
+      'CONFLICT',
+      '已有事项等待签批，请先签批或驳回',
+      'Something is already waiting for a signature; approve or reject it first',
+    );
   const problem = textProblem(c.reason, ['终止理由', 'a reason']);
   if (problem) return problem;
   const signer = signerToLift(plan, state.level);
   if (signer !== null && !canSign(actor.role, signer)) {
-    return accept([{ type: 'TerminationProposed', signer, by: actor.userId, reason: c.reason.trim(), incidentId: state.id, at: now }]);
+    return accept([
+      {
+        type: 'TerminationProposed',
+        signer,
+        by: actor.userId,
+        reason: c.reason.trim(),
+        incidentId: state.id,
+        at: now,
+      },
+    ]);
   }
   return accept(terminated(plan, state, actor.userId, signer ? actor.userId : null, c.reason.trim(), now));
 }
 
-function sign(plan: Plan, state: IncidentState, c: Extract<Command, { type: 'approve' | 'reject' }>, ctx: DecideContext): Decision {
+function sign(
+  plan: Plan,
+  state: IncidentState,
+  c: Extract<Command, { type: 'approve' | 'reject' }>,
+  ctx: DecideContext,
+): Decision {
   const { actor, now } = ctx;
   const pending = state.pending;
   if (!pending) return refuse('CONFLICT', '没有等待签批的事项', 'Nothing is waiting for a signature');
@@ -162,9 +320,12 @@ function sign(plan: Plan, state: IncidentState, c: Extract<Command, { type: 'app
   if (c.type === 'reject') {
     const problem = textProblem(c.reason, ['驳回理由', 'a reason for rejecting']);
     if (problem) return problem;
-    return accept([{ type: 'ProposalRejected', by: actor.userId, reason: c.reason.trim(), incidentId: state.id, at: now }]);
+    return accept([
+      { type: 'ProposalRejected', by: actor.userId, reason: c.reason.trim(), incidentId: state.id, at: now },
+    ]);
   }
-  if (pending.kind === 'terminate') return accept(terminated(plan, state, pending.by, actor.userId, pending.reason, now));
+  if (pending.kind === 'terminate')
+    return accept(terminated(plan, state, pending.by, actor.userId, pending.reason, now));
   return accept(inForce(plan, state, pending.levelId ?? '', pending.by, actor.userId, pending.reason, now));
 }
 
@@ -174,7 +335,12 @@ function taskGuard(state: IncidentState, taskId: string, actor: Actor): Decision
   if (actor.role !== 'unit' || actor.unitId !== task.unitId) {
     return refuse('FORBIDDEN', '只能确认和报告本单位的任务', 'A unit may only act on its own tasks');
   }
-  if (task.status === 'stoodDown') return refuse('PLAN_RULE', '该任务已因级别调整撤销，无需处理', 'This task was stood down when the level changed');
+  if (task.status === 'stoodDown')
+    return refuse(
+      'PLAN_RULE',
+      '该任务已因级别调整撤销，无需处理',
+      'This task was stood down when the level changed',
+    );
   if (task.status === 'closed' || (state.status === 'terminated' && task.phase === 'response')) {
     const at = state.history.at(-1)?.at;
     return refuse(
@@ -186,47 +352,90 @@ function taskGuard(state: IncidentState, taskId: string, actor: Actor): Decision
   return task;
 }
 
-function onTask(state: IncidentState, c: Extract<Command, { type: 'acknowledge' | 'report' }>, ctx: DecideContext): Decision {
+function onTask(
+  state: IncidentState,
+  c: Extract<Command, { type: 'acknowledge' | 'report' }>,
+  ctx: DecideContext,
+): Decision {
   const { actor, now } = ctx;
   const task = taskGuard(state, c.taskId, actor);
   if ('ok' in task) return task;
   const base = { incidentId: state.id, at: now, taskId: task.id };
   if (c.type === 'acknowledge') {
     // acknowledging twice is harmless: the first acknowledgement stands
-    return accept(task.status === 'assigned' ? [{ ...base, type: 'TaskAcknowledged', by: actor.userId }] : []);
+    return accept(
+      task.status === 'assigned' ? [{ ...base, type: 'TaskAcknowledged', by: actor.userId }] : [],
+    );
   }
-  if (task.status === 'done') return refuse('CONFLICT', '该任务已报告完成', 'This task is already reported done');
+  if (task.status === 'done')
+    return refuse('CONFLICT', '该任务已报告完成', 'This task is already reported done');
   const problem = textProblem(c.note, ['进展说明', 'a progress note']);
   if (problem) return problem;
   return accept([{ ...base, type: 'TaskReported', by: actor.userId, note: c.note.trim(), done: c.done }]);
 }
 
-function recordMilestone(plan: Plan, state: IncidentState, c: Extract<Command, { type: 'recordMilestone' }>, ctx: DecideContext): Decision {
+function recordMilestone(
+  plan: Plan,
+  state: IncidentState,
+  c: Extract<Command, { type: 'recordMilestone' }>,
+  ctx: DecideContext,
+): Decision {
   const { actor, now } = ctx;
-  if (!canOperate(actor)) return refuse('FORBIDDEN', '只有值班员、办公室主任或总指挥可以记录时间节点', 'Only duty officers, directors and commanders may record milestones');
-  const used = plan.clocks.some((k) => k.start.kind !== 'daily' && k.start.kind !== 'yearly' && k.start.milestone === c.milestone);
+  if (!canOperate(actor))
+    return refuse(
+      'FORBIDDEN',
+      '只有值班员、办公室主任或总指挥可以记录时间节点',
+      'Only duty officers, directors and commanders may record milestones',
+    );
+  const used = plan.clocks.some(
+    (k) => k.start.kind !== 'daily' && k.start.kind !== 'yearly' && k.start.milestone === c.milestone,
+  );
   if (!MILESTONES.includes(c.milestone) || ENGINE_MILESTONES.includes(c.milestone) || !used) {
-    return refuse('INVALID', `本预案不使用时间节点“${c.milestone}”`, `This plan has no milestone "${c.milestone}" to record`);
+    return refuse(
+      'INVALID',
+      `本预案不使用时间节点“${c.milestone}”`,
+      `This plan has no milestone "${c.milestone}" to record`,
+    );
   }
-  if (state.status !== 'active') return refuse('PLAN_RULE', '事件不在响应中', 'The incident is not in response');
-  if (state.milestones[c.milestone] !== undefined) return refuse('CONFLICT', '该时间节点已记录', 'That milestone is already recorded');
+  if (state.status !== 'active')
+    return refuse('PLAN_RULE', '事件不在响应中', 'The incident is not in response');
+  if (state.milestones[c.milestone] !== undefined)
+    return refuse('CONFLICT', '该时间节点已记录', 'That milestone is already recorded');
   if (!Number.isFinite(c.at) || c.at > now || c.at < state.openedAt) {
-    return refuse('INVALID', '时间节点应在事件开始之后、现在之前', 'A milestone must fall between the incident’s start and now');
+    return refuse(
+      'INVALID',
+      '时间节点应在事件开始之后、现在之前',
+      'A milestone must fall between the incident’s start and now',
+    );
   }
-  return accept(withTasks(plan, state, [{ type: 'MilestoneRecorded', milestone: c.milestone, time: c.at, incidentId: state.id, at: now }], now));
+  return accept(
+    withTasks(
+      plan,
+      state,
+      [{ type: 'MilestoneRecorded', milestone: c.milestone, time: c.at, incidentId: state.id, at: now }],
+      now,
+    ),
+  );
 }
 
 function tick(plan: Plan, state: IncidentState, ctx: DecideContext): Decision {
-  if (ctx.actor.role !== 'system') return refuse('FORBIDDEN', '只有调度器可以推进时钟', 'Only the scheduler may tick');
+  if (ctx.actor.role !== 'system')
+    return refuse('FORBIDDEN', '只有调度器可以推进时钟', 'Only the scheduler may tick');
   const events = state.status === 'active' ? reconcileTasks(plan, state, state.id, ctx.now) : [];
   const next = fold(plan, state, events) ?? state;
   return accept([...events, ...newlyOverdue(next, state.id, ctx.now)]);
 }
 
-export function decide(plan: Plan, state: IncidentState | null, command: Command, ctx: DecideContext): Decision {
+export function decide(
+  plan: Plan,
+  state: IncidentState | null,
+  command: Command,
+  ctx: DecideContext,
+): Decision {
   if (command.type === 'declare') return declare(plan, state, command, ctx);
   if (!state) return refuse('NOT_FOUND', '没有该事件', 'No such incident');
-  if (state.planId !== plan.id) return refuse('INVALID', '事件与预案不符', 'The incident belongs to another plan');
+  if (state.planId !== plan.id)
+    return refuse('INVALID', '事件与预案不符', 'The incident belongs to another plan');
   if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== state.version) {
     return refuse(
       'CONFLICT',

@@ -1,6 +1,6 @@
 /** Plain descriptions of a level's tasks and clocks, for the CLI, the API and the plan browser. */
 import type { Action, Clock, Plan } from '../plans/schema.ts';
-import { actionsForLevel, actionUnits, conditionApplies, type Circumstances } from './tiers.ts';
+import { actionsForLevel, actionUnits, type Circumstances, conditionApplies } from './tiers.ts';
 
 const unitName = (plan: Plan, id: string) => plan.units.find((u) => u.id === id)?.name ?? id;
 
@@ -24,7 +24,13 @@ export function describeAction(plan: Plan, action: Action, when: Circumstances =
     detail: action.detail,
     phase: action.phase,
     ...(action.condition
-      ? { condition: { text: action.condition.label.zh, clause: action.condition.clause, applies: conditionApplies(action.condition, when) } }
+      ? {
+          condition: {
+            text: action.condition.label.zh,
+            clause: action.condition.clause,
+            applies: conditionApplies(action.condition, when),
+          },
+        }
       : {}),
     ...(action.supersedes.length > 0 ? { supersedes: action.supersedes } : {}),
   };
@@ -32,8 +38,8 @@ export function describeAction(plan: Plan, action: Action, when: Circumstances =
 
 /** The tasks of a level, cumulative over the lower tiers, in plan order; response then post-termination. */
 export function describeTasks(plan: Plan, levelId: string, when: Circumstances = {}) {
-  return [...actionsForLevel(plan, levelId, when), ...actionsForLevel(plan, levelId, when, 'after')].map((a) =>
-    describeAction(plan, a, when),
+  return [...actionsForLevel(plan, levelId, when), ...actionsForLevel(plan, levelId, when, 'after')].map(
+    (a) => describeAction(plan, a, when),
   );
 }
 

@@ -36,7 +36,9 @@ export type Command =
 
 export type CommandType = Command['type'];
 
-export type TaskSource = { kind: 'action'; actionId: string } | { kind: 'clock'; clockId: string; day?: string };
+export type TaskSource =
+  | { kind: 'action'; actionId: string }
+  | { kind: 'clock'; clockId: string; day?: string };
 
 export interface TaskSpec {
   id: string;
@@ -108,7 +110,14 @@ type EventBody =
       recommended: string | null;
       assignees: Record<string, string>;
     }
-  | { type: 'LevelProposed'; kind: 'declare' | 'change'; levelId: string; signer: Exclude<Signer, null>; by: string; reason: string }
+  | {
+      type: 'LevelProposed';
+      kind: 'declare' | 'change';
+      levelId: string;
+      signer: Exclude<Signer, null>;
+      by: string;
+      reason: string;
+    }
   | { type: 'TerminationProposed'; signer: Exclude<Signer, null>; by: string; reason: string }
   | { type: 'ProposalRejected'; by: string; reason: string }
   | { type: 'LevelSet'; levelId: string; by: string; signedBy: string | null; reason: string }

@@ -17,7 +17,8 @@ function checkNumber(def: IndicatorDef & { kind: 'number' | 'series' }, v: unkno
   if (typeof v !== 'number' || !Number.isFinite(v)) {
     return say(`${where.zh}应为数字`, `${where.en} must be a number`);
   }
-  if (v < 0 && def.min >= 0) return say(`${where.zh}不能为负数（${v}）`, `${where.en} cannot be negative (${v})`);
+  if (v < 0 && def.min >= 0)
+    return say(`${where.zh}不能为负数（${v}）`, `${where.en} cannot be negative (${v})`);
   if (v < def.min || v > def.max) {
     return say(
       `${where.zh}应在 ${def.min}–${def.max}${def.unit.zh} 之间（收到 ${v}）`,
@@ -35,7 +36,9 @@ function checkOne(def: IndicatorDef, v: unknown): Bilingual | null {
   if (v === null || v === undefined) return say(`${where.zh}缺少数值`, `${where.en} has no value`);
   switch (def.kind) {
     case 'boolean':
-      return typeof v === 'boolean' ? null : say(`${where.zh}应为 true 或 false`, `${where.en} must be true or false`);
+      return typeof v === 'boolean'
+        ? null
+        : say(`${where.zh}应为 true 或 false`, `${where.en} must be true or false`);
     case 'number':
       return checkNumber(def, v, where);
     case 'series': {
@@ -56,7 +59,12 @@ function checkOne(def: IndicatorDef, v: unknown): Bilingual | null {
 
 export function parseReadings(plan: Plan, input: unknown): ParsedReadings {
   if (!isObject(input)) {
-    return { ok: false, problems: [say('读数应为一个对象，例如 {"deaths": 1}', 'Readings must be an object such as {"deaths": 1}')] };
+    return {
+      ok: false,
+      problems: [
+        say('读数应为一个对象，例如 {"deaths": 1}', 'Readings must be an object such as {"deaths": 1}'),
+      ],
+    };
   }
   const problems: Bilingual[] = [];
   const readings: Readings = {};
@@ -64,7 +72,12 @@ export function parseReadings(plan: Plan, input: unknown): ParsedReadings {
     const def = plan.indicators.find((d) => d.key === key);
     if (!def) {
       const known = plan.indicators.map((d) => d.key).join(', ');
-      problems.push(say(`本预案没有指标“${key}”（可用：${known}）`, `This plan has no indicator "${key}" (known: ${known})`));
+      problems.push(
+        say(
+          `本预案没有指标“${key}”（可用：${known}）`,
+          `This plan has no indicator "${key}" (known: ${known})`,
+        ),
+      );
       continue;
     }
     const problem = checkOne(def, input[key]);
@@ -73,7 +86,9 @@ export function parseReadings(plan: Plan, input: unknown): ParsedReadings {
   }
   if (problems.length === 0 && Object.keys(readings).length === 0) {
     const known = plan.indicators.map((d) => d.key).join(', ');
-    problems.push(say(`缺少读数：至少需要一项指标（${known}）`, `No readings: give at least one indicator (${known})`));
+    problems.push(
+      say(`缺少读数：至少需要一项指标（${known}）`, `No readings: give at least one indicator (${known})`),
+    );
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, readings };
 }

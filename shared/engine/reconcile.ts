@@ -5,8 +5,8 @@
  */
 import type { Clock, Plan } from '../plans/schema.ts';
 import type { IncidentEvent, IncidentState, TaskSource, TaskSpec } from './incident.ts';
-import { dailyDeadlines, dayKey, dueAfter } from './time.ts';
 import { actionsForLevel, actionUnits, clocksForLevel } from './tiers.ts';
+import { dailyDeadlines, dayKey, dueAfter } from './time.ts';
 
 /** The task list is a function of these parts of the state. */
 export type TaskView = Pick<
@@ -39,13 +39,23 @@ function clockTasks(view: TaskView, clock: Clock, now: number, phase: TaskSpec['
     const from = view.milestones.declared;
     if (from === undefined) return [];
     return dailyDeadlines(start.time, from, now).flatMap((dueAt) =>
-      specsFor(view, clock.owedBy, { kind: 'clock', clockId: clock.id, day: dayKey(dueAt) }, { ...base, dueAt }),
+      specsFor(
+        view,
+        clock.owedBy,
+        { kind: 'clock', clockId: clock.id, day: dayKey(dueAt) },
+        { ...base, dueAt },
+      ),
     );
   }
   if (start.kind === 'yearly') return [];
   const at = view.milestones[start.milestone];
   if (at === undefined) return [];
-  return specsFor(view, clock.owedBy, { kind: 'clock', clockId: clock.id }, { ...base, dueAt: dueAfter(start, at) });
+  return specsFor(
+    view,
+    clock.owedBy,
+    { kind: 'clock', clockId: clock.id },
+    { ...base, dueAt: dueAfter(start, at) },
+  );
 }
 
 /** The tasks the plan demands for this state at `now`. */
@@ -53,20 +63,34 @@ export function desiredTasks(plan: Plan, view: TaskView, now: number): TaskSpec[
   const when = { readings: view.readings, date: now };
   if (view.status === 'active' && view.level) {
     const actions = actionsForLevel(plan, view.level, when).flatMap((a) =>
-      specsFor(view, actionUnits(plan, a), { kind: 'action', actionId: a.id }, { level: a.level, phase: 'response', dueAt: null }),
+      specsFor(
+        view,
+        actionUnits(plan, a),
+        { kind: 'action', actionId: a.id },
+        { level: a.level, phase: 'response', dueAt: null },
+      ),
     );
     const clocks = clocksForLevel(plan, view.level)
-      .filter((c) => !(c.start.kind !== 'daily' && c.start.kind !== 'yearly' && c.start.milestone === 'terminated'))
+      .filter(
+        (c) => !(c.start.kind !== 'daily' && c.start.kind !== 'yearly' && c.start.milestone === 'terminated'),
+      )
       .flatMap((c) => clockTasks(view, c, now, 'response'));
     return [...actions, ...clocks];
   }
   if (view.status === 'terminated' && view.highestLevel) {
     // what is owed after a response follows the highest tier the response reached
     const actions = actionsForLevel(plan, view.highestLevel, when, 'after').flatMap((a) =>
-      specsFor(view, actionUnits(plan, a), { kind: 'action', actionId: a.id }, { level: a.level, phase: 'after', dueAt: null }),
+      specsFor(
+        view,
+        actionUnits(plan, a),
+        { kind: 'action', actionId: a.id },
+        { level: a.level, phase: 'after', dueAt: null },
+      ),
     );
     const clocks = clocksForLevel(plan, view.highestLevel)
-      .filter((c) => c.start.kind !== 'daily' && c.start.kind !== 'yearly' && c.start.milestone === 'terminated')
+      .filter(
+        (c) => c.start.kind !== 'daily' && c.start.kind !== 'yearly' && c.start.milestone === 'terminated',
+      )
       .flatMap((c) => clockTasks(view, c, now, 'after'));
     return [...actions, ...clocks];
   }
@@ -76,12 +100,7 @@ export function desiredTasks(plan: Plan, view: TaskView, now: number): TaskSpec[
 const OPEN = new Set(['assigned', 'acknowledged', 'inProgress']);
 
 /** Events that take the task list from what it is to what the plan demands. */
-export function reconcileTasks(
-  plan: Plan,
-  view: TaskView,
-  incidentId: string,
-  now: number,
-): IncidentEvent[] {
+export function reconcileTasks(plan: Plan, view: TaskView, incidentId: string, now: number): IncidentEvent[] {
   const desired = desiredTasks(plan, view, now);
   const wanted = new Set(desired.map((t) => t.id));
   const fresh = desired.filter((t) => {

@@ -24,7 +24,11 @@ export function levelById(plan: Plan, levelId: string) {
 }
 
 /** Does an item introduced at `level` (and carried up to `upTo`) belong to the tier `levelId`? */
-export function inTier(plan: Plan, item: { level: string; upTo?: string | undefined }, levelId: string): boolean {
+export function inTier(
+  plan: Plan,
+  item: { level: string; upTo?: string | undefined },
+  levelId: string,
+): boolean {
   const at = levelIndex(plan, levelId);
   const top = item.upTo === undefined ? plan.levels.length - 1 : levelIndex(plan, item.upTo);
   return levelIndex(plan, item.level) <= at && at <= top;

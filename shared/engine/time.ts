@@ -3,7 +3,17 @@
  * reads the clock. Instants are epoch milliseconds.
  */
 import { TZDate } from '@date-fns/tz';
-import { addBusinessDays, addDays, addMonths, endOfDay, format, isAfter, setHours, setMinutes, startOfDay } from 'date-fns';
+import {
+  addBusinessDays,
+  addDays,
+  addMonths,
+  endOfDay,
+  format,
+  isAfter,
+  setHours,
+  setMinutes,
+  startOfDay,
+} from 'date-fns';
 import type { ClockStart, Offset } from '../plans/schema.ts';
 
 export const ZONE = 'Asia/Shanghai';
@@ -63,7 +73,9 @@ export function dailyDeadlines(time: string, from: number, until: number): numbe
 export function nextYearly(month: number, day: number, now: number): number {
   const z = inZone(now);
   const thisYear = endOfDay(new TZDate(z.getFullYear(), month - 1, day, ZONE)).getTime();
-  return isAfter(thisYear, now) ? thisYear : endOfDay(new TZDate(z.getFullYear() + 1, month - 1, day, ZONE)).getTime();
+  return isAfter(thisYear, now)
+    ? thisYear
+    : endOfDay(new TZDate(z.getFullYear() + 1, month - 1, day, ZONE)).getTime();
 }
 
 /** Is the Shanghai calendar date of `ms` inside a yearly window "MM-DD" to "MM-DD" (both inclusive)? */

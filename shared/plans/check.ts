@@ -35,31 +35,41 @@ export function checkPlan(plan: Plan): string[] {
   for (const level of plan.levels) {
     for (const c of level.criteria) {
       for (const key of predicateIndicators(c.when)) {
-        if (!indicators.has(key)) problems.push(`${where('criterion', c.id)} reads unknown indicator "${key}"`);
+        if (!indicators.has(key))
+          problems.push(`${where('criterion', c.id)} reads unknown indicator "${key}"`);
       }
     }
   }
   for (const u of plan.units) {
-    for (const b of u.bindsTo ?? []) if (!units.has(b)) problems.push(`${where('unit', u.id)} binds to unknown unit "${b}"`);
+    for (const b of u.bindsTo ?? [])
+      if (!units.has(b)) problems.push(`${where('unit', u.id)} binds to unknown unit "${b}"`);
   }
   for (const g of plan.groups) {
-    for (const u of [...g.lead, ...g.members]) if (!units.has(u)) problems.push(`${where('group', g.id)} names unknown unit "${u}"`);
+    for (const u of [...g.lead, ...g.members])
+      if (!units.has(u)) problems.push(`${where('group', g.id)} names unknown unit "${u}"`);
   }
   for (const a of plan.actions) {
     if (!levels.has(a.level)) problems.push(`${where('action', a.id)} has unknown level "${a.level}"`);
-    if (a.upTo !== undefined && !levels.has(a.upTo)) problems.push(`${where('action', a.id)} has unknown upTo "${a.upTo}"`);
+    if (a.upTo !== undefined && !levels.has(a.upTo))
+      problems.push(`${where('action', a.id)} has unknown upTo "${a.upTo}"`);
     if (a.units.length === 0 && !a.group) problems.push(`${where('action', a.id)} has no responsible unit`);
-    if (a.group && !groups.has(a.group)) problems.push(`${where('action', a.id)} names unknown group "${a.group}"`);
-    for (const u of a.units) if (!units.has(u)) problems.push(`${where('action', a.id)} names unknown unit "${u}"`);
-    for (const s of a.supersedes) if (!actions.has(s)) problems.push(`${where('action', a.id)} supersedes unknown action "${s}"`);
+    if (a.group && !groups.has(a.group))
+      problems.push(`${where('action', a.id)} names unknown group "${a.group}"`);
+    for (const u of a.units)
+      if (!units.has(u)) problems.push(`${where('action', a.id)} names unknown unit "${u}"`);
+    for (const s of a.supersedes)
+      if (!actions.has(s)) problems.push(`${where('action', a.id)} supersedes unknown action "${s}"`);
   }
   for (const c of plan.clocks) {
     if (!levels.has(c.level)) problems.push(`${where('clock', c.id)} has unknown level "${c.level}"`);
-    if (c.upTo !== undefined && !levels.has(c.upTo)) problems.push(`${where('clock', c.id)} has unknown upTo "${c.upTo}"`);
-    for (const u of c.owedBy) if (!units.has(u)) problems.push(`${where('clock', c.id)} is owed by unknown unit "${u}"`);
+    if (c.upTo !== undefined && !levels.has(c.upTo))
+      problems.push(`${where('clock', c.id)} has unknown upTo "${c.upTo}"`);
+    for (const u of c.owedBy)
+      if (!units.has(u)) problems.push(`${where('clock', c.id)} is owed by unknown unit "${u}"`);
   }
   for (const l of plan.links) {
-    for (const id of [l.from, ...l.starts]) if (!levels.has(id)) problems.push(`${plan.id}: link names unknown level "${id}"`);
+    for (const id of [l.from, ...l.starts])
+      if (!levels.has(id)) problems.push(`${plan.id}: link names unknown level "${id}"`);
   }
   return problems;
 }

@@ -15,7 +15,8 @@ export interface CitationRef {
 
 export function citationsOf(plan: Plan): CitationRef[] {
   const refs: CitationRef[] = [];
-  const add = (where: string, c: { clause: string; quote: string }) => refs.push({ where, clause: c.clause, words: c.quote });
+  const add = (where: string, c: { clause: string; quote: string }) =>
+    refs.push({ where, clause: c.clause, words: c.quote });
   add('scope', plan.scope);
   add('tiering', plan.tiering);
   if (plan.boundaryRule) add('boundary rule', plan.boundaryRule);
@@ -46,7 +47,9 @@ export function checkCitations(plan: Plan, sourceText: string): string[] {
   const problems: string[] = [];
   for (const ref of citationsOf(plan)) {
     if (!locateClause(sourceText, ref.clause)) {
-      problems.push(`${plan.id}: ${ref.where} cites clause "${ref.clause}", which is not in ${plan.docNumber}`);
+      problems.push(
+        `${plan.id}: ${ref.where} cites clause "${ref.clause}", which is not in ${plan.docNumber}`,
+      );
     } else if (!locateClause(sourceText, ref.clause, ref.words)) {
       problems.push(`${plan.id}: ${ref.where}: "${ref.words.slice(0, 40)}" is not in clause ${ref.clause}`);
     }

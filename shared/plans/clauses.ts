@@ -30,7 +30,7 @@ const TOKEN = new RegExp(
   String.raw`^(?:附件(\d+)|-(\d+)|-(${CN})|(${CN})|\((${CN})\)|(\d+(?:\.\d+)*)|\((\d+)\)|([①-⑳]))`,
 );
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const rx = (source: string) => new RegExp(source, 'gm');
 
 /**
@@ -81,7 +81,7 @@ function parseClause(clause: string): Step[] | null {
       const heading = String.raw`(?=\s|\.(?!\d))`;
       const shallower = String.raw`\d+(?:\.\d+){0,${depth - 1}}${heading}`;
       steps.push({
-        find: rx(String.raw`^\s*${escape(number)}${heading}`),
+        find: rx(String.raw`^\s*${escapeRegExp(number)}${heading}`),
         boundary: rx(String.raw`^\s*${shallower}|${ANNEX_LINE}`),
       });
       previous = 'dotted';

@@ -21,28 +21,101 @@ const COUNTIES: [string, string, string][] = [
 ];
 
 const MEMBERS: [string, string, string, string][] = [
-  ['propaganda', '市委宣传部', 'Publicity Department of the City Committee', '负责指导协调事故信息发布和舆情应对工作,协调有关部门和单位及时组织新闻发布.'],
-  ['cac', '市委网信办', 'Cyberspace Affairs Office of the City Committee', '负责指导协调事故信息发布和舆情应对工作,协调有关部门和单位及时组织新闻发布.'],
-  ['development', '市发展改革委', 'City Development and Reform Commission', '负责会同有关部门和单位协调抢险救援设备、物资、器材和食品的供应.'],
-  ['police', '市公安局', 'City Public Security Bureau', '负责做好发电企业救援期间警戒保卫和交通疏导工作,保证救援车辆优先通行. 会同有关部门和单位积极预防和妥善处置因事故引发的群体性事件.'],
-  ['civil-affairs', '市民政局', 'City Civil Affairs Bureau', '负责指导协调区县政府组织群众转移安置和生活救助工作,做好伤亡人员家属安抚.'],
-  ['union', '市总工会', 'City Federation of Trade Unions', '负责指导协调区县政府组织群众转移安置和生活救助工作,做好伤亡人员家属安抚.'],
-  ['finance', '市财政局', 'City Finance Bureau', '负责事故救援中应由市级财政承担的经费保障,确保应急救援工作所需经费及时到位.'],
-  ['hrss', '市人力资源社会保障局', 'City Human Resources and Social Security Bureau', '负责指导协调生产安全事故中因工伤亡人员的工伤保险等相关事务.'],
-  ['ecology', '市生态环境局', 'City Ecology and Environment Bureau', '负责开展环境危害的监测工作,调查事故对环境造成的污染情况,提出处置的建议或方案,预防环境污染.'],
-  ['transport', '市交通运输局', 'City Transport Bureau', '负责协调事故应急救援有关道路运输车辆保障工作,协调做好应急救援人员、物资公路运输通道的畅通保障.'],
-  ['health', '市卫生健康委', 'City Health Commission', '负责组织生产安全事故医疗救援,联系、安排市医疗急救指挥中心和有关医院,组织急救车辆、医疗器械和医护人员,开展事故现场伤员抢救和卫生防疫.'],
-  ['emergency', '市应急局', 'City Emergency Management Bureau', '负责参与事故应急救援、处置、保障和调查工作,统筹协调部门和单位联动救援力量、救援专家和社会力量参加救援,指导事故发生地区县政府做好因事故紧急转移群众的临时安置和必要生活救助.'],
+  [
+    'propaganda',
+    '市委宣传部',
+    'Publicity Department of the City Committee',
+    '负责指导协调事故信息发布和舆情应对工作,协调有关部门和单位及时组织新闻发布.',
+  ],
+  [
+    'cac',
+    '市委网信办',
+    'Cyberspace Affairs Office of the City Committee',
+    '负责指导协调事故信息发布和舆情应对工作,协调有关部门和单位及时组织新闻发布.',
+  ],
+  [
+    'development',
+    '市发展改革委',
+    'City Development and Reform Commission',
+    '负责会同有关部门和单位协调抢险救援设备、物资、器材和食品的供应.',
+  ],
+  [
+    'police',
+    '市公安局',
+    'City Public Security Bureau',
+    '负责做好发电企业救援期间警戒保卫和交通疏导工作,保证救援车辆优先通行. 会同有关部门和单位积极预防和妥善处置因事故引发的群体性事件.',
+  ],
+  [
+    'civil-affairs',
+    '市民政局',
+    'City Civil Affairs Bureau',
+    '负责指导协调区县政府组织群众转移安置和生活救助工作,做好伤亡人员家属安抚.',
+  ],
+  [
+    'union',
+    '市总工会',
+    'City Federation of Trade Unions',
+    '负责指导协调区县政府组织群众转移安置和生活救助工作,做好伤亡人员家属安抚.',
+  ],
+  [
+    'finance',
+    '市财政局',
+    'City Finance Bureau',
+    '负责事故救援中应由市级财政承担的经费保障,确保应急救援工作所需经费及时到位.',
+  ],
+  [
+    'hrss',
+    '市人力资源社会保障局',
+    'City Human Resources and Social Security Bureau',
+    '负责指导协调生产安全事故中因工伤亡人员的工伤保险等相关事务.',
+  ],
+  [
+    'ecology',
+    '市生态环境局',
+    'City Ecology and Environment Bureau',
+    '负责开展环境危害的监测工作,调查事故对环境造成的污染情况,提出处置的建议或方案,预防环境污染.',
+  ],
+  [
+    'transport',
+    '市交通运输局',
+    'City Transport Bureau',
+    '负责协调事故应急救援有关道路运输车辆保障工作,协调做好应急救援人员、物资公路运输通道的畅通保障.',
+  ],
+  [
+    'health',
+    '市卫生健康委',
+    'City Health Commission',
+    '负责组织生产安全事故医疗救援,联系、安排市医疗急救指挥中心和有关医院,组织急救车辆、医疗器械和医护人员,开展事故现场伤员抢救和卫生防疫.',
+  ],
+  [
+    'emergency',
+    '市应急局',
+    'City Emergency Management Bureau',
+    '负责参与事故应急救援、处置、保障和调查工作,统筹协调部门和单位联动救援力量、救援专家和社会力量参加救援,指导事故发生地区县政府做好因事故紧急转移群众的临时安置和必要生活救助.',
+  ],
   ['market', '市市场监管局', 'City Market Supervision Bureau', '负责组织特种设备事故应急救援处置.'],
-  ['weather', '市气象局', 'City Meteorological Bureau', '负责提供气象监测和预报支持,提供抢险救援期间天气、气候情况,提出有关预防可能发生的灾害性天气及极端气候事件的措施建议.'],
-  ['fire', '市消防救援支队', 'City Fire and Rescue Detachment', '负责组织协调生产安全事故综合性消防救援;负责迅速控制灾情,营救受害人员,灭火和洗消等工作.'],
+  [
+    'weather',
+    '市气象局',
+    'City Meteorological Bureau',
+    '负责提供气象监测和预报支持,提供抢险救援期间天气、气候情况,提出有关预防可能发生的灾害性天气及极端气候事件的措施建议.',
+  ],
+  [
+    'fire',
+    '市消防救援支队',
+    'City Fire and Rescue Detachment',
+    '负责组织协调生产安全事故综合性消防救援;负责迅速控制灾情,营救受害人员,灭火和洗消等工作.',
+  ],
   ['unicom', '中国联通淄博分公司', 'China Unicom Zibo', '负责组织通信队伍,保障救援的通信畅通.'],
   ['mobile', '中国移动淄博分公司', 'China Mobile Zibo', '负责组织通信队伍,保障救援的通信畅通.'],
   ['telecom', '淄博电信公司', 'China Telecom Zibo', '负责组织通信队伍,保障救援的通信畅通.'],
 ];
 
 const byCounty = {
-  body: { zh: '事故发生地区县政府（非市指挥部）', en: 'The county government where it happened (not the city HQ)' },
+  body: {
+    zh: '事故发生地区县政府（非市指挥部）',
+    en: 'The county government where it happened (not the city HQ)',
+  },
   signer: null,
   clause: '4.1',
   quote: '由事故发生地区县政府启动和实施生产安全事故应急救援预案',
@@ -71,7 +144,10 @@ const criterion = (id: string, quote: string, zh: string, en: string, when: obje
 
 export const powerPlant = {
   id: 'power-plant',
-  title: { zh: '淄博市发电企业生产安全事故应急预案', en: 'Zibo Power-Plant Production-Safety Accident Emergency Plan' },
+  title: {
+    zh: '淄博市发电企业生产安全事故应急预案',
+    en: 'Zibo Power-Plant Production-Safety Accident Emergency Plan',
+  },
   docNumber: '淄政办字〔2021〕35号',
   issuer: '淄博市人民政府办公室',
   issuedOn: '2021-04-16',
@@ -84,12 +160,35 @@ export const powerPlant = {
     clause: '1.3',
     quote: '本预案适用于本市下列发电企业生产安全事故的应对工作',
   },
-  tiering: { clause: '4.5.3', quote: '应急救援预案启动后,事故发生地区县政府、市有关部门和单位应当根据预案规定的职责要求' },
+  tiering: {
+    clause: '4.5.3',
+    quote: '应急救援预案启动后,事故发生地区县政府、市有关部门和单位应当根据预案规定的职责要求',
+  },
   boundaryRule: { clause: '9.3', quote: '本预案各数据范围的表述中,“以上”含本数,“以下”不含本数.' },
   indicators: [
-    { key: 'deaths', kind: 'number', name: { zh: '死亡人数（含可能）', en: 'Deaths (actual or likely)' }, unit: people, min: 0, max: 100_000, integer: true },
-    { key: 'injured', kind: 'number', name: { zh: '中毒、重伤人数', en: 'Poisoned or seriously injured' }, unit: people, min: 0, max: 100_000, integer: true },
-    { key: 'severeSocialImpact', kind: 'boolean', name: { zh: '社会影响特别重大', en: 'Exceptionally grave social impact' } },
+    {
+      key: 'deaths',
+      kind: 'number',
+      name: { zh: '死亡人数（含可能）', en: 'Deaths (actual or likely)' },
+      unit: people,
+      min: 0,
+      max: 100_000,
+      integer: true,
+    },
+    {
+      key: 'injured',
+      kind: 'number',
+      name: { zh: '中毒、重伤人数', en: 'Poisoned or seriously injured' },
+      unit: people,
+      min: 0,
+      max: 100_000,
+      integer: true,
+    },
+    {
+      key: 'severeSocialImpact',
+      kind: 'boolean',
+      name: { zh: '社会影响特别重大', en: 'Exceptionally grave social impact' },
+    },
   ],
   levels: [
     {
@@ -99,8 +198,17 @@ export const powerPlant = {
       clause: '4.1',
       quote: '一般(IV级)',
       criteria: [
-        criterion('iv-deaths', '造成或可能造成3人以下死亡', '死亡3人以下', 'Fewer than 3 deaths', { indicator: 'deaths', lt: 3 }),
-        criterion('iv-injured', '或造成10人以下中毒、重伤', '中毒、重伤10人以下', 'Fewer than 10 poisoned or injured', { indicator: 'injured', lt: 10 }),
+        criterion('iv-deaths', '造成或可能造成3人以下死亡', '死亡3人以下', 'Fewer than 3 deaths', {
+          indicator: 'deaths',
+          lt: 3,
+        }),
+        criterion(
+          'iv-injured',
+          '或造成10人以下中毒、重伤',
+          '中毒、重伤10人以下',
+          'Fewer than 10 poisoned or injured',
+          { indicator: 'injured', lt: 10 },
+        ),
       ],
       declare: byCounty,
       lift: { ...byCounty, body: { zh: '事故发生地区县政府', en: 'The county government' } },
@@ -112,8 +220,18 @@ export const powerPlant = {
       clause: '4.1',
       quote: '较大 (III级)',
       criteria: [
-        criterion('iii-deaths', '造成或可能造成3人以上10人以下死亡', '死亡3至9人', '3 to 9 deaths', { indicator: 'deaths', gte: 3, lt: 10 }),
-        criterion('iii-injured', '或造成10人以上50人以下中毒、重伤', '中毒、重伤10至49人', '10 to 49 poisoned or injured', { indicator: 'injured', gte: 10, lt: 50 }),
+        criterion('iii-deaths', '造成或可能造成3人以上10人以下死亡', '死亡3至9人', '3 to 9 deaths', {
+          indicator: 'deaths',
+          gte: 3,
+          lt: 10,
+        }),
+        criterion(
+          'iii-injured',
+          '或造成10人以上50人以下中毒、重伤',
+          '中毒、重伤10至49人',
+          '10 to 49 poisoned or injured',
+          { indicator: 'injured', gte: 10, lt: 50 },
+        ),
       ],
       declare: byHq,
       lift: hqEnds,
@@ -125,8 +243,18 @@ export const powerPlant = {
       clause: '4.1',
       quote: '重大 (II级)',
       criteria: [
-        criterion('ii-deaths', '造成或可能造成10人以上30人以下死亡', '死亡10至29人', '10 to 29 deaths', { indicator: 'deaths', gte: 10, lt: 30 }),
-        criterion('ii-injured', '或造成50人以上100人以下中毒、重伤', '中毒、重伤50至99人', '50 to 99 poisoned or injured', { indicator: 'injured', gte: 50, lt: 100 }),
+        criterion('ii-deaths', '造成或可能造成10人以上30人以下死亡', '死亡10至29人', '10 to 29 deaths', {
+          indicator: 'deaths',
+          gte: 10,
+          lt: 30,
+        }),
+        criterion(
+          'ii-injured',
+          '或造成50人以上100人以下中毒、重伤',
+          '中毒、重伤50至99人',
+          '50 to 99 poisoned or injured',
+          { indicator: 'injured', gte: 50, lt: 100 },
+        ),
       ],
       declare: byHq,
       lift: hqEnds,
@@ -138,27 +266,82 @@ export const powerPlant = {
       clause: '4.1',
       quote: '特别重大(I级)',
       criteria: [
-        criterion('i-deaths', '造成或可能造成30人以上死亡', '死亡30人以上', '30 or more deaths', { indicator: 'deaths', gte: 30 }),
-        criterion('i-injured', '或造成100人以上中毒、重伤', '中毒、重伤100人以上', '100 or more poisoned or injured', { indicator: 'injured', gte: 100 }),
-        criterion('i-impact', '或社会影响特别重大的', '社会影响特别重大', 'Exceptionally grave social impact', { indicator: 'severeSocialImpact', is: true }),
+        criterion('i-deaths', '造成或可能造成30人以上死亡', '死亡30人以上', '30 or more deaths', {
+          indicator: 'deaths',
+          gte: 30,
+        }),
+        criterion(
+          'i-injured',
+          '或造成100人以上中毒、重伤',
+          '中毒、重伤100人以上',
+          '100 or more poisoned or injured',
+          { indicator: 'injured', gte: 100 },
+        ),
+        criterion(
+          'i-impact',
+          '或社会影响特别重大的',
+          '社会影响特别重大',
+          'Exceptionally grave social impact',
+          { indicator: 'severeSocialImpact', is: true },
+        ),
       ],
       declare: byHq,
       lift: hqEnds,
     },
   ],
   units: [
-    ...MEMBERS.map(([id, name, en, text]) => ({ id, name, en, kind: 'department' as const, duty: { text, clause: '2.3' } })),
+    ...MEMBERS.map(([id, name, en, text]) => ({
+      id,
+      name,
+      en,
+      kind: 'department' as const,
+      duty: { text, clause: '2.3' },
+    })),
     ...COUNTIES.map(([id, name, en]) => ({ id, name, en, kind: 'county' as const })),
-    { id: COUNTY, name: '事故发生地区县政府', en: 'The county government where it happened', kind: 'role', bindsTo: COUNTIES.map(([id]) => id) },
+    {
+      id: COUNTY,
+      name: '事故发生地区县政府',
+      en: 'The county government where it happened',
+      kind: 'role',
+      bindsTo: COUNTIES.map(([id]) => id),
+    },
     { id: PLANT, name: '事故发生单位', en: 'The power plant where it happened', kind: 'role' },
     { id: 'experts', name: '技术专家', en: 'Technical experts', kind: 'role' },
     { id: 'insurers', name: '有关保险机构', en: 'The insurers concerned', kind: 'role' },
   ],
   groups: [
-    { id: 'rescue', name: '抢险救援组', en: 'Rescue group', lead: [PLANT, 'fire'], clause: '2.1.4(1)', quote: '抢险救援组:由事故发生单位、市消防救援支队等有关部门和单位人员组成' },
-    { id: 'technical', name: '技术保障组', en: 'Technical support group', lead: ['experts', PLANT], clause: '2.1.4(2)', quote: '技术保障组:由技术专家和事故发生单位技术负责人组成' },
-    { id: 'security', name: '警戒保卫组', en: 'Cordon and security group', lead: ['police'], clause: '2.1.4(3)', quote: '警戒保卫组:由市公安局牵头' },
-    { id: 'medical', name: '医疗救护组', en: 'Medical group', lead: ['health'], clause: '2.1.4(4)', quote: '医疗救护组:由市卫生健康委牵头' },
+    {
+      id: 'rescue',
+      name: '抢险救援组',
+      en: 'Rescue group',
+      lead: [PLANT, 'fire'],
+      clause: '2.1.4(1)',
+      quote: '抢险救援组:由事故发生单位、市消防救援支队等有关部门和单位人员组成',
+    },
+    {
+      id: 'technical',
+      name: '技术保障组',
+      en: 'Technical support group',
+      lead: ['experts', PLANT],
+      clause: '2.1.4(2)',
+      quote: '技术保障组:由技术专家和事故发生单位技术负责人组成',
+    },
+    {
+      id: 'security',
+      name: '警戒保卫组',
+      en: 'Cordon and security group',
+      lead: ['police'],
+      clause: '2.1.4(3)',
+      quote: '警戒保卫组:由市公安局牵头',
+    },
+    {
+      id: 'medical',
+      name: '医疗救护组',
+      en: 'Medical group',
+      lead: ['health'],
+      clause: '2.1.4(4)',
+      quote: '医疗救护组:由市卫生健康委牵头',
+    },
     {
       id: 'logistics',
       name: '后勤保障组',
@@ -166,7 +349,8 @@ export const powerPlant = {
       lead: [COUNTY],
       members: ['development', 'emergency', 'transport', PLANT],
       clause: '2.1.4(5)',
-      quote: '后勤保障组:由事故发生地区县政府牵头,市发展改革委、市应急局、市交通运输局等有关部门和单位以及事故发生单位参加',
+      quote:
+        '后勤保障组:由事故发生地区县政府牵头,市发展改革委、市应急局、市交通运输局等有关部门和单位以及事故发生单位参加',
     },
     {
       id: 'publicity',
@@ -200,7 +384,8 @@ export const powerPlant = {
       id: 'plant-self-rescue',
       level: 'IV',
       title: { zh: '事故单位立即自救互救、撤离避险', en: 'The plant starts self-rescue and evacuates' },
-      detail: '事故发生后,事故发生单位根据现场情况,立即组织开展自救、互救,迅速带领现场人员安全撤离或选择合适地点避险,并通知就近的专业救援队伍.',
+      detail:
+        '事故发生后,事故发生单位根据现场情况,立即组织开展自救、互救,迅速带领现场人员安全撤离或选择合适地点避险,并通知就近的专业救援队伍.',
       clause: '4.4.1',
       quote: '立即组织开展自救、互救,迅速带领现场人员安全撤离或选择合适地点避险,并通知就近的专业救援队伍',
       units: [PLANT],
@@ -208,8 +393,12 @@ export const powerPlant = {
     {
       id: 'plant-measures',
       level: 'IV',
-      title: { zh: '发电企业启动本企业预案并采取应急措施', en: 'The plant starts its own plan and takes the listed measures' },
-      detail: '发电企业应当立即启动生产安全事故应急救援预案,采取下列应急救援措施:迅速控制危险源,组织抢救遇险人员;组织现场人员撤离;通知可能受到事故影响的单位和人员;防止事故危害扩大和次生、衍生灾害发生;维护事故现场秩序,保护事故现场和相关证据.',
+      title: {
+        zh: '发电企业启动本企业预案并采取应急措施',
+        en: 'The plant starts its own plan and takes the listed measures',
+      },
+      detail:
+        '发电企业应当立即启动生产安全事故应急救援预案,采取下列应急救援措施:迅速控制危险源,组织抢救遇险人员;组织现场人员撤离;通知可能受到事故影响的单位和人员;防止事故危害扩大和次生、衍生灾害发生;维护事故现场秩序,保护事故现场和相关证据.',
       clause: '4.5.1',
       quote: '发电企业应当立即启动生产安全事故应急救援预案,采取下列应急救援措施',
       units: [PLANT],
@@ -217,8 +406,12 @@ export const powerPlant = {
     {
       id: 'plant-report',
       level: 'IV',
-      title: { zh: '企业负责人如实报告当地政府和发改部门', en: 'The plant reports to the local government and DRC' },
-      detail: '发电企业主要负责人接到事故报告后,应迅速组织企业开展抢险工作,并在省、市规定时间内迅速将事故情况如实报告当地政府和发展改革等相关部门和单位.',
+      title: {
+        zh: '企业负责人如实报告当地政府和发改部门',
+        en: 'The plant reports to the local government and DRC',
+      },
+      detail:
+        '发电企业主要负责人接到事故报告后,应迅速组织企业开展抢险工作,并在省、市规定时间内迅速将事故情况如实报告当地政府和发展改革等相关部门和单位.',
       clause: '4.2.2',
       quote: '并在省、市规定时间内迅速将事故情况如实报告当地政府和发展改革等相关部门和单位',
       units: [PLANT],
@@ -226,8 +419,12 @@ export const powerPlant = {
     {
       id: 'county-start',
       level: 'IV',
-      title: { zh: '区县政府启动专项应急响应，制定初期救援方案', en: 'The county starts its response and first rescue plan' },
-      detail: '事故发生地区县政府或发电企业根据生产安全事故性质,迅速启动专项应急响应,制定生产安全事故初期救援方案并组织实施.',
+      title: {
+        zh: '区县政府启动专项应急响应，制定初期救援方案',
+        en: 'The county starts its response and first rescue plan',
+      },
+      detail:
+        '事故发生地区县政府或发电企业根据生产安全事故性质,迅速启动专项应急响应,制定生产安全事故初期救援方案并组织实施.',
       clause: '4.4.2',
       quote: '迅速启动专项应急响应,制定生产安全事故初期救援方案并组织实施',
       units: [COUNTY],
@@ -236,8 +433,12 @@ export const powerPlant = {
       id: 'county-escalate',
       level: 'IV',
       upTo: 'IV',
-      title: { zh: '不能有效控制时报市政府，建议启动市级预案', en: 'If it cannot be controlled, ask the city to start its plan' },
-      detail: '事故发生地区县政府不能有效控制事故的,应当在采取必要措施控制事故灾情的同时,及时向市政府报告,提出启动市级事故应急救援预案的建议.',
+      title: {
+        zh: '不能有效控制时报市政府，建议启动市级预案',
+        en: 'If it cannot be controlled, ask the city to start its plan',
+      },
+      detail:
+        '事故发生地区县政府不能有效控制事故的,应当在采取必要措施控制事故灾情的同时,及时向市政府报告,提出启动市级事故应急救援预案的建议.',
       clause: '4.5.2',
       quote: '事故发生地区县政府不能有效控制事故的,应当在采取必要措施控制事故灾情的同时,及时向市政府报告',
       units: [COUNTY],
@@ -255,7 +456,8 @@ export const powerPlant = {
       id: 'information-release',
       level: 'IV',
       title: { zh: '第一时间发布信息、引导舆论', en: 'Release information at once and guide opinion' },
-      detail: '事故发生地区县政府或应急指挥机构要在事故发生后的第一时间通过新闻宣传部门按照“及时准确、公开透明、客观统一”的原则,加强信息发布和舆论引导.',
+      detail:
+        '事故发生地区县政府或应急指挥机构要在事故发生后的第一时间通过新闻宣传部门按照“及时准确、公开透明、客观统一”的原则,加强信息发布和舆论引导.',
       clause: '5',
       quote: '要在事故发生后的第一时间通过新闻宣传部门按照“及时准确、公开透明、客观统一”的原则',
       units: [COUNTY, 'propaganda'],
@@ -263,8 +465,12 @@ export const powerPlant = {
     {
       id: 'members-to-scene',
       level: 'III',
-      title: { zh: '通知成员单位赴现场，成立现场指挥部和各救援小组', en: 'Send members to the scene; set up the on-site HQ and groups' },
-      detail: '确需启动本预案应急响应的,由应急救援指挥部发布命令,应急救援指挥部办公室立即通知成员单位赴事故灾害现场,成立现场指挥部和各救援小组,并按各自分工开展救援工作.',
+      title: {
+        zh: '通知成员单位赴现场，成立现场指挥部和各救援小组',
+        en: 'Send members to the scene; set up the on-site HQ and groups',
+      },
+      detail:
+        '确需启动本预案应急响应的,由应急救援指挥部发布命令,应急救援指挥部办公室立即通知成员单位赴事故灾害现场,成立现场指挥部和各救援小组,并按各自分工开展救援工作.',
       clause: '4.2.2',
       quote: '应急救援指挥部办公室立即通知成员单位赴事故灾害现场,成立现场指挥部和各救援小组',
       units: ['development'],
@@ -272,8 +478,12 @@ export const powerPlant = {
     {
       id: 'onsite-hq',
       level: 'III',
-      title: { zh: '现场指挥部组织制定并实施现场救援方案', en: 'On-site HQ draws up and runs the rescue plan' },
-      detail: '现场指挥部根据应急救援指挥部的指示,负责召集参与应急救援的部门和单位现场负责人,组织制定并实施生产安全事故现场应急救援方案;核实人员伤亡和经济损失情况,及时向应急救援指挥部汇报.',
+      title: {
+        zh: '现场指挥部组织制定并实施现场救援方案',
+        en: 'On-site HQ draws up and runs the rescue plan',
+      },
+      detail:
+        '现场指挥部根据应急救援指挥部的指示,负责召集参与应急救援的部门和单位现场负责人,组织制定并实施生产安全事故现场应急救援方案;核实人员伤亡和经济损失情况,及时向应急救援指挥部汇报.',
       clause: '2.2',
       quote: '负责召集参与应急救援的部门和单位现场负责人,组织制定并实施生产安全事故现场应急救援方案',
       units: ['development', 'emergency', COUNTY],
@@ -282,7 +492,8 @@ export const powerPlant = {
       id: 'expert-group',
       level: 'III',
       title: { zh: '通知专家赴现场，成立技术专家组', en: 'Call the experts to the scene' },
-      detail: '应急救援指挥部启动本应急预案响应时,应急救援指挥部办公室应立即通知有关专家奔赴事故灾害现场,成立技术专家组.',
+      detail:
+        '应急救援指挥部启动本应急预案响应时,应急救援指挥部办公室应立即通知有关专家奔赴事故灾害现场,成立技术专家组.',
       clause: '4.3',
       quote: '应急救援指挥部办公室应立即通知有关专家奔赴事故灾害现场,成立技术专家组',
       units: ['development'],
@@ -291,7 +502,8 @@ export const powerPlant = {
       id: 'office-measures',
       level: 'III',
       title: { zh: '指挥部办公室采取应急救援措施', en: 'The HQ office takes the rescue measures' },
-      detail: '应急救援指挥部办公室接到生产安全事故报告后,启动相应的生产安全事故应急救援预案:组织抢救遇险人员,救治受伤人员;隔离事故现场,划定警戒区域,疏散受到威胁的人员,实施交通管制;依法发布调用和征用应急资源的决定;依法发布有关事故情况和应急救援工作信息.',
+      detail:
+        '应急救援指挥部办公室接到生产安全事故报告后,启动相应的生产安全事故应急救援预案:组织抢救遇险人员,救治受伤人员;隔离事故现场,划定警戒区域,疏散受到威胁的人员,实施交通管制;依法发布调用和征用应急资源的决定;依法发布有关事故情况和应急救援工作信息.',
       clause: '4.5.2',
       quote: '应急救援指挥部办公室接到生产安全事故报告后,启动相应的生产安全事故应急救援预案',
       units: ['development'],
@@ -309,7 +521,8 @@ export const powerPlant = {
       id: 'member-duties',
       level: 'III',
       title: { zh: '成员单位按职责到岗，服从统一指挥', en: 'Members take their posts under unified command' },
-      detail: '应急救援预案启动后,事故发生地区县政府、市有关部门和单位应当根据预案规定的职责要求,服从应急救援指挥部的统一指挥,立即到达规定岗位,采取相应控制措施.',
+      detail:
+        '应急救援预案启动后,事故发生地区县政府、市有关部门和单位应当根据预案规定的职责要求,服从应急救援指挥部的统一指挥,立即到达规定岗位,采取相应控制措施.',
       clause: '4.5.3',
       quote: '服从应急救援指挥部的统一指挥,立即到达规定岗位,采取相应控制措施',
       units: MEMBERS.map(([id]) => id),
@@ -318,21 +531,70 @@ export const powerPlant = {
       id: 'county-logistics',
       level: 'III',
       title: { zh: '区县政府为救援人员提供后勤保障', en: 'The county supports the rescuers' },
-      detail: '事故发生地区县政府应当为应急救援人员提供必需的后勤保障,并组织通信、交通运输、医疗卫生、气象、电力、供水等部门和单位协助应急救援.',
+      detail:
+        '事故发生地区县政府应当为应急救援人员提供必需的后勤保障,并组织通信、交通运输、医疗卫生、气象、电力、供水等部门和单位协助应急救援.',
       clause: '4.5.3',
       quote: '事故发生地区县政府应当为应急救援人员提供必需的后勤保障',
       units: [COUNTY],
     },
     ...(
       [
-        ['rescue', '抢险救援组：先期到达现场，实施抢险方案', 'Rescue group: first on scene, carries out the rescue plan', '2.1.4(1)', '主要负责先期到达事故现场'],
-        ['technical', '技术保障组：制定抢救技术方案', 'Technical group: draws up the technical rescue plan', '2.1.4(2)', '主要负责研究制定抢救技术方案和措施'],
-        ['security', '警戒保卫组：警戒保卫和交通疏导', 'Security group: cordon and traffic', '2.1.4(3)', '负责做好救援期间警戒保卫和交通疏导工作'],
-        ['medical', '医疗救护组：现场伤员救护', 'Medical group: treat the injured', '2.1.4(4)', '负责组织医疗队伍对事故现场受伤人员进行应急处置和紧急救护'],
-        ['logistics', '后勤保障组：设备物资供应和运输', 'Logistics group: supplies and transport', '2.1.4(5)', '主要负责协调应急抢险救援设备、物资、器材和食品的供应'],
-        ['publicity', '新闻宣传组：组织新闻发布，引导舆论', 'Publicity group: press releases and opinion', '2.1.4(6)', '负责协调有关部门和单位及时组织新闻发布,加强舆论引导'],
-        ['aftermath', '善后处理组：家属安抚、理赔', 'Aftermath group: families and claims', '2.1.4(7)', '负责事故伤亡人员家属安抚、理赔等善后处理和社会稳定工作'],
-        ['investigation', '调查评估组：保护证据，收集全过程信息', 'Investigation group: evidence and records', '2.1.4(8)', '负责事故现场有关证据的保护、提取'],
+        [
+          'rescue',
+          '抢险救援组：先期到达现场，实施抢险方案',
+          'Rescue group: first on scene, carries out the rescue plan',
+          '2.1.4(1)',
+          '主要负责先期到达事故现场',
+        ],
+        [
+          'technical',
+          '技术保障组：制定抢救技术方案',
+          'Technical group: draws up the technical rescue plan',
+          '2.1.4(2)',
+          '主要负责研究制定抢救技术方案和措施',
+        ],
+        [
+          'security',
+          '警戒保卫组：警戒保卫和交通疏导',
+          'Security group: cordon and traffic',
+          '2.1.4(3)',
+          '负责做好救援期间警戒保卫和交通疏导工作',
+        ],
+        [
+          'medical',
+          '医疗救护组：现场伤员救护',
+          'Medical group: treat the injured',
+          '2.1.4(4)',
+          '负责组织医疗队伍对事故现场受伤人员进行应急处置和紧急救护',
+        ],
+        [
+          'logistics',
+          '后勤保障组：设备物资供应和运输',
+          'Logistics group: supplies and transport',
+          '2.1.4(5)',
+          '主要负责协调应急抢险救援设备、物资、器材和食品的供应',
+        ],
+        [
+          'publicity',
+          '新闻宣传组：组织新闻发布，引导舆论',
+          'Publicity group: press releases and opinion',
+          '2.1.4(6)',
+          '负责协调有关部门和单位及时组织新闻发布,加强舆论引导',
+        ],
+        [
+          'aftermath',
+          '善后处理组：家属安抚、理赔',
+          'Aftermath group: families and claims',
+          '2.1.4(7)',
+          '负责事故伤亡人员家属安抚、理赔等善后处理和社会稳定工作',
+        ],
+        [
+          'investigation',
+          '调查评估组：保护证据，收集全过程信息',
+          'Investigation group: evidence and records',
+          '2.1.4(8)',
+          '负责事故现场有关证据的保护、提取',
+        ],
       ] as const
     ).map(([group, zh, en, clause, quote]) => ({
       id: `group-${group}`,
@@ -346,7 +608,10 @@ export const powerPlant = {
     {
       id: 'national-guidance',
       level: 'II',
-      title: { zh: '在国家及省应急指挥机构指导下组织处置', en: 'Respond under national and provincial guidance' },
+      title: {
+        zh: '在国家及省应急指挥机构指导下组织处置',
+        en: 'Respond under national and provincial guidance',
+      },
       detail: 'Ⅱ级、Ⅰ级响应由应急救援指挥部启动本预案,在国家及省应急指挥机构指导下,组织应急处置.',
       clause: '4.1',
       quote: '在国家及省应急指挥机构指导下,组织应急处置',
@@ -355,7 +620,10 @@ export const powerPlant = {
     {
       id: 'province-request',
       level: 'II',
-      title: { zh: '必要时请示启动省级预案、请求增援', en: 'If needed, ask the province to start its plan and send help' },
+      title: {
+        zh: '必要时请示启动省级预案、请求增援',
+        en: 'If needed, ask the province to start its plan and send help',
+      },
       detail: '必要时,向省政府请示启动省级重特大事故应急救援预案,请求上级或周边应急救援队伍援助.',
       clause: '2.1.1(5)',
       quote: '必要时,向省政府请示启动省级重特大事故应急救援预案,请求上级或周边应急救援队伍援助',
@@ -365,7 +633,10 @@ export const powerPlant = {
       id: 'aftermath-plan',
       level: 'IV',
       phase: 'after',
-      title: { zh: '区县政府制订并实施善后工作方案', en: 'The county draws up and carries out the aftermath plan' },
+      title: {
+        zh: '区县政府制订并实施善后工作方案',
+        en: 'The county draws up and carries out the aftermath plan',
+      },
       detail: '事故发生地区县政府要及时组织制订善后工作方案并组织实施. 保险机构要及时开展相关理赔工作.',
       clause: '6.3',
       quote: '事故发生地区县政府要及时组织制订善后工作方案并组织实施',
@@ -375,8 +646,12 @@ export const powerPlant = {
       id: 'evaluation-report',
       level: 'III',
       phase: 'after',
-      title: { zh: '评估处置过程，形成处置评估报告', en: 'Evaluate the response and write the evaluation report' },
-      detail: '生产安全事故应急响应终止后,要及时组织对事故处置过程进行评估,总结经验教训,分析查找问题,提出改进措施,形成处置评估报告.',
+      title: {
+        zh: '评估处置过程，形成处置评估报告',
+        en: 'Evaluate the response and write the evaluation report',
+      },
+      detail:
+        '生产安全事故应急响应终止后,要及时组织对事故处置过程进行评估,总结经验教训,分析查找问题,提出改进措施,形成处置评估报告.',
       clause: '6.1',
       quote: '要及时组织对事故处置过程进行评估,总结经验教训,分析查找问题,提出改进措施,形成处置评估报告',
       group: 'investigation',
@@ -386,7 +661,8 @@ export const powerPlant = {
       level: 'III',
       phase: 'after',
       title: { zh: '成立调查组进行事故调查', en: 'Set up the accident investigation' },
-      detail: '生产安全事故发生之后,应急救援指挥部根据有关规定成立调查组进行事故调查. 事故发生地区县政府、有关部门和单位要认真配合调查组的工作.',
+      detail:
+        '生产安全事故发生之后,应急救援指挥部根据有关规定成立调查组进行事故调查. 事故发生地区县政府、有关部门和单位要认真配合调查组的工作.',
       clause: '6.2',
       quote: '应急救援指挥部根据有关规定成立调查组进行事故调查',
       units: ['development', COUNTY],
@@ -396,7 +672,10 @@ export const powerPlant = {
     {
       id: 'phone-city-10min',
       level: 'IV',
-      title: { zh: '事发10分钟内电话报市委、市政府值班室和市应急局', en: 'Phone the city duty rooms and emergency bureau within 10 minutes' },
+      title: {
+        zh: '事发10分钟内电话报市委、市政府值班室和市应急局',
+        en: 'Phone the city duty rooms and emergency bureau within 10 minutes',
+      },
       clause: '4.2.2',
       quote: '要在事发后10分钟内将初步情况电话报告市委值班室、市委信息调研室和市政府值班室,同时报市应急局',
       owedBy: REPORTERS,
@@ -405,7 +684,10 @@ export const powerPlant = {
     {
       id: 'phone-province-30min',
       level: 'IV',
-      title: { zh: '事发30分钟内电话报省政府总值班室和省应急厅', en: 'Phone the provincial duty room within 30 minutes' },
+      title: {
+        zh: '事发30分钟内电话报省政府总值班室和省应急厅',
+        en: 'Phone the provincial duty room within 30 minutes',
+      },
       clause: '4.2.2',
       quote: '在事发后30分钟内将初步情况电话报告省政府总值班室,同时报省应急厅',
       owedBy: REPORTERS,
@@ -434,7 +716,10 @@ export const powerPlant = {
     {
       id: 'verify-written-40min',
       level: 'IV',
-      title: { zh: '要求书面核报后40分钟内书面反馈', en: 'Written verification within 40 minutes of the request' },
+      title: {
+        zh: '要求书面核报后40分钟内书面反馈',
+        en: 'Written verification within 40 minutes of the request',
+      },
       clause: '4.2.2',
       quote: '对于明确要求报送书面信息的,原则上不超过40分钟反馈(省政府要求市报送时间不超过45分钟)',
       owedBy: REPORTERS,

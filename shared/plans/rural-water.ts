@@ -73,7 +73,10 @@ const TOWN = 'incident-town';
 const VILLAGE = 'village';
 
 const commanderDecides = {
-  body: { zh: '区指挥部总指挥（经办公室研判提出建议）', en: 'The district commander, on the office’s proposal' },
+  body: {
+    zh: '区指挥部总指挥（经办公室研判提出建议）',
+    en: 'The district commander, on the office’s proposal',
+  },
   signer: 'commander' as const,
   clause: '3.3(1)',
   quote: '确定事件分级，提出预案响应建议，上报区指挥部总指挥',
@@ -139,7 +142,12 @@ export const ruralWater = {
     flag('alternativeSourceWithin2km', '2公里内有替代水源', 'Alternative source within 2 km'),
     count('deaths', '死亡人数（水质原因）', 'Deaths (water quality)', 100_000),
     count('poisoned', '集体中毒人数', 'People poisoned', 1_000_000),
-    count('disasterOutagePopulation', '自然灾害或人为破坏致停水人数', 'People cut off by disaster or sabotage', 1_000_000),
+    count(
+      'disasterOutagePopulation',
+      '自然灾害或人为破坏致停水人数',
+      'People cut off by disaster or sabotage',
+      1_000_000,
+    ),
     flag('wholeVillageOutage', '村（社区）整体停水', 'Whole village cut off'),
   ],
   levels: [
@@ -165,8 +173,12 @@ export const ruralWater = {
         {
           id: 'v-population',
           clause: '3.1(3)',
-          quote: '影响范围为村（社区）常住人口3000人以下（不含3000人以下）1000人以上（含1000人）、2公里范围内找不到替代水源',
-          text: { zh: '影响1000至3000人且2公里内无替代水源', en: '1,000 to 3,000 people and no source within 2 km' },
+          quote:
+            '影响范围为村（社区）常住人口3000人以下（不含3000人以下）1000人以上（含1000人）、2公里范围内找不到替代水源',
+          text: {
+            zh: '影响1000至3000人且2公里内无替代水源',
+            en: '1,000 to 3,000 people and no source within 2 km',
+          },
           when: {
             all: [
               { indicator: 'affectedPopulation', gte: 1000, lt: 3000 },
@@ -185,7 +197,10 @@ export const ruralWater = {
           id: 'v-whole-village',
           clause: '3.1(3)',
           quote: '因自然灾害或人为破坏造成村（社区）整体突发性停水事件',
-          text: { zh: '自然灾害或人为破坏致村（社区）整体停水', en: 'A whole village cut off by disaster or sabotage' },
+          text: {
+            zh: '自然灾害或人为破坏致村（社区）整体停水',
+            en: 'A whole village cut off by disaster or sabotage',
+          },
           when: { indicator: 'wholeVillageOutage', is: true },
         },
       ],
@@ -216,14 +231,23 @@ export const ruralWater = {
         {
           id: 't-population',
           clause: '3.1(2)',
-          quote: '影响范围为镇（街道）域内5000人以下（不含5000人）3000人以上（含3000人），或跨村（社区）1000人以上（含1000人）',
-          text: { zh: '镇域内影响3000至5000人，或跨村1000人以上', en: '3,000 to 5,000 people in a town, or 1,000+ across villages' },
+          quote:
+            '影响范围为镇（街道）域内5000人以下（不含5000人）3000人以上（含3000人），或跨村（社区）1000人以上（含1000人）',
+          text: {
+            zh: '镇域内影响3000至5000人，或跨村1000人以上',
+            en: '3,000 to 5,000 people in a town, or 1,000+ across villages',
+          },
           when: {
             any: [
               { indicator: 'affectedPopulation', gte: 3000, lt: 5000 },
               {
                 all: [
-                  { any: [{ indicator: 'spansVillages', is: true }, { indicator: 'spansTowns', is: true }] },
+                  {
+                    any: [
+                      { indicator: 'spansVillages', is: true },
+                      { indicator: 'spansTowns', is: true },
+                    ],
+                  },
                   { indicator: 'affectedPopulation', gte: 1000 },
                 ],
               },
@@ -245,8 +269,12 @@ export const ruralWater = {
         {
           id: 't-disaster',
           clause: '3.1(2)',
-          quote: '因自然灾害或人为破坏造成镇域农村3000人以上（含3000人）5000人以下（不含5000人）的突发性停水事件',
-          text: { zh: '自然灾害或人为破坏致3000至5000人停水', en: 'Disaster or sabotage cuts off 3,000 to 5,000' },
+          quote:
+            '因自然灾害或人为破坏造成镇域农村3000人以上（含3000人）5000人以下（不含5000人）的突发性停水事件',
+          text: {
+            zh: '自然灾害或人为破坏致3000至5000人停水',
+            en: 'Disaster or sabotage cuts off 3,000 to 5,000',
+          },
           when: { indicator: 'disasterOutagePopulation', gte: 3000, lt: 5000 },
         },
       ],
@@ -282,7 +310,12 @@ export const ruralWater = {
           when: {
             any: [
               { indicator: 'affectedPopulation', gte: 5000 },
-              { all: [{ indicator: 'spansTowns', is: true }, { indicator: 'affectedPopulation', gte: 2000 }] },
+              {
+                all: [
+                  { indicator: 'spansTowns', is: true },
+                  { indicator: 'affectedPopulation', gte: 2000 },
+                ],
+              },
             ],
           },
         },
@@ -319,7 +352,15 @@ export const ruralWater = {
       duty: duty(row),
       contacts:
         id === 'water'
-          ? [{ ...phone('区应急指挥部办公室（设在区水利局）应急值班电话', '区应急指挥部办公室', '0533-4110094') }]
+          ? [
+              {
+                ...phone(
+                  '区应急指挥部办公室（设在区水利局）应急值班电话',
+                  '区应急指挥部办公室',
+                  '0533-4110094',
+                ),
+              },
+            ]
           : [],
     })),
     ...SUPPLIERS.map(([id, name, en, number]) => ({
@@ -354,14 +395,21 @@ export const ruralWater = {
       bindsTo: TOWNS.map(([id]) => id),
       duty: duty(18),
     },
-    { id: VILLAGE, name: '相关村（社区）', en: 'The village or community concerned', kind: 'role', duty: duty(18) },
+    {
+      id: VILLAGE,
+      name: '相关村（社区）',
+      en: 'The village or community concerned',
+      kind: 'role',
+      duty: duty(18),
+    },
   ],
   actions: [
     {
       id: 'village-lead',
       level: 'village',
       title: { zh: '村级预案主责单位组织响应', en: 'Village plan’s lead bodies run the response' },
-      detail: '村级供水突发事件应急预案由各村（社区）、供水企业分别负责编制，并作为预案响应工作的主责单位，组织本村（社区）和供水企业人员参与响应工作。',
+      detail:
+        '村级供水突发事件应急预案由各村（社区）、供水企业分别负责编制，并作为预案响应工作的主责单位，组织本村（社区）和供水企业人员参与响应工作。',
       clause: '3.2(3)',
       quote: '作为预案响应工作的主责单位，组织本村（社区）和供水企业人员参与响应工作',
       units: [VILLAGE, SUPPLIER],
@@ -379,7 +427,8 @@ export const ruralWater = {
       id: 'survey-plan',
       level: 'village',
       title: { zh: '现场查勘研判，制定处置方案', en: 'Survey the site and draw up a plan' },
-      detail: '组织现场查勘、研判，制定处置方案。按照程序由村级、镇级、区级逐级上报，直至上报区指挥部总指挥。',
+      detail:
+        '组织现场查勘、研判，制定处置方案。按照程序由村级、镇级、区级逐级上报，直至上报区指挥部总指挥。',
       clause: '3.3(2)',
       quote: '组织现场查勘、研判，制定处置方案',
       units: [SUPPLIER, VILLAGE],
@@ -387,8 +436,12 @@ export const ruralWater = {
     {
       id: 'quality-monitoring',
       level: 'village',
-      title: { zh: '水源水质监测，污染即停供切换', en: 'Monitor water quality; stop and switch source if polluted' },
-      detail: '做好供水水源水质监测。当供水水质遭受生物、化学、毒剂、病毒、油污、放射性等物质严重污染时，应立即停止供水，并组织开展水源切换，保证水源安全。',
+      title: {
+        zh: '水源水质监测，污染即停供切换',
+        en: 'Monitor water quality; stop and switch source if polluted',
+      },
+      detail:
+        '做好供水水源水质监测。当供水水质遭受生物、化学、毒剂、病毒、油污、放射性等物质严重污染时，应立即停止供水，并组织开展水源切换，保证水源安全。',
       clause: '3.3(2)',
       quote: '应立即停止供水，并组织开展水源切换，保证水源安全',
       units: [SUPPLIER],
@@ -397,7 +450,8 @@ export const ruralWater = {
       id: 'allocate-sources',
       level: 'village',
       title: { zh: '调配水源，优先保障生活饮用水', en: 'Reallocate sources; drinking water first' },
-      detail: '在供水水量不足、水压不稳、水质不安全的情况下，合理调配供水水源，优先保障居民生活饮用水，限制或停止其它用水。',
+      detail:
+        '在供水水量不足、水压不稳、水质不安全的情况下，合理调配供水水源，优先保障居民生活饮用水，限制或停止其它用水。',
       clause: '3.3(2)',
       quote: '合理调配供水水源，优先保障居民生活饮用水，限制或停止其它用水',
       units: [SUPPLIER],
@@ -406,7 +460,8 @@ export const ruralWater = {
       id: 'site-control',
       level: 'village',
       title: { zh: '现场管控：划定警戒区域', en: 'Secure the site' },
-      detail: '做好现场管控工作。迅速组织开展抢险工作，确定危险源、标明危险区域、封锁危险场所、划定警戒区域、实行交通管制，或采取其它管控措施。',
+      detail:
+        '做好现场管控工作。迅速组织开展抢险工作，确定危险源、标明危险区域、封锁危险场所、划定警戒区域、实行交通管制，或采取其它管控措施。',
       clause: '3.3(2)',
       quote: '确定危险源、标明危险区域、封锁危险场所、划定警戒区域、实行交通管制',
       units: [SUPPLIER, VILLAGE],
@@ -414,7 +469,10 @@ export const ruralWater = {
     {
       id: 'public-notices',
       level: 'village',
-      title: { zh: '按指令发布停水公告和水质信息', en: 'Publish outage notices and water-quality news on order' },
+      title: {
+        zh: '按指令发布停水公告和水质信息',
+        en: 'Publish outage notices and water-quality news on order',
+      },
       detail: '按指挥部指令向社会发布紧急停水公告、水质信息和抢险进展等信息。',
       clause: '附件2-17',
       quote: '按指挥部指令向社会发布紧急停水公告、水质信息和抢险进展等信息',
@@ -424,7 +482,8 @@ export const ruralWater = {
       id: 'town-lead',
       level: 'town',
       title: { zh: '镇（街道）作为主责单位组织响应', en: 'The town runs the response' },
-      detail: '镇级供水突发事件应急预案由各乡镇人民政府（街道办事处）负责编制，并作为预案响应工作的主责单位，组织各责任单位参与响应工作；组织应对本辖区内农村供水突发事件应急处置。',
+      detail:
+        '镇级供水突发事件应急预案由各乡镇人民政府（街道办事处）负责编制，并作为预案响应工作的主责单位，组织各责任单位参与响应工作；组织应对本辖区内农村供水突发事件应急处置。',
       clause: '3.2(2)',
       quote: '镇级供水突发事件应急预案（较大）由各乡镇人民政府（街道办事处）负责编制',
       units: [TOWN],
@@ -433,7 +492,8 @@ export const ruralWater = {
       id: 'district-lead',
       level: 'district',
       title: { zh: '区水利局作为主责单位组织各责任单位', en: 'The water bureau runs the district response' },
-      detail: '区级供水突发事件应急预案由博山区水利局（区农村供水突发事件应急指挥部办公室）负责编制，并作为预案响应工作的主责单位，组织各责任单位参与响应工作。',
+      detail:
+        '区级供水突发事件应急预案由博山区水利局（区农村供水突发事件应急指挥部办公室）负责编制，并作为预案响应工作的主责单位，组织各责任单位参与响应工作。',
       clause: '3.2(1)',
       quote: '并作为预案响应工作的主责单位，组织各责任单位参与响应工作',
       units: ['water'],
@@ -442,7 +502,8 @@ export const ruralWater = {
       id: 'member-duties',
       level: 'district',
       title: { zh: '按附件2职责参与响应', en: 'Carry out the unit’s annex-2 duties' },
-      detail: '在指挥部统一领导下，区有关部门按照职责分工，各司其职，密切配合，共同开展农村供水突发事件应急处置工作（职责见附件2）。',
+      detail:
+        '在指挥部统一领导下，区有关部门按照职责分工，各司其职，密切配合，共同开展农村供水突发事件应急处置工作（职责见附件2）。',
       clause: '2.3',
       quote: '在指挥部统一领导下，区有关部门按照职责分工，各司其职，密切配合',
       units: DEPARTMENTS.map(([, id]) => id),
@@ -451,7 +512,8 @@ export const ruralWater = {
       id: 'expert-group',
       level: 'district',
       title: { zh: '组织专家研判，为指挥部决策提供依据', en: 'Convene the expert group' },
-      detail: '建立农村供水突发事件应急专家组；组织开展部门和专家研判，对应急事项进行评估，为指挥部决策提供依据。',
+      detail:
+        '建立农村供水突发事件应急专家组；组织开展部门和专家研判，对应急事项进行评估，为指挥部决策提供依据。',
       clause: '2.2',
       quote: '组织开展部门和专家研判，对应急事项进行评估，为指挥部决策提供依据',
       units: ['water'],
@@ -460,7 +522,8 @@ export const ruralWater = {
       id: 'public-opinion',
       level: 'district',
       title: { zh: '加强舆情监管，打击谣言', en: 'Watch public opinion; act on rumours' },
-      detail: '加强舆情监管。开展信息搜集、整理、查处工作，依法严厉打击故意编造、传播有关事态发展或虚假恐怖信息的违法行为。',
+      detail:
+        '加强舆情监管。开展信息搜集、整理、查处工作，依法严厉打击故意编造、传播有关事态发展或虚假恐怖信息的违法行为。',
       clause: '3.3(2)',
       quote: '加强舆情监管。开展信息搜集、整理、查处工作',
       units: ['propaganda', 'police'],
@@ -470,7 +533,8 @@ export const ruralWater = {
       level: 'village',
       phase: 'after',
       title: { zh: '维修恢复损坏设施（村级）', en: 'Repair damaged facilities (village)' },
-      detail: '供水突发事件预案响应终止后，各预案响应的主责单位应主动组织开展损坏附属设施设备的维修、恢复或重建工作，确保群众能正常用水。',
+      detail:
+        '供水突发事件预案响应终止后，各预案响应的主责单位应主动组织开展损坏附属设施设备的维修、恢复或重建工作，确保群众能正常用水。',
       clause: '4.2',
       quote: '各预案响应的主责单位应主动组织开展损坏附属设施设备的维修、恢复或重建工作',
       units: [VILLAGE, SUPPLIER],
@@ -480,7 +544,8 @@ export const ruralWater = {
       level: 'town',
       phase: 'after',
       title: { zh: '维修恢复损坏设施（镇级）', en: 'Repair damaged facilities (town)' },
-      detail: '供水突发事件预案响应终止后，各预案响应的主责单位应主动组织开展损坏附属设施设备的维修、恢复或重建工作。',
+      detail:
+        '供水突发事件预案响应终止后，各预案响应的主责单位应主动组织开展损坏附属设施设备的维修、恢复或重建工作。',
       clause: '4.2',
       quote: '各预案响应的主责单位应主动组织开展损坏附属设施设备的维修、恢复或重建工作',
       units: [TOWN],
@@ -490,7 +555,8 @@ export const ruralWater = {
       level: 'district',
       phase: 'after',
       title: { zh: '维修恢复损坏设施（区级）', en: 'Repair damaged facilities (district)' },
-      detail: '供水突发事件预案响应终止后，各预案响应的主责单位应主动组织开展损坏附属设施设备的维修、恢复或重建工作。',
+      detail:
+        '供水突发事件预案响应终止后，各预案响应的主责单位应主动组织开展损坏附属设施设备的维修、恢复或重建工作。',
       clause: '4.2',
       quote: '各预案响应的主责单位应主动组织开展损坏附属设施设备的维修、恢复或重建工作',
       units: ['water'],
@@ -509,7 +575,10 @@ export const ruralWater = {
     {
       id: 'town-report-1h',
       level: 'village',
-      title: { zh: '镇（街道）核查后1小时内报区指挥部办公室', en: 'Town verifies and reports to the district office within 1 h' },
+      title: {
+        zh: '镇（街道）核查后1小时内报区指挥部办公室',
+        en: 'Town verifies and reports to the district office within 1 h',
+      },
       clause: '3.3(1)',
       quote: '应开展突发事件核查并在 1 小时内向区农村供水突发事件应急指挥部办公室报告',
       owedBy: [TOWN],
@@ -518,7 +587,10 @@ export const ruralWater = {
     {
       id: 'investigation-village',
       level: 'village',
-      title: { zh: '终止后1个月内完成事故调查报告（村级）', en: 'Investigation report within 1 month (village)' },
+      title: {
+        zh: '终止后1个月内完成事故调查报告（村级）',
+        en: 'Investigation report within 1 month (village)',
+      },
       clause: '4.1',
       quote: '并在1个月内完成突发事件事故调查报告，上报至上级响应机构',
       owedBy: [VILLAGE, SUPPLIER],
@@ -527,7 +599,10 @@ export const ruralWater = {
     {
       id: 'investigation-town',
       level: 'town',
-      title: { zh: '终止后1个月内完成事故调查报告（镇级）', en: 'Investigation report within 1 month (town)' },
+      title: {
+        zh: '终止后1个月内完成事故调查报告（镇级）',
+        en: 'Investigation report within 1 month (town)',
+      },
       clause: '4.1',
       quote: '并在1个月内完成突发事件事故调查报告，上报至上级响应机构',
       owedBy: [TOWN],
@@ -536,7 +611,10 @@ export const ruralWater = {
     {
       id: 'investigation-district',
       level: 'district',
-      title: { zh: '终止后1个月内完成事故调查报告（区级）', en: 'Investigation report within 1 month (district)' },
+      title: {
+        zh: '终止后1个月内完成事故调查报告（区级）',
+        en: 'Investigation report within 1 month (district)',
+      },
       clause: '4.1',
       quote: '并在1个月内完成突发事件事故调查报告，上报至上级响应机构',
       owedBy: ['water'],
@@ -578,7 +656,8 @@ export const ruralWater = {
     },
     {
       clause: '3.3(1)',
-      quote: '应急指挥部办公室根据收到的供水突发事件线索组织研判，确定事件分级，提出预案响应建议，上报区指挥部总指挥',
+      quote:
+        '应急指挥部办公室根据收到的供水突发事件线索组织研判，确定事件分级，提出预案响应建议，上报区指挥部总指挥',
       reading: {
         zh: '3.2把村、镇级响应交由村、镇主责，但3.3(1)规定各级建议均报总指挥；本控制台三级均由办公室（值班员）提出、总指挥签批。预案未给出级别颜色，不作设定。',
         en: '3.2 gives village and town responses to their own bodies, but 3.3(1) sends every proposal to the commander, so all three levels are proposed by the office (duty officer) and signed by the commander. The plan gives no level colours; none are set.',

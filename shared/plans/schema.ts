@@ -106,7 +106,10 @@ export type LevelInput = z.input<typeof Level>;
 /** A contact the plan itself gives. A unit whose plan gives none has an empty list: missing, not invented. */
 export const Contact = z.strictObject({
   label: z.string().min(1),
-  phone: z.string().regex(/^0533-\d{7}$/, 'Zibo numbers are written 0533-xxxxxxx').optional(),
+  phone: z
+    .string()
+    .regex(/^0533-\d{7}$/, 'Zibo numbers are written 0533-xxxxxxx')
+    .optional(),
   person: z.string().optional(),
   post: z.string().optional(),
   /** the date the plan states the contact, so an old name is read as old */
@@ -216,7 +219,11 @@ export const ClockStart = z.discriminatedUnion('kind', [
   /** due at `time` on the day after a milestone */
   z.strictObject({ kind: z.literal('nextDayBy'), milestone: Milestone, time: hhmm }),
   /** a preparedness deadline every year, outside any incident */
-  z.strictObject({ kind: z.literal('yearly'), month: z.number().int().min(1).max(12), day: z.number().int() }),
+  z.strictObject({
+    kind: z.literal('yearly'),
+    month: z.number().int().min(1).max(12),
+    day: z.number().int(),
+  }),
 ]);
 export type ClockStart = z.infer<typeof ClockStart>;
 
@@ -259,7 +266,9 @@ export const Plan = z.strictObject({
   actions: z.array(Action).min(1),
   clocks: z.array(Clock).min(1),
   /** starting one tier starts others too (rural-water: 区级 starts 镇级 and 村级) */
-  links: z.array(z.strictObject({ from: z.string(), starts: z.array(z.string()).min(1), ...cite })).default([]),
+  links: z
+    .array(z.strictObject({ from: z.string(), starts: z.array(z.string()).min(1), ...cite }))
+    .default([]),
   /** sentences of the plan that admit more than one reading, and the reading encoded here */
   readings: z.array(z.strictObject({ ...cite, reading: Text })).default([]),
 });

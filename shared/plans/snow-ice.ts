@@ -457,7 +457,10 @@ export const snowIce = {
     {
       id: 'pre-snow-mild',
       level: 'III',
-      title: { zh: '雪前：车辆进入待命位置（0℃左右及以上）', en: 'Before snow: vehicles to standby (about 0 °C or above)' },
+      title: {
+        zh: '雪前：车辆进入待命位置（0℃左右及以上）',
+        en: 'Before snow: vehicles to standby (about 0 °C or above)',
+      },
       detail:
         '环境温度较高（气温处于0℃左右及以上），提前将作业车辆进入各待命作业位置，确保在短时间内迅速开展作业，人行步道专业清扫作业人员和设备做好准备。',
       clause: '6.2',
@@ -474,7 +477,10 @@ export const snowIce = {
     {
       id: 'pre-snow-cold',
       level: 'III',
-      title: { zh: '雪前：车辆待命并预撒融雪剂（-5～0℃左右）', en: 'Before snow: standby and pre-spread de-icer (about −5 to 0 °C)' },
+      title: {
+        zh: '雪前：车辆待命并预撒融雪剂（-5～0℃左右）',
+        en: 'Before snow: standby and pre-spread de-icer (about −5 to 0 °C)',
+      },
       detail:
         '环境温度较低（气温处于-5-0℃左右），提前将作业车辆进入各待命作业位置，人行步道专业清扫作业人员和设备做好准备，责任单位按责任区域预撒融雪剂。',
       clause: '6.2',
@@ -491,7 +497,10 @@ export const snowIce = {
     {
       id: 'in-snow-mild',
       level: 'III',
-      title: { zh: '雪中：坡道桥梁少量撒融雪剂（0℃左右及以上）', en: 'During snow: light de-icer on bridges and ramps (about 0 °C or above)' },
+      title: {
+        zh: '雪中：坡道桥梁少量撒融雪剂（0℃左右及以上）',
+        en: 'During snow: light de-icer on bridges and ramps (about 0 °C or above)',
+      },
       detail:
         '责任单位按照责任区域在桥梁、车行道的坡道等路段处视雪情撒布少量融雪剂，必要时开展扫雪作业，其余路段依靠较高温度使积雪自然融化；及时对人行步道的坡道、地下通道台阶、桥梁台阶等处进行积雪清扫。',
       clause: '6.3',
@@ -508,7 +517,10 @@ export const snowIce = {
     {
       id: 'in-snow-cold',
       level: 'III',
-      title: { zh: '雪中：积雪15毫米起“先铲后撒”（-5～0℃左右）', en: 'During snow: plough then spread from 15 mm (about −5 to 0 °C)' },
+      title: {
+        zh: '雪中：积雪15毫米起“先铲后撒”（-5～0℃左右）',
+        en: 'During snow: plough then spread from 15 mm (about −5 to 0 °C)',
+      },
       detail:
         '积雪达到15毫米始在车行道开展“先铲后撒”机械除雪作业，作业频次应当保持在使路面积雪厚度≤10毫米频次，确保城区主干道及各高速公路连接线、进出城通道单向至少一个车道畅通。',
       clause: '6.3',
@@ -554,7 +566,8 @@ export const snowIce = {
       id: 'coordinate-forces',
       level: 'II',
       title: { zh: '协调各方面力量投入扫雪除冰', en: 'Bring in every available force' },
-      detail: '协调各方面力量投入扫雪除冰，保障冰雪天道路通行条件；区人武部协调驻博部队及民兵应急分队和预备役人员支援。',
+      detail:
+        '协调各方面力量投入扫雪除冰，保障冰雪天道路通行条件；区人武部协调驻博部队及民兵应急分队和预备役人员支援。',
       clause: '5.2',
       quote: '同时协调各方面力量投入扫雪除冰，保障冰雪天道路通行条件',
       units: ['emergency', 'renwubu'],
@@ -572,7 +585,8 @@ export const snowIce = {
       id: 'assault-forces',
       level: 'I',
       title: { zh: '突击力量对重点地段突击扫雪', en: 'Assault forces clear key areas' },
-      detail: '由公安、消防、驻博部队、民兵、预备役部队等组成的突击力量，在区指挥部统一领导下，对重要区域、重点地段进行突击扫雪除冰工作。',
+      detail:
+        '由公安、消防、驻博部队、民兵、预备役部队等组成的突击力量，在区指挥部统一领导下，对重要区域、重点地段进行突击扫雪除冰工作。',
       clause: '2.4.2',
       quote: '对重要区域、重点地段进行突击扫雪除冰工作',
       units: ['police', 'fire', 'renwubu', 'enforcement'],
@@ -601,7 +615,10 @@ export const snowIce = {
       id: 'clear-moderate-12h',
       level: 'III',
       upTo: 'III',
-      title: { zh: '中雪结束12小时内完成城区道路积雪清除', en: 'Clear urban roads within 12 h after moderate snow ends' },
+      title: {
+        zh: '中雪结束12小时内完成城区道路积雪清除',
+        en: 'Clear urban roads within 12 h after moderate snow ends',
+      },
       clause: '6.4',
       quote: '中雪降雪结束12小时内',
       owedBy: PROFESSIONAL,
@@ -610,7 +627,10 @@ export const snowIce = {
     {
       id: 'clear-heavy-24h',
       level: 'II',
-      title: { zh: '大雪以上结束24小时内完成城区道路积雪清除', en: 'Clear urban roads within 24 h after heavy snow or worse ends' },
+      title: {
+        zh: '大雪以上结束24小时内完成城区道路积雪清除',
+        en: 'Clear urban roads within 24 h after heavy snow or worse ends',
+      },
       clause: '6.4',
       quote: '大雪以上降雪结束 24 小时内',
       owedBy: PROFESSIONAL,
@@ -619,7 +639,10 @@ export const snowIce = {
     {
       id: 'stockpile-dec-1',
       level: 'III',
-      title: { zh: '每年12月1日前储备物资、保养车辆', en: 'Stock materials and service vehicles by 1 December' },
+      title: {
+        zh: '每年12月1日前储备物资、保养车辆',
+        en: 'Stock materials and service vehicles by 1 December',
+      },
       clause: '4.3',
       quote: '在每年 12 月 1 日前要储备充足的扫雪除冰和防滑料等物资',
       owedBy: [...PROFESSIONAL, ...TOWNS],

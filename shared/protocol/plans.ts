@@ -3,7 +3,9 @@ import { z } from 'zod';
 
 /** Readings are checked against the plan's own indicators by the engine (parseReadings). */
 export const AssessBody = z.strictObject({
-  indicators: z.record(z.string().max(64), z.unknown()).refine((r) => Object.keys(r).length <= 32, 'too many indicators'),
+  indicators: z
+    .record(z.string().max(64), z.unknown())
+    .refine((r) => Object.keys(r).length <= 32, 'too many indicators'),
 });
 export type AssessBody = z.infer<typeof AssessBody>;
 
