@@ -213,6 +213,32 @@ function terminated(
   );
 }
 
+/** What raising, lowering and terminating share: who may act, that the response is live, nothing pending. */
+function liveResponseGuard(state: IncidentState, actor: Actor, what: [string, string]): Decision | null {
+  if (!canOperate(actor)) {
+    return refuse(
+      'FORBIDDEN',
+      `只有值班员、办公室主任或总指挥可以${what[0]}`,
+      `Only duty officers, directors and commanders may ${what[1]}`,
+    );
+  }
+  if (state.status !== 'active') {
+    return refuse(
+      'PLAN_RULE',
+      `事件不在响应中，不能${what[0]}`,
+      `The incident is not in response; you cannot ${what[1]}`,
+    );
+  }
+  if (state.pending) {
+    return refuse(
+      'CONFLICT',
+      '已有事项等待签批，请先签批或驳回',
+      'Something is already waiting for a signature; approve or reject it first',
+    );
+  }
+  return null;
+}
+
 function changeLevel(
   plan: Plan,
   state: IncidentState,
@@ -220,24 +246,8 @@ function changeLevel(
   ctx: DecideContext,
 ): Decision {
   const { actor, now } = ctx;
-  if (!canOperate(actor))
-    return refuse(
-      'FORBIDDEN',
-      '只有值班员、办公室主任或总指挥可以调整级别',
-      'Only duty officers, directors and commanders may change the level',
-    );
-  if (state.status !== 'active')
-    return refuse(
-      'PLAN_RULE',
-      '事件不在响应中，不能调整级别',
-      'The incident is not in response; its level cannot change',
-    );
-  if (state.pending)
-    return refuse(
-      'CONFLICT',
-      '已有事项等待签批，请先签批或驳回',
-      'Something is already waiting for a signature; approve or reject it first',
-    );
+  const refused = liveResponseGuard(state, actor, ['调整级别', 'change the level']);
+  if (refused) return refused;
   if (!levelById(plan, c.levelId))
     return refuse('INVALID', `本预案没有级别“${c.levelId}”`, `This plan has no level "${c.levelId}"`);
   if (c.levelId === state.level)
@@ -275,20 +285,9 @@ function terminate(
   ctx: DecideContext,
 ): Decision {
   const { actor, now } = ctx;
-  if (!canOperate(actor))
-    return refuse(
-      'FORBIDDEN',
-      '只有值班员、办公室主任或总指挥可以终止响应',
-      'Only duty officers, directors and commanders may end a response',
-    );
-  if (state.status !== 'active' || !state.level)
-    return refuse('PLAN_RULE', '事件不在响应中，无需终止', 'The incident is not in response');
-  if (state.pending)
-    return refuse(
-      'CONFLICT',
-      '已有事项等待签批，请先签批或驳回',
-      'Something is already waiting for a signature; approve or reject it first',
-    );
+  const refused = liveResponseGuard(state, actor, ['终止响应', 'end the response']);
+  if (refused) return refused;
+  if (!state.level) return refuse('PLAN_RULE', '事件不在响应中，无需终止', 'The incident is not in response');
   const problem = textProblem(c.reason, ['终止理由', 'a reason']);
   if (problem) return problem;
   const signer = signerToLift(plan, state.level);

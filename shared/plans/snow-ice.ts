@@ -62,6 +62,20 @@ const town = (id: string, name: string, en: string) => ({
     clause: '2.3',
   },
 });
+/** 5: the response starts on the weather warning, with no signature */
+const ON_WARNING = {
+  body: { zh: '区扫雪除冰应急指挥部（接气象预警即启动）', en: 'District HQ, on the weather warning' },
+  signer: null,
+  clause: '5',
+  quote: '各镇（街道）及各相关单位接到预警信息后，要迅速启动应急响应',
+};
+/** the plan names no one who ends a response: read as the HQ's command (see readings) */
+const BY_HQ = {
+  body: { zh: '区扫雪除冰应急指挥部', en: 'District snow-removal HQ' },
+  signer: null,
+  clause: '2.1.1',
+  quote: '负责组织指挥全区扫雪除冰工作',
+};
 const OPERATOR_DUTY =
   '负责向市民免费发送降雪量等信息，提醒广大市民注意出行安全；组织人员清除基站（塔）积雪冰冻，消除安全隐患，确保通信畅通。';
 
@@ -150,18 +164,8 @@ export const snowIce = {
           when: { indicator: 'snowDepthCm', gte: 3, lt: 5 },
         },
       ],
-      declare: {
-        body: { zh: '区扫雪除冰应急指挥部（接气象预警即启动）', en: 'District HQ, on the weather warning' },
-        signer: null,
-        clause: '5',
-        quote: '各镇（街道）及各相关单位接到预警信息后，要迅速启动应急响应',
-      },
-      lift: {
-        body: { zh: '区扫雪除冰应急指挥部', en: 'District snow-removal HQ' },
-        signer: null,
-        clause: '2.1.1',
-        quote: '负责组织指挥全区扫雪除冰工作',
-      },
+      declare: ON_WARNING,
+      lift: BY_HQ,
     },
     {
       id: 'II',
@@ -192,18 +196,8 @@ export const snowIce = {
           when: { indicator: 'snowDepthCm', gte: 5, lt: 8 },
         },
       ],
-      declare: {
-        body: { zh: '区扫雪除冰应急指挥部（接气象预警即启动）', en: 'District HQ, on the weather warning' },
-        signer: null,
-        clause: '5',
-        quote: '各镇（街道）及各相关单位接到预警信息后，要迅速启动应急响应',
-      },
-      lift: {
-        body: { zh: '区扫雪除冰应急指挥部', en: 'District snow-removal HQ' },
-        signer: null,
-        clause: '2.1.1',
-        quote: '负责组织指挥全区扫雪除冰工作',
-      },
+      declare: ON_WARNING,
+      lift: BY_HQ,
     },
     {
       id: 'I',
@@ -234,18 +228,8 @@ export const snowIce = {
           when: { indicator: 'snowDepthCm', gte: 8 },
         },
       ],
-      declare: {
-        body: { zh: '区扫雪除冰应急指挥部（接气象预警即启动）', en: 'District HQ, on the weather warning' },
-        signer: null,
-        clause: '5',
-        quote: '各镇（街道）及各相关单位接到预警信息后，要迅速启动应急响应',
-      },
-      lift: {
-        body: { zh: '区扫雪除冰应急指挥部', en: 'District snow-removal HQ' },
-        signer: null,
-        clause: '2.1.1',
-        quote: '负责组织指挥全区扫雪除冰工作',
-      },
+      declare: ON_WARNING,
+      lift: BY_HQ,
     },
   ],
   units: [
