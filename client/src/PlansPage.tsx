@@ -47,7 +47,7 @@ export function PlansPage() {
         <section key={p.id} style={{ borderTop: '1px solid #ccc', padding: '12px 0' }}>
           <h3>{p.title[lang]}</h3>
           <p>
-            {t('docNumber')}：{p.docNumber}　{t('issuer')}：{p.issuer}
+            {t('docNumber')}：{p.docNumber} · {t('issuer')}：{p.issuer}
           </p>
           <p>{t('levels')}</p>
           <ul style={{ display: 'flex', gap: 8, listStyle: 'none', padding: 0, flexWrap: 'wrap' }}>

@@ -37,8 +37,7 @@ export type Command =
 export type CommandType = Command['type'];
 
 export type TaskSource =
-  | { kind: 'action'; actionId: string }
-  | { kind: 'clock'; clockId: string; day?: string };
+  { kind: 'action'; actionId: string } | { kind: 'clock'; clockId: string; day?: string };
 
 export interface TaskSpec {
   id: string;
