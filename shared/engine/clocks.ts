@@ -1,7 +1,7 @@
 /** clocks(plan, state, now): every deadline of an incident, whether it is met, due soon or overdue. */
 import type { Milestone, Plan } from '../plans/schema.ts';
 import type { IncidentState } from './incident.ts';
-import { clocksForLevel } from './tiers.ts';
+import { clocksForLevel, milestoneOf } from './tiers.ts';
 
 export type ObligationStatus = 'met' | 'metLate' | 'pending' | 'dueSoon' | 'overdue' | 'missed';
 
@@ -53,14 +53,12 @@ export function clocks(
   obligations.sort((a, b) => a.dueAt - b.dueAt);
   const waiting: WaitingClock[] =
     state.status === 'active' && state.level
-      ? clocksForLevel(plan, state.level).flatMap((c) =>
-          c.start.kind !== 'daily' &&
-          c.start.kind !== 'yearly' &&
-          c.start.milestone !== 'terminated' &&
-          state.milestones[c.start.milestone] === undefined
-            ? [{ clockId: c.id, waitingFor: c.start.milestone }]
-            : [],
-        )
+      ? clocksForLevel(plan, state.level).flatMap((c) => {
+          const m = milestoneOf(c);
+          return m !== null && m !== 'terminated' && state.milestones[m] === undefined
+            ? [{ clockId: c.id, waitingFor: m }]
+            : [];
+        })
       : [];
   return { obligations, waiting };
 }

@@ -17,7 +17,7 @@ import type {
 } from './incident.ts';
 import { parseReadings, type Readings } from './readings.ts';
 import { newlyOverdue, reconcileTasks } from './reconcile.ts';
-import { levelById } from './tiers.ts';
+import { levelById, milestoneOf } from './tiers.ts';
 import { formatShanghai } from './time.ts';
 
 export interface DecideContext {
@@ -386,9 +386,7 @@ function recordMilestone(
       '只有值班员、办公室主任或总指挥可以记录时间节点',
       'Only duty officers, directors and commanders may record milestones',
     );
-  const used = plan.clocks.some(
-    (k) => k.start.kind !== 'daily' && k.start.kind !== 'yearly' && k.start.milestone === c.milestone,
-  );
+  const used = plan.clocks.some((k) => milestoneOf(k) === c.milestone);
   if (!MILESTONES.includes(c.milestone) || ENGINE_MILESTONES.includes(c.milestone) || !used) {
     return refuse(
       'INVALID',

@@ -5,7 +5,7 @@
  */
 import type { Clock, Plan } from '../plans/schema.ts';
 import type { IncidentEvent, IncidentState, TaskSource, TaskSpec } from './incident.ts';
-import { actionsForLevel, actionUnits, clocksForLevel } from './tiers.ts';
+import { actionsForLevel, actionUnits, clocksForLevel, milestoneOf } from './tiers.ts';
 import { dailyDeadlines, dayKey, dueAfter } from './time.ts';
 
 /** The task list is a function of these parts of the state. */
@@ -71,9 +71,7 @@ export function desiredTasks(plan: Plan, view: TaskView, now: number): TaskSpec[
       ),
     );
     const clocks = clocksForLevel(plan, view.level)
-      .filter(
-        (c) => !(c.start.kind !== 'daily' && c.start.kind !== 'yearly' && c.start.milestone === 'terminated'),
-      )
+      .filter((c) => milestoneOf(c) !== 'terminated')
       .flatMap((c) => clockTasks(view, c, now, 'response'));
     return [...actions, ...clocks];
   }
@@ -88,9 +86,7 @@ export function desiredTasks(plan: Plan, view: TaskView, now: number): TaskSpec[
       ),
     );
     const clocks = clocksForLevel(plan, view.highestLevel)
-      .filter(
-        (c) => c.start.kind !== 'daily' && c.start.kind !== 'yearly' && c.start.milestone === 'terminated',
-      )
+      .filter((c) => milestoneOf(c) === 'terminated')
       .flatMap((c) => clockTasks(view, c, now, 'after'));
     return [...actions, ...clocks];
   }

@@ -2,7 +2,7 @@
  * Cumulative tiers: a level carries every action of the tiers below it ("在……基础上"), except actions a
  * higher tier restates more strictly (`supersedes`) and actions the plan limits to lower tiers (`upTo`).
  */
-import type { Action, ActionCondition, Clock, Plan } from '../plans/schema.ts';
+import type { Action, ActionCondition, Clock, Milestone, Plan } from '../plans/schema.ts';
 import type { Readings } from './readings.ts';
 import { inSeason } from './time.ts';
 
@@ -92,4 +92,9 @@ export function actionUnits(plan: Plan, action: Action): string[] {
 export function levelsStarted(plan: Plan, levelId: string): string[] {
   const linked = plan.links.filter((l) => l.from === levelId).flatMap((l) => l.starts);
   return [levelId, ...linked.filter((l) => l !== levelId)];
+}
+
+/** The milestone that starts a one-off clock; null for daily and yearly clocks. */
+export function milestoneOf(clock: Clock): Milestone | null {
+  return clock.start.kind === 'after' || clock.start.kind === 'nextDayBy' ? clock.start.milestone : null;
 }

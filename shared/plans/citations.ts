@@ -2,7 +2,7 @@
  * Every citation a plan makes, and a check that each one is really in the plan's text: the clause exists,
  * and the quoted words (or a unit's copied duty) stand inside that clause.
  */
-import { compact, locateClause } from './clauses.ts';
+import { locateClause } from './clauses.ts';
 import type { Plan } from './schema.ts';
 
 export interface CitationRef {
@@ -56,6 +56,3 @@ export function checkCitations(plan: Plan, sourceText: string): string[] {
   }
   return problems;
 }
-
-/** How many words of a citation are verbatim, for reports. */
-export const citedLength = (ref: CitationRef) => compact(ref.words).length;
