@@ -7,7 +7,7 @@ const OFFICE = 'hq-office';
 /** Annex 3 items 一 to 十八, in order: id, number, name, English, duty (verbatim). */
 const MEMBERS: [string, string, string, string, string][] = [
   [
-    'propaganda',
+    'city-propaganda',
     '一',
     '市委宣传部',
     'Publicity Department of the City Committee',
@@ -35,7 +35,7 @@ const MEMBERS: [string, string, string, string, string][] = [
     '负责督导各区县及时完成重污染天气应急预案的制定及修编工作;组织相关培训、演练工作;协助做好重污染天气期间的督导检查工作;完成市重污染天气应急指挥部交办的其他事项。',
   ],
   [
-    'development',
+    'city-development',
     '五',
     '市发展改革委',
     'City Development and Reform Commission',
@@ -49,21 +49,21 @@ const MEMBERS: [string, string, string, string, string][] = [
     '编制本部门重污染天气应急响应专项实施方案;负责牵头编制重点工业企业冬季错峰生产调控实施方案,并组织落实;参与督促各区县落实应采取停产限产措施的企业采取相应措施;负责落实应急响应情况下的电力保障工作;完成市重污染天气应急指挥部交办的其他事项。',
   ],
   [
-    'education',
+    'city-education',
     '七',
     '市教育局',
     'City Education Bureau',
     '编制本部门重污染天气应急响应专项实施方案;负责指导和督促市及各区县教育机构做好健康防护工作;负责组织开展针对学生重污染天气应急预防与改善个人环境行为的环保知识普及教育;完成市重污染天气应急指挥部交办的其他事项。',
   ],
   [
-    'police',
+    'city-police',
     '八',
     '市公安局',
     'City Public Security Bureau',
     '编制本部门重污染天气应急响应专项实施方案;负责统筹全市及各区县制定重污染天气应急情况下车辆限行具体措施,保障公众出行顺利;督促各区县制定高排放车辆禁行限行方案,并督查落实;负责依法查处违规上路行驶的渣土车、排放黑烟等不达标车辆和违规进入限行区域的车辆;完成市重污染天气应急指挥部交办的其他事项。',
   ],
   [
-    'finance',
+    'city-finance',
     '九',
     '市财政局',
     'City Finance Bureau',
@@ -77,21 +77,21 @@ const MEMBERS: [string, string, string, string, string][] = [
     '编制本部门重污染天气应急响应专项实施方案;负责督导检查各区县落实重污染天气应急时露天矿山开采、矿石破碎等作业扬尘污染防治措施;完成市重污染天气应急指挥部交办的其他事项。',
   ],
   [
-    'housing',
+    'city-housing',
     '十一',
     '市住房城乡建设局',
     'City Housing and Urban-Rural Development Bureau',
     '编制本部门重污染天气应急响应专项实施方案;负责监督和落实建筑施工、市政工程、园林绿化、拆迁施工工地等扬尘污染控制工作,责令施工工地停工,督导检查各类施工工地落实应急响应措施情况;负责督导检查以柴油为燃料的非道路移动机械等应急响应措施落实;负责督促各区县落实建筑工地和室外喷涂、粉刷、切割、护坡喷浆作业挥发性有机物控制措施;负责城区主要道路的清扫和冲洗保洁;完成市重污染天气应急指挥部交办的其他事项。',
   ],
   [
-    'transport',
+    'city-transport',
     '十二',
     '市交通运输局',
     'City Transport Bureau',
     '编制本部门重污染天气应急响应专项实施方案;负责公共交通运输力保障;负责国道、省道干线道路的清扫和湿式保洁,督导各区县落实应急响应措施;配合审查各区县机动车限行方案,配合查处国道、省道干线公路路面货物抛洒等违法行为;完成市重污染天气应急指挥部交办的其他事项。',
   ],
   [
-    'health',
+    'city-health',
     '十三',
     '市卫生计生委',
     'City Health and Family Planning Commission',
@@ -112,7 +112,7 @@ const MEMBERS: [string, string, string, string, string][] = [
     '编制本部门重污染天气应急响应专项实施方案;负责禁止露天烧烤、焚烧生活垃圾、焚烧枯枝落叶等行为的督导落实;完成市重污染天气应急指挥部交办的其他事项。',
   ],
   [
-    'weather',
+    'city-weather',
     '十六',
     '市气象局',
     'City Meteorological Bureau',
@@ -131,9 +131,9 @@ const MEDIA_DUTY =
 const MEDIA: [string, string, string][] = [
   ['zibo-daily', '淄博日报社', 'Zibo Daily'],
   ['broadcasting', '淄博市广播电视台', 'Zibo Radio and Television'],
-  ['unicom', '中国联通淄博市分公司', 'China Unicom Zibo'],
-  ['mobile', '淄博移动通信公司', 'China Mobile Zibo'],
-  ['telecom', '淄博电信公司', 'China Telecom Zibo'],
+  ['city-unicom', '中国联通淄博市分公司', 'China Unicom Zibo'],
+  ['city-mobile', '淄博移动通信公司', 'China Mobile Zibo'],
+  ['city-telecom', '淄博电信公司', 'China Telecom Zibo'],
   ['cable', '山东广电网络有限公司淄博分公司', 'Shandong Broadcast Network, Zibo'],
 ];
 const COUNTY_DUTY =
@@ -213,7 +213,7 @@ const contacts = (unitId: string) =>
 const MEMBER_IDS = [...MEMBERS.map(([id]) => id), ...MEDIA.map(([id]) => id)];
 const COUNTY_IDS = COUNTIES.map(([id]) => id);
 const EVERYONE = [...MEMBER_IDS, ...COUNTY_IDS];
-const OPERATORS = ['mobile', 'unicom', 'telecom'];
+const OPERATORS = ['city-mobile', 'city-unicom', 'city-telecom'];
 
 const WINTER = {
   kind: 'season' as const,
@@ -300,7 +300,7 @@ const MEASURES: Measure[] = [
     'Winter: building sites stop earthworks',
     '五(五)1(6)',
     '城市建成区内基本停止各类建设工程土石方作业、房屋拆迁(拆除)施工',
-    ['housing', ...COUNTY_IDS],
+    ['city-housing', ...COUNTY_IDS],
   ],
   [
     'b-health',
@@ -309,7 +309,7 @@ const MEASURES: Measure[] = [
     'Health: sensitive groups cut outdoor activity',
     '五(五)2(1)',
     '提示儿童、老年人和易感人群减少户外活动,特别敏感人群停止户外活动',
-    ['health', 'education', 'propaganda'],
+    ['city-health', 'city-education', 'city-propaganda'],
   ],
   [
     'b-advocacy',
@@ -318,7 +318,7 @@ const MEASURES: Measure[] = [
     'Advice: take public transport',
     '五(五)2(2)',
     '倡导公众选择乘坐公共交通工具出行',
-    ['propaganda', 'transport'],
+    ['city-propaganda', 'city-transport'],
   ],
   [
     'b-industry',
@@ -336,7 +336,7 @@ const MEASURES: Measure[] = [
     'Mandatory: tighter dust control on sites and stockpiles',
     '五(五)2(3)②',
     '强化施工工地、裸露地面、物料堆场扬尘控制措施',
-    ['housing', ...COUNTY_IDS],
+    ['city-housing', ...COUNTY_IDS],
   ],
   [
     'y-health',
@@ -345,7 +345,7 @@ const MEASURES: Measure[] = [
     'Health: sensitive groups stay in; schools stop outdoor activity',
     '五(五)3(1)',
     '提醒儿童、老年人和患病等易感人群停止户外活动',
-    ['health', 'education', 'propaganda'],
+    ['city-health', 'city-education', 'city-propaganda'],
     'b-health',
   ],
   [
@@ -355,7 +355,7 @@ const MEASURES: Measure[] = [
     'Advice: fewer car trips; emitters cut voluntarily',
     '五(五)3(2)',
     '尽量乘坐公共交通工具出行,减少小汽车上路行驶',
-    ['propaganda', 'transport'],
+    ['city-propaganda', 'city-transport'],
     'b-advocacy',
   ],
   [
@@ -365,7 +365,7 @@ const MEASURES: Measure[] = [
     'Mandatory: foundry melting stops; ceramics −50%, PVC gloves −20%, glass −10%',
     '五(五)3(3)①',
     '铸造行业熔铸工序实施停产。陶瓷、耐火、钙业等行业(电炉除外)限产50%',
-    ['environment', 'economy', 'development', 'power', ...COUNTY_IDS],
+    ['environment', 'economy', 'city-development', 'power', ...COUNTY_IDS],
     'b-industry',
   ],
   [
@@ -375,7 +375,7 @@ const MEASURES: Measure[] = [
     'Mandatory: quarries stop, no spoil haulage, more road wetting',
     '五(五)3(3)②',
     '停止所有露天矿山开采、石材加工等作业环节',
-    ['housing', 'land', 'transport', 'police', ...COUNTY_IDS],
+    ['city-housing', 'land', 'city-transport', 'city-police', ...COUNTY_IDS],
     'b-dust',
   ],
   [
@@ -385,7 +385,7 @@ const MEASURES: Measure[] = [
     'Mandatory: heavy-diesel zones, no smoky machinery, −50% heavy lorries',
     '五(五)3(3)③',
     '建成区内划定重型柴油车辆禁限行区域,严格执行相关禁限行规定',
-    ['police', 'housing', 'environment', ...COUNTY_IDS],
+    ['city-police', 'city-housing', 'environment', ...COUNTY_IDS],
   ],
   [
     'o-health',
@@ -394,7 +394,7 @@ const MEASURES: Measure[] = [
     'Health: sensitive groups indoors; schools teach flexibly',
     '五(五)4(1)',
     '建议中小学及幼儿园可采取弹性教学,停止室外课程及活动',
-    ['health', 'education', 'propaganda'],
+    ['city-health', 'city-education', 'city-propaganda'],
     'y-health',
   ],
   [
@@ -404,7 +404,7 @@ const MEASURES: Measure[] = [
     'Advice: green travel, green buying, flexible hours',
     '五(五)4(2)',
     '倡导企事业单位可根据重污染天气实际情况、应急强制响应措施,采取调休、错峰上下班、远程办公等弹性工作制',
-    ['propaganda', 'transport'],
+    ['city-propaganda', 'city-transport'],
     'y-advocacy',
   ],
   [
@@ -414,7 +414,7 @@ const MEASURES: Measure[] = [
     'Mandatory: ceramics stop; PVC gloves −50%; VOC lines and gasifiers stop; glass −20%',
     '五(五)4(3)①',
     'PVC手套行业限产50%,以停产生产线数量计',
-    ['environment', 'economy', 'development', 'power', ...COUNTY_IDS],
+    ['environment', 'economy', 'city-development', 'power', ...COUNTY_IDS],
     'y-industry',
   ],
   [
@@ -424,7 +424,7 @@ const MEASURES: Measure[] = [
     'Mandatory: every building site and mixing plant stops',
     '五(五)4(3)②',
     '全市范围内停止所有建筑、道路、拆迁、绿化、市政等工地的施工作业',
-    ['housing', 'land', 'transport', 'police', ...COUNTY_IDS],
+    ['city-housing', 'land', 'city-transport', 'city-police', ...COUNTY_IDS],
     'y-dust',
   ],
   [
@@ -434,7 +434,7 @@ const MEASURES: Measure[] = [
     'Mandatory: China III heavy diesel lorries banned; no heavy lorries at plants',
     '五(五)4(3)③',
     '禁止重型货运车辆进出厂区(保证安全生产运行的运输车辆除外)',
-    ['police', 'housing', 'environment', ...COUNTY_IDS],
+    ['city-police', 'city-housing', 'environment', ...COUNTY_IDS],
     'y-mobile',
   ],
   [
@@ -444,7 +444,7 @@ const MEASURES: Measure[] = [
     'Health: schools close, no large outdoor events, clinics on 24-hour duty',
     '五(五)5(1)',
     '建议中小学及幼儿园停课;停止举办各类大型群众性户外活动;各医疗卫生机构增设相关疾病门诊,增加医务人员,24 小时值班',
-    ['health', 'education', 'propaganda', ...COUNTY_IDS],
+    ['city-health', 'city-education', 'city-propaganda', ...COUNTY_IDS],
     'o-health',
   ],
   [
@@ -454,7 +454,7 @@ const MEASURES: Measure[] = [
     'Mandatory: PVC gloves stop; steel sintering and furnaces stop; industrial boilers stop; glass −30%',
     '五(五)5(3)①',
     '钢铁企业球团、烧结、高炉、转炉等工序全面实施停产',
-    ['environment', 'economy', 'development', 'power', ...COUNTY_IDS],
+    ['environment', 'economy', 'city-development', 'power', ...COUNTY_IDS],
     'o-industry',
   ],
   [
@@ -464,7 +464,7 @@ const MEASURES: Measure[] = [
     'Mandatory: China III medium and heavy diesel lorries banned',
     '五(五)5(3)③',
     '使用的中型、重型柴油货运车辆上路行驶',
-    ['police', 'housing', 'environment', ...COUNTY_IDS],
+    ['city-police', 'city-housing', 'environment', ...COUNTY_IDS],
     'o-mobile',
   ],
   [
@@ -474,7 +474,7 @@ const MEASURES: Measure[] = [
     'Other: stop outdoor spraying, painting, cutting and slope grouting',
     '五(五)5(3)④',
     '停止所有室外喷涂、粉刷、切割、护坡喷浆等使用有机溶剂作业环节',
-    ['housing', ...COUNTY_IDS],
+    ['city-housing', ...COUNTY_IDS],
   ],
 ];
 
@@ -491,7 +491,7 @@ const BROADCAST: [string, string, string, string, string[]][] = [
     '交通诱导屏、出租车和公交广告屏滚动提示',
     'Traffic, taxi and bus screens scroll the warning',
     '公安交警交通诱导屏、出租车广告屏、公交车广告屏等,在预警期间滚动发布提示信息',
-    ['police', 'transport'],
+    ['city-police', 'city-transport'],
   ],
   [
     '3',
@@ -512,7 +512,7 @@ const BROADCAST: [string, string, string, string, string[]][] = [
     '运营商短信、气象短信平台、政务新媒体发布',
     'Operators, the weather SMS platform and official accounts publish',
     '移动、联通、电信等通信运营商手机短信,市气象局短信平台',
-    [...OPERATORS, 'weather'],
+    [...OPERATORS, 'city-weather'],
   ],
   [
     '6',
@@ -526,7 +526,7 @@ const BROADCAST: [string, string, string, string, string[]][] = [
     '限行区域路口设置限行提示牌',
     'Restriction signs at junctions',
     '公安交警部门在限行区域内主要道路口设置机动车限行信息提示牌',
-    ['police'],
+    ['city-police'],
   ],
   [
     '8',
@@ -804,7 +804,7 @@ export const heavyPollution = {
       detail: '日常期间每周至少会商一次,应急期间每日会商,重污染天气已经出现时,实时会商。',
       clause: '四(二)',
       quote: '应急期间每日会商,重污染天气已经出现时,实时会商',
-      units: ['environment', 'weather'],
+      units: ['environment', 'city-weather'],
     },
     {
       id: 'inspection-team',

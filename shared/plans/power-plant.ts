@@ -3,7 +3,7 @@ import type { PlanInput } from './schema.ts';
 
 const COUNTY = 'incident-county';
 const PLANT = 'plant';
-const REPORTERS = [COUNTY, 'development'];
+const REPORTERS = [COUNTY, 'city-development'];
 
 /** The city's districts, counties and zones: the bodies "事故发生地区县政府" can be. */
 const COUNTIES: [string, string, string][] = [
@@ -22,7 +22,7 @@ const COUNTIES: [string, string, string][] = [
 
 const MEMBERS: [string, string, string, string][] = [
   [
-    'propaganda',
+    'city-propaganda',
     '市委宣传部',
     'Publicity Department of the City Committee',
     '负责指导协调事故信息发布和舆情应对工作,协调有关部门和单位及时组织新闻发布.',
@@ -34,19 +34,19 @@ const MEMBERS: [string, string, string, string][] = [
     '负责指导协调事故信息发布和舆情应对工作,协调有关部门和单位及时组织新闻发布.',
   ],
   [
-    'development',
+    'city-development',
     '市发展改革委',
     'City Development and Reform Commission',
     '负责会同有关部门和单位协调抢险救援设备、物资、器材和食品的供应.',
   ],
   [
-    'police',
+    'city-police',
     '市公安局',
     'City Public Security Bureau',
     '负责做好发电企业救援期间警戒保卫和交通疏导工作,保证救援车辆优先通行. 会同有关部门和单位积极预防和妥善处置因事故引发的群体性事件.',
   ],
   [
-    'civil-affairs',
+    'city-civil-affairs',
     '市民政局',
     'City Civil Affairs Bureau',
     '负责指导协调区县政府组织群众转移安置和生活救助工作,做好伤亡人员家属安抚.',
@@ -58,7 +58,7 @@ const MEMBERS: [string, string, string, string][] = [
     '负责指导协调区县政府组织群众转移安置和生活救助工作,做好伤亡人员家属安抚.',
   ],
   [
-    'finance',
+    'city-finance',
     '市财政局',
     'City Finance Bureau',
     '负责事故救援中应由市级财政承担的经费保障,确保应急救援工作所需经费及时到位.',
@@ -70,45 +70,45 @@ const MEMBERS: [string, string, string, string][] = [
     '负责指导协调生产安全事故中因工伤亡人员的工伤保险等相关事务.',
   ],
   [
-    'ecology',
+    'city-ecology',
     '市生态环境局',
     'City Ecology and Environment Bureau',
     '负责开展环境危害的监测工作,调查事故对环境造成的污染情况,提出处置的建议或方案,预防环境污染.',
   ],
   [
-    'transport',
+    'city-transport',
     '市交通运输局',
     'City Transport Bureau',
     '负责协调事故应急救援有关道路运输车辆保障工作,协调做好应急救援人员、物资公路运输通道的畅通保障.',
   ],
   [
-    'health',
+    'city-health',
     '市卫生健康委',
     'City Health Commission',
     '负责组织生产安全事故医疗救援,联系、安排市医疗急救指挥中心和有关医院,组织急救车辆、医疗器械和医护人员,开展事故现场伤员抢救和卫生防疫.',
   ],
   [
-    'emergency',
+    'city-emergency',
     '市应急局',
     'City Emergency Management Bureau',
     '负责参与事故应急救援、处置、保障和调查工作,统筹协调部门和单位联动救援力量、救援专家和社会力量参加救援,指导事故发生地区县政府做好因事故紧急转移群众的临时安置和必要生活救助.',
   ],
-  ['market', '市市场监管局', 'City Market Supervision Bureau', '负责组织特种设备事故应急救援处置.'],
+  ['city-market', '市市场监管局', 'City Market Supervision Bureau', '负责组织特种设备事故应急救援处置.'],
   [
-    'weather',
+    'city-weather',
     '市气象局',
     'City Meteorological Bureau',
     '负责提供气象监测和预报支持,提供抢险救援期间天气、气候情况,提出有关预防可能发生的灾害性天气及极端气候事件的措施建议.',
   ],
   [
-    'fire',
+    'city-fire',
     '市消防救援支队',
     'City Fire and Rescue Detachment',
     '负责组织协调生产安全事故综合性消防救援;负责迅速控制灾情,营救受害人员,灭火和洗消等工作.',
   ],
-  ['unicom', '中国联通淄博分公司', 'China Unicom Zibo', '负责组织通信队伍,保障救援的通信畅通.'],
-  ['mobile', '中国移动淄博分公司', 'China Mobile Zibo', '负责组织通信队伍,保障救援的通信畅通.'],
-  ['telecom', '淄博电信公司', 'China Telecom Zibo', '负责组织通信队伍,保障救援的通信畅通.'],
+  ['city-unicom', '中国联通淄博分公司', 'China Unicom Zibo', '负责组织通信队伍,保障救援的通信畅通.'],
+  ['city-mobile', '中国移动淄博分公司', 'China Mobile Zibo', '负责组织通信队伍,保障救援的通信畅通.'],
+  ['city-telecom', '淄博电信公司', 'China Telecom Zibo', '负责组织通信队伍,保障救援的通信畅通.'],
 ];
 
 const byCounty = {
@@ -314,7 +314,7 @@ export const powerPlant = {
       id: 'rescue',
       name: '抢险救援组',
       en: 'Rescue group',
-      lead: [PLANT, 'fire'],
+      lead: [PLANT, 'city-fire'],
       clause: '2.1.4(1)',
       quote: '抢险救援组:由事故发生单位、市消防救援支队等有关部门和单位人员组成',
     },
@@ -330,7 +330,7 @@ export const powerPlant = {
       id: 'security',
       name: '警戒保卫组',
       en: 'Cordon and security group',
-      lead: ['police'],
+      lead: ['city-police'],
       clause: '2.1.4(3)',
       quote: '警戒保卫组:由市公安局牵头',
     },
@@ -338,7 +338,7 @@ export const powerPlant = {
       id: 'medical',
       name: '医疗救护组',
       en: 'Medical group',
-      lead: ['health'],
+      lead: ['city-health'],
       clause: '2.1.4(4)',
       quote: '医疗救护组:由市卫生健康委牵头',
     },
@@ -347,7 +347,7 @@ export const powerPlant = {
       name: '后勤保障组',
       en: 'Logistics group',
       lead: [COUNTY],
-      members: ['development', 'emergency', 'transport', PLANT],
+      members: ['city-development', 'city-emergency', 'city-transport', PLANT],
       clause: '2.1.4(5)',
       quote:
         '后勤保障组:由事故发生地区县政府牵头,市发展改革委、市应急局、市交通运输局等有关部门和单位以及事故发生单位参加',
@@ -356,8 +356,8 @@ export const powerPlant = {
       id: 'publicity',
       name: '新闻宣传组',
       en: 'Publicity group',
-      lead: ['propaganda'],
-      members: ['emergency', 'cac'],
+      lead: ['city-propaganda'],
+      members: ['city-emergency', 'cac'],
       clause: '2.1.4(6)',
       quote: '新闻宣传组:由市委宣传部牵头,市应急局、市委网信办等有关部门和单位参加',
     },
@@ -366,7 +366,7 @@ export const powerPlant = {
       name: '善后处理组',
       en: 'Aftermath group',
       lead: [COUNTY],
-      members: ['civil-affairs', 'hrss', 'union', 'insurers'],
+      members: ['city-civil-affairs', 'hrss', 'union', 'insurers'],
       clause: '2.1.4(7)',
       quote: '善后处理组:由事故发生地区县政府牵头,市民政局、市人力资源社会保障局、市总工会及有关保险机构参加',
     },
@@ -374,7 +374,7 @@ export const powerPlant = {
       id: 'investigation',
       name: '调查评估组',
       en: 'Investigation and evaluation group',
-      lead: ['development', 'police', 'emergency', 'union'],
+      lead: ['city-development', 'city-police', 'city-emergency', 'union'],
       clause: '2.1.4(8)',
       quote: '调查评估组:由市发展改革委、市公安局、市应急局、市总工会等部门和单位组成调查组',
     },
@@ -450,7 +450,7 @@ export const powerPlant = {
       detail: '市发展改革委接到事故报告后,按程序向市政府及上级有关部门和单位报告.',
       clause: '4.2.2',
       quote: '市发展改革委接到事故报告后,按程序向市政府及上级有关部门和单位报告',
-      units: ['development'],
+      units: ['city-development'],
     },
     {
       id: 'information-release',
@@ -460,7 +460,7 @@ export const powerPlant = {
         '事故发生地区县政府或应急指挥机构要在事故发生后的第一时间通过新闻宣传部门按照“及时准确、公开透明、客观统一”的原则,加强信息发布和舆论引导.',
       clause: '5',
       quote: '要在事故发生后的第一时间通过新闻宣传部门按照“及时准确、公开透明、客观统一”的原则',
-      units: [COUNTY, 'propaganda'],
+      units: [COUNTY, 'city-propaganda'],
     },
     {
       id: 'members-to-scene',
@@ -473,7 +473,7 @@ export const powerPlant = {
         '确需启动本预案应急响应的,由应急救援指挥部发布命令,应急救援指挥部办公室立即通知成员单位赴事故灾害现场,成立现场指挥部和各救援小组,并按各自分工开展救援工作.',
       clause: '4.2.2',
       quote: '应急救援指挥部办公室立即通知成员单位赴事故灾害现场,成立现场指挥部和各救援小组',
-      units: ['development'],
+      units: ['city-development'],
     },
     {
       id: 'onsite-hq',
@@ -486,7 +486,7 @@ export const powerPlant = {
         '现场指挥部根据应急救援指挥部的指示,负责召集参与应急救援的部门和单位现场负责人,组织制定并实施生产安全事故现场应急救援方案;核实人员伤亡和经济损失情况,及时向应急救援指挥部汇报.',
       clause: '2.2',
       quote: '负责召集参与应急救援的部门和单位现场负责人,组织制定并实施生产安全事故现场应急救援方案',
-      units: ['development', 'emergency', COUNTY],
+      units: ['city-development', 'city-emergency', COUNTY],
     },
     {
       id: 'expert-group',
@@ -496,7 +496,7 @@ export const powerPlant = {
         '应急救援指挥部启动本应急预案响应时,应急救援指挥部办公室应立即通知有关专家奔赴事故灾害现场,成立技术专家组.',
       clause: '4.3',
       quote: '应急救援指挥部办公室应立即通知有关专家奔赴事故灾害现场,成立技术专家组',
-      units: ['development'],
+      units: ['city-development'],
     },
     {
       id: 'office-measures',
@@ -506,7 +506,7 @@ export const powerPlant = {
         '应急救援指挥部办公室接到生产安全事故报告后,启动相应的生产安全事故应急救援预案:组织抢救遇险人员,救治受伤人员;隔离事故现场,划定警戒区域,疏散受到威胁的人员,实施交通管制;依法发布调用和征用应急资源的决定;依法发布有关事故情况和应急救援工作信息.',
       clause: '4.5.2',
       quote: '应急救援指挥部办公室接到生产安全事故报告后,启动相应的生产安全事故应急救援预案',
-      units: ['development'],
+      units: ['city-development'],
     },
     {
       id: 'progress-reports',
@@ -515,7 +515,7 @@ export const powerPlant = {
       detail: '事故灾害救援过程中,随时向市政府、山东能源监管办、山东省能源局报告救援进展和事态发展情况等.',
       clause: '4.2.2',
       quote: '随时向市政府、山东能源监管办、山东省能源局报告救援进展和事态发展情况',
-      units: ['development'],
+      units: ['city-development'],
     },
     {
       id: 'member-duties',
@@ -615,7 +615,7 @@ export const powerPlant = {
       detail: 'Ⅱ级、Ⅰ级响应由应急救援指挥部启动本预案,在国家及省应急指挥机构指导下,组织应急处置.',
       clause: '4.1',
       quote: '在国家及省应急指挥机构指导下,组织应急处置',
-      units: ['development'],
+      units: ['city-development'],
     },
     {
       id: 'province-request',
@@ -627,7 +627,7 @@ export const powerPlant = {
       detail: '必要时,向省政府请示启动省级重特大事故应急救援预案,请求上级或周边应急救援队伍援助.',
       clause: '2.1.1(5)',
       quote: '必要时,向省政府请示启动省级重特大事故应急救援预案,请求上级或周边应急救援队伍援助',
-      units: ['development'],
+      units: ['city-development'],
     },
     {
       id: 'aftermath-plan',
@@ -665,7 +665,7 @@ export const powerPlant = {
         '生产安全事故发生之后,应急救援指挥部根据有关规定成立调查组进行事故调查. 事故发生地区县政府、有关部门和单位要认真配合调查组的工作.',
       clause: '6.2',
       quote: '应急救援指挥部根据有关规定成立调查组进行事故调查',
-      units: ['development', COUNTY],
+      units: ['city-development', COUNTY],
     },
   ],
   clocks: [

@@ -33,7 +33,7 @@ describe('power-plant reporting clocks run from the accident', () => {
 
   it('is due 10, 30 and 50 minutes and 24 hours after the accident', () => {
     expect(phone?.dueAt).toBe(T0 + 6 * MIN);
-    expect(run.s.tasks['phone-province-30min@development']?.dueAt).toBe(T0 + 26 * MIN);
+    expect(run.s.tasks['phone-province-30min@city-development']?.dueAt).toBe(T0 + 26 * MIN);
     expect(run.s.tasks['written-50min@zichuan']?.dueAt).toBe(T0 + 46 * MIN);
     expect(run.s.tasks['written-accident-24h@plant']?.dueAt).toBe(T0 - 4 * MIN + 24 * HOUR);
   });
@@ -50,7 +50,7 @@ describe('power-plant reporting clocks run from the accident', () => {
     const first = run.do({ type: 'tick' }, scheduler, T0 + 7 * MIN);
     expect(
       first.filter((e) => e.type === 'TaskOverdue').map((e) => (e.type === 'TaskOverdue' ? e.taskId : '')),
-    ).toEqual(['phone-city-10min@zichuan', 'phone-city-10min@development']);
+    ).toEqual(['phone-city-10min@zichuan', 'phone-city-10min@city-development']);
     expect(run.do({ type: 'tick' }, scheduler, T0 + 8 * MIN)).toEqual([]);
     expect(clocks(run.plan, run.s, T0).waiting.map((w) => w.clockId)).toEqual([
       'verify-phone-15min',
@@ -61,7 +61,7 @@ describe('power-plant reporting clocks run from the accident', () => {
       duty,
       T0 + 10 * MIN,
     );
-    expect(run.s.tasks['verify-phone-15min@development']?.dueAt).toBe(T0 + 24 * MIN);
+    expect(run.s.tasks['verify-phone-15min@city-development']?.dueAt).toBe(T0 + 24 * MIN);
   });
 
   it('a unit meets its clock by reporting done in time', () => {
@@ -114,20 +114,20 @@ describe('heavy-pollution daily 16:00 reports and the 3-working-day summary', ()
   it('declared at 10:00 the first report is due 16:00 that day; a tick opens the next day’s', () => {
     const run = new Run(plan('heavy-pollution'));
     run.do(declareCmd('heavy-pollution', 'blue'), director, sh(2026, 11, 23, 10));
-    expect(run.s.tasks['progress-16@police@2026-11-23']?.dueAt).toBe(sh(2026, 11, 23, 16));
-    expect(run.s.tasks['progress-16@police@2026-11-24']).toBeUndefined();
+    expect(run.s.tasks['progress-16@city-police@2026-11-23']?.dueAt).toBe(sh(2026, 11, 23, 16));
+    expect(run.s.tasks['progress-16@city-police@2026-11-24']).toBeUndefined();
     run.do({ type: 'tick' }, scheduler, sh(2026, 11, 24, 0, 5));
-    expect(run.s.tasks['progress-16@police@2026-11-24']?.dueAt).toBe(sh(2026, 11, 24, 16));
-    expect(run.s.tasks['progress-16@police@2026-11-23']?.overdueAt).toBe(sh(2026, 11, 24, 0, 5));
+    expect(run.s.tasks['progress-16@city-police@2026-11-24']?.dueAt).toBe(sh(2026, 11, 24, 16));
+    expect(run.s.tasks['progress-16@city-police@2026-11-23']?.overdueAt).toBe(sh(2026, 11, 24, 0, 5));
     expect(run.s.tasks['newspaper-next-morning@zibo-daily']?.dueAt).toBe(sh(2026, 11, 24, 12));
   });
 
   it('declared at 17:00 the first report is due the next day', () => {
     const run = new Run(plan('heavy-pollution'));
     run.do(declareCmd('heavy-pollution', 'blue'), director, sh(2026, 11, 23, 17));
-    expect(Object.keys(run.s.tasks).filter((id) => id.startsWith('progress-16@police'))).toEqual([]);
+    expect(Object.keys(run.s.tasks).filter((id) => id.startsWith('progress-16@city-police'))).toEqual([]);
     run.do({ type: 'tick' }, scheduler, sh(2026, 11, 24, 1));
-    expect(run.s.tasks['progress-16@police@2026-11-24']).toBeDefined();
+    expect(run.s.tasks['progress-16@city-police@2026-11-24']).toBeDefined();
   });
 
   it('a yellow response ended on a Friday owes its summary by the end of Wednesday', () => {

@@ -230,10 +230,10 @@ describe('terminate', () => {
     expect(run.s.status).toBe('active');
     run.do({ type: 'approve' }, commander, T0 + 2 * HOUR);
     expect(run.s.status).toBe('terminated');
-    expect(run.s.tasks['members-to-scene@development']?.status).toBe('closed');
+    expect(run.s.tasks['members-to-scene@city-development']?.status).toBe('closed');
     const late = run.try(
-      { type: 'acknowledge', taskId: 'members-to-scene@development' },
-      unit('development'),
+      { type: 'acknowledge', taskId: 'members-to-scene@city-development' },
+      unit('city-development'),
       T0 + 3 * HOUR,
     );
     expect(late.ok).toBe(false);
@@ -241,11 +241,11 @@ describe('terminate', () => {
       expect(late.refusal.code).toBe('PLAN_RULE');
       expect(late.refusal.message.zh).toContain('终止');
     }
-    expect(run.s.tasks['evaluation-report@development']?.phase).toBe('after');
+    expect(run.s.tasks['evaluation-report@city-development']?.phase).toBe('after');
     expect(
       run.try(
-        { type: 'acknowledge', taskId: 'evaluation-report@development' },
-        unit('development'),
+        { type: 'acknowledge', taskId: 'evaluation-report@city-development' },
+        unit('city-development'),
         T0 + 3 * HOUR,
       ).ok,
     ).toBe(true);
@@ -276,7 +276,7 @@ describe('the log is the truth', () => {
   it('replaying the events rebuilds the same state', () => {
     const run = new Run(plan('heavy-pollution'));
     run.do(declareCmd('heavy-pollution', 'yellow'), director, T0);
-    run.do({ type: 'acknowledge', taskId: 'member-duties@police' }, unit('police'), T0 + MIN);
+    run.do({ type: 'acknowledge', taskId: 'member-duties@city-police' }, unit('city-police'), T0 + MIN);
     run.do({ type: 'changeLevel', levelId: 'red', reason: '加重' }, duty, T0 + HOUR);
     run.do({ type: 'approve' }, commander, T0 + 2 * HOUR);
     expect(

@@ -35,7 +35,7 @@ describe('the engine is pure', () => {
     const run = new Run(plan('heavy-pollution'));
     run.do(declareCmd('heavy-pollution', 'red'), duty, T0);
     run.do({ type: 'approve' }, commander, T0 + HOUR);
-    run.do({ type: 'acknowledge', taskId: 'member-duties@police' }, unit('police'), T0 + 2 * HOUR);
+    run.do({ type: 'acknowledge', taskId: 'member-duties@city-police' }, unit('city-police'), T0 + 2 * HOUR);
     run.do({ type: 'tick' }, scheduler, T0 + 30 * HOUR);
     run.do({ type: 'terminate', reason: '好转' }, commander, T0 + 40 * HOUR);
     expect(clocks(run.plan, run.s, T0 + 41 * HOUR).obligations.length).toBeGreaterThan(0);
