@@ -2,19 +2,44 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
+import type { Sessions } from './auth/sessions.ts';
+import { demoLabel, loadUser, sameSiteOnly } from './http/auth.ts';
 import { errorHandler, sendError } from './http/errors.ts';
+import { incidentRoutes } from './http/incidents.ts';
 import { planRoutes } from './http/plans.ts';
+import { sessionRoutes } from './http/session.ts';
+import type { IncidentService } from './live/incidents.ts';
 
 const CLIENT_DIR = fileURLToPath(new URL('../dist/client/', import.meta.url));
 
-export function createApp(): express.Express {
+export interface AppDeps {
+  service: IncidentService;
+  sessions: Sessions;
+  demo: boolean;
+  now: () => number;
+  loginAttempts: number;
+  loginWindowMs: number;
+}
+
+export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '64kb' }));
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    next();
+  });
+  app.use(demoLabel(deps.demo));
+  app.use('/api', sameSiteOnly);
+  app.use(express.json({ limit: '64kb', strict: true }));
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true });
   });
+  app.use('/api', loadUser(deps.sessions, deps.now));
+  app.use('/api/session', sessionRoutes(deps));
   app.use('/api/plans', planRoutes());
+  app.use('/api', incidentRoutes(deps.service, deps.now));
   app.use('/api', (_req, res) => sendError(res, 'NOT_FOUND', '没有该接口 / No such endpoint'));
   if (existsSync(CLIENT_DIR)) {
     app.use(express.static(CLIENT_DIR, { index: 'index.html' }));

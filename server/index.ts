@@ -1,10 +1,23 @@
-/** Wiring only: configuration → app → listen. */
-import { createApp } from './app.ts';
+/** Wiring only: environment → startServer → one ready line; SIGINT/SIGTERM close the store cleanly. */
+import { resolve } from 'node:path';
+import { startServer } from './main.ts';
 
-const port = Number(process.env.PORT ?? 3000);
-const server = createApp().listen(port, () => {
-  console.log(`应急预案指挥调度台 ready on http://localhost:${port} (Asia/Shanghai times; plans: 4)`);
+const production = process.env.NODE_ENV === 'production';
+const server = await startServer({
+  port: Number(process.env.PORT ?? 3000),
+  dataDir: resolve(process.env.DATA_DIR ?? './data'),
+  production,
 });
-const stop = () => server.close(() => process.exit(0));
+console.log(
+  `应急预案指挥调度台 ready on http://localhost:${server.port} — ${
+    server.demo ? 'DEMO mode (演示模式: accounts admin/duty/director/commander/leader/<unit id>, password demo)' : 'production mode'
+  }; data in ${resolve(process.env.DATA_DIR ?? './data')}`,
+);
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void server.close().finally(() => process.exit(0));
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

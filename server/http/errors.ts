@@ -9,6 +9,7 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PLAN_RULE: 409,
+  RATE_LIMITED: 429,
 };
 
 export class HttpError extends Error {

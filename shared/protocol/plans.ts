@@ -1,5 +1,8 @@
 /** REST bodies for the plan routes, validated at the boundary. Unknown fields are refused. */
 import { z } from 'zod';
+import type { ErrorCode } from './live.ts';
+
+export type { ErrorCode };
 
 /** Readings are checked against the plan's own indicators by the engine (parseReadings). */
 export const AssessBody = z.strictObject({
@@ -9,7 +12,6 @@ export const AssessBody = z.strictObject({
 });
 export type AssessBody = z.infer<typeof AssessBody>;
 
-export type ErrorCode = 'INVALID' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'PLAN_RULE';
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };
 }

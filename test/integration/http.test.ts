@@ -1,24 +1,24 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
+import type { RunningServer } from '../../server/main.ts';
+import { boot } from './live.ts';
 
 let base = '';
-let close: () => void = () => {};
+let server: RunningServer;
 
 beforeAll(async () => {
-  const server = createApp().listen(0);
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => server.close();
+  server = await boot();
+  base = server.url;
 });
-afterAll(() => close());
+afterAll(() => server.close());
 
 const post = (path: string, body: string) =>
   fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
 describe('plan API on a real port', () => {
   it('serves health and the four plans', async () => {
-    expect(await (await fetch(`${base}/api/health`)).json()).toEqual({ ok: true });
+    const health = await fetch(`${base}/api/health`);
+    expect(health.headers.get('x-console-mode')).toBe('demo');
+    expect(await health.json()).toEqual({ demo: true, ok: true });
     const plans = (await (await fetch(`${base}/api/plans`)).json()) as { id: string }[];
     expect(plans.map((p) => p.id)).toEqual(['snow-ice', 'rural-water', 'power-plant', 'heavy-pollution']);
   });

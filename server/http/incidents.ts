@@ -1,0 +1,103 @@
+/** Incident and task routes: thin. Validate, map to a command, let the service decide, answer its reply. */
+import { type Response, Router } from 'express';
+import type { z } from 'zod';
+import { planById } from '../../shared/plans/index.ts';
+import {
+  AckBody,
+  ApproveBody,
+  ChangeLevelBody,
+  type CommandReply,
+  DeclareBody,
+  MilestoneBody,
+  RejectBody,
+  ReportBody,
+  SocketCommand,
+  TerminateBody,
+} from '../../shared/protocol/live.ts';
+import { toRequest } from '../live/commands.ts';
+import type { IncidentService } from '../live/incidents.ts';
+import { incidentDetail, incidentSummary } from '../live/views.ts';
+import { canSeeIncident, factFor, type Viewer } from '../live/visibility.ts';
+import { requireUser } from './auth.ts';
+import { HttpError } from './errors.ts';
+import { parseBody } from './validate.ts';
+
+function send(res: Response, reply: CommandReply) {
+  res.status(reply.status).json(reply.body);
+}
+
+export function incidentRoutes(service: IncidentService, now: () => number): Router {
+  const r = Router();
+
+  const run = async (viewer: Viewer, cmd: SocketCommand, res: Response) => {
+    const req = toRequest(viewer, cmd);
+    if ('invalid' in req) throw new HttpError('INVALID', req.invalid[0], req.invalid[1]);
+    send(res, await service.execute(req));
+  };
+
+  /** The incident if this viewer may see it; a unit asking about another plan's incident gets 404. */
+  const visible = (viewer: Viewer, id: string | undefined) => {
+    const state = id ? service.state(id) : undefined;
+    const plan = state ? planById(state.planId) : undefined;
+    if (!state || !plan || !canSeeIncident(viewer, plan.id))
+      throw new HttpError('NOT_FOUND', `没有事件 ${id}`, `No incident ${id}`);
+    return { state, plan };
+  };
+
+  r.get('/incidents', (req, res) => {
+    const viewer = requireUser(req);
+    const incidents = service
+      .all()
+      .filter((s) => canSeeIncident(viewer, s.planId))
+      .sort((a, b) => b.openedAt - a.openedAt)
+      .flatMap((s) => {
+        const plan = planById(s.planId);
+        return plan ? [incidentSummary(plan, s, service.record(s.id))] : [];
+      });
+    res.json({ incidents });
+  });
+  r.post('/incidents', (req, res) =>
+    run(requireUser(req), { type: 'declare', ...parseBody(DeclareBody, req.body) }, res),
+  );
+  r.get('/incidents/:id', (req, res) => {
+    const viewer = requireUser(req);
+    const { state, plan } = visible(viewer, req.params.id);
+    res.json(incidentDetail(plan, state, service.record(state.id), viewer, now()));
+  });
+  r.get('/incidents/:id/events', async (req, res) => {
+    const viewer = requireUser(req);
+    const { state, plan } = visible(viewer, req.params.id);
+    const facts = (await service.factsOf(state.id)).flatMap((f) => factFor(viewer, plan.id, f) ?? []);
+    res.json({ incidentId: state.id, version: state.version, facts });
+  });
+
+  // the REST body is checked on its own (its errors name its fields), then joined to its target as the socket shape
+  const incidentCommand = (
+    path: string,
+    type: 'changeLevel' | 'approve' | 'reject' | 'terminate' | 'milestone',
+    schema: z.ZodType<object>,
+  ) =>
+    r.post(`/incidents/:id/${path}`, (req, res) => {
+      const body = parseBody(schema, req.body ?? {});
+      return run(requireUser(req), parseBody(SocketCommand, { ...body, type, incidentId: req.params.id }), res);
+    });
+  incidentCommand('level', 'changeLevel', ChangeLevelBody);
+  incidentCommand('approve', 'approve', ApproveBody);
+  incidentCommand('reject', 'reject', RejectBody);
+  incidentCommand('terminate', 'terminate', TerminateBody);
+  incidentCommand('milestones', 'milestone', MilestoneBody);
+
+  r.get('/tasks', (req, res) => {
+    const viewer = requireUser(req);
+    if (viewer.role !== 'unit') throw new HttpError('FORBIDDEN', '任务收件箱仅供成员单位使用', 'The task inbox is for member units');
+    const tasks = service.tasksOf(viewer);
+    res.json({ tasks });
+  });
+  r.post('/tasks/:taskId/ack', (req, res) =>
+    run(requireUser(req), { type: 'ack', taskId: req.params.taskId, ...parseBody(AckBody, req.body ?? {}) }, res),
+  );
+  r.post('/tasks/:taskId/report', (req, res) =>
+    run(requireUser(req), { type: 'report', taskId: req.params.taskId, ...parseBody(ReportBody, req.body ?? {}) }, res),
+  );
+  return r;
+}

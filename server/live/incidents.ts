@@ -1,0 +1,328 @@
+/**
+ * The live incidents: engine states in memory, rebuilt at start from snapshots and the log, and a command
+ * queue that decides each command with the pure engine and commits a whole batch in one durable
+ * transaction (group commit). A reply and a broadcast happen only after the commit returns, so nothing a
+ * client was told is ever lost, and a failed commit leaves memory as it was.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { apply } from '../../shared/engine/apply.ts';
+import { decide } from '../../shared/engine/decide.ts';
+import type { Actor, Command, IncidentEvent, IncidentState, RefusalCode } from '../../shared/engine/incident.ts';
+import { dayKey } from '../../shared/engine/time.ts';
+import { planById } from '../../shared/plans/index.ts';
+import type { Plan } from '../../shared/plans/schema.ts';
+import type { CommandReply, ErrorCode, Place } from '../../shared/protocol/live.ts';
+import type { CommitItem, IncidentRecord, Store, StoredFact } from '../store/types.ts';
+import { incidentSummary, parseApiTaskId, taskView } from './views.ts';
+import { canSeeIncident, type Viewer } from './visibility.ts';
+
+/** A command as the transports hand it over: already validated, with its target resolved to ids. */
+export interface CommandRequest {
+  actor: Viewer;
+  /** absent only for the scheduler's ticks */
+  requestId?: string;
+  /** the command's name and target, shown in the audit record */
+  name: string;
+  target: { incidentId: string } | { apiTaskId: string } | { newIncident: { planId: string; place: Place | null } };
+  command: Command;
+  expectedVersion?: number;
+  /** what was asked, as JSON, so a reused requestId with other content is told apart */
+  payload: unknown;
+}
+
+const STATUS: Record<ErrorCode, number> = {
+  INVALID: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PLAN_RULE: 409,
+  RATE_LIMITED: 429,
+};
+
+export const errorReply = (code: ErrorCode, zh: string, en: string): CommandReply => ({
+  ok: false,
+  status: STATUS[code],
+  body: { error: { code, message: `${zh} / ${en}` } },
+});
+
+interface Queued {
+  req: CommandRequest;
+  resolve: (r: CommandReply) => void;
+}
+
+const SNAPSHOT_EVERY = 500;
+const BATCH_MAX = 512;
+
+export class IncidentService {
+  private readonly states = new Map<string, IncidentState>();
+  private readonly records = new Map<string, IncidentRecord>();
+  private readonly snapshotAt = new Map<string, number>();
+  private queue: Queued[] = [];
+  private draining = false;
+  private readonly ticking = new Set<string>();
+  private listeners: ((facts: StoredFact[]) => void)[] = [];
+
+  private constructor(
+    private readonly store: Store,
+    private readonly clock: () => number,
+  ) {}
+
+  /** Loads every incident: its snapshot, then the events after it. Nothing is rebuilt by hand. */
+  static async open(store: Store, clock: () => number): Promise<IncidentService> {
+    const s = new IncidentService(store, clock);
+    const snapshots = new Map((await store.snapshots()).map((x) => [x.incidentId, x]));
+    for (const record of await store.incidents()) {
+      const plan = planById(record.planId);
+      if (!plan) continue;
+      const snap = snapshots.get(record.id);
+      let state: IncidentState | null = snap?.state ?? null;
+      for (const f of await store.factsOf(record.id, snap?.version ?? 0)) state = s.fold(plan, state, f.event);
+      s.records.set(record.id, record);
+      if (state) s.states.set(record.id, state);
+      s.snapshotAt.set(record.id, snap?.version ?? 0);
+    }
+    return s;
+  }
+
+  onFacts(listener: (facts: StoredFact[]) => void) {
+    this.listeners.push(listener);
+  }
+
+  state(id: string): IncidentState | undefined {
+    return this.states.get(id);
+  }
+  record(id: string): IncidentRecord | undefined {
+    return this.records.get(id);
+  }
+  all(): IncidentState[] {
+    return [...this.states.values()];
+  }
+
+  factsAfter(seq: number, limit: number): Promise<StoredFact[]> {
+    return this.store.factsAfter(seq, limit);
+  }
+  head(): Promise<number> {
+    return this.store.head();
+  }
+
+  factsOf(incidentId: string): Promise<StoredFact[]> {
+    return this.store.factsOf(incidentId);
+  }
+
+  /** A unit's tasks across the incidents it may see, newest first. */
+  tasksOf(viewer: Viewer) {
+    return this.all()
+      .filter((s) => canSeeIncident(viewer, s.planId))
+      .flatMap((s) => {
+        const plan = planById(s.planId);
+        return plan
+          ? Object.values(s.tasks)
+              .filter((t) => t.unitId === viewer.unitId)
+              .map((t) => ({ ...taskView(plan, s, t), incidentTitle: s.title, incidentStatus: s.status, planId: s.planId }))
+          : [];
+      })
+      .sort((a, b) => b.assignedAt - a.assignedAt);
+  }
+
+  execute(req: CommandRequest): Promise<CommandReply> {
+    return new Promise((resolve) => {
+      this.queue.push({ req, resolve });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  /** Asks the engine to tick every incident that could have a clock to fire; one tick per incident at a time. */
+  tickAll(): void {
+    for (const s of this.states.values()) {
+      if (this.ticking.has(s.id) || !this.mayTick(s)) continue;
+      this.ticking.add(s.id);
+      void this.execute({
+        actor: { id: 'scheduler', role: 'admin', unitId: null },
+        name: 'tick',
+        target: { incidentId: s.id },
+        command: { type: 'tick' },
+        payload: null,
+      }).finally(() => this.ticking.delete(s.id));
+    }
+  }
+
+  private mayTick(s: IncidentState): boolean {
+    if (s.status === 'active') return true;
+    const now = this.clock();
+    return Object.values(s.tasks).some(
+      (t) => t.dueAt !== null && t.dueAt <= now && t.overdueAt === undefined && ['assigned', 'acknowledged', 'inProgress'].includes(t.status),
+    );
+  }
+
+  /** Saves a snapshot of every incident that changed since its last one (at shutdown, and now and then). */
+  async snapshot(all = false): Promise<void> {
+    const due = [...this.states.values()].filter((s) => {
+      const at = this.snapshotAt.get(s.id) ?? 0;
+      return s.version > at && (all || s.version - at >= SNAPSHOT_EVERY);
+    });
+    if (due.length === 0) return;
+    await this.store.saveSnapshots(due.map((s) => ({ incidentId: s.id, version: s.version, state: s })));
+    for (const s of due) this.snapshotAt.set(s.id, s.version);
+  }
+
+  /** Resolves once every queued command has been committed and answered. */
+  async idle(): Promise<void> {
+    while (this.draining || this.queue.length > 0) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  private fold(plan: Plan, state: IncidentState | null, event: IncidentEvent): IncidentState {
+    return apply(state, event, plan.levels.map((l) => l.id));
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, BATCH_MAX);
+        await this.runBatch(batch);
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async runBatch(batch: Queued[]): Promise<void> {
+    const working = new Map<string, IncidentState>();
+    const newRecords: IncidentRecord[] = [];
+    const seen = new Map<string, { fingerprint: string; reply: CommandReply }>();
+    const items: CommitItem[] = [];
+    const replies: (CommandReply | null)[] = [];
+    const now = this.clock();
+    for (const { req } of batch) {
+      const fingerprint = createHash('sha256').update(JSON.stringify([req.name, req.target, req.payload])).digest('hex');
+      const key = req.requestId ? `${req.actor.id}\u0000${req.requestId}` : null;
+      const prior = key ? (seen.get(key) ?? (await this.priorReply(req))) : null;
+      if (prior) {
+        replies.push(
+          prior.fingerprint === fingerprint
+            ? prior.reply
+            : errorReply(
+                'CONFLICT',
+                '该 requestId 已用于另一条命令，请换一个',
+                'This requestId was already used for a different command; use a new one',
+              ),
+        );
+        items.push({ events: [] });
+        continue;
+      }
+      const { item, reply } = this.decideOne(req, now, working, newRecords);
+      if (req.requestId) {
+        item.request = { userId: req.actor.id, requestId: req.requestId, fingerprint, status: reply.status, body: reply.body };
+        if (key) seen.set(key, { fingerprint, reply });
+      }
+      items.push(item);
+      replies.push(reply);
+    }
+    let facts: StoredFact[][];
+    try {
+      facts = await this.store.commit(items.filter((i) => i.events.length > 0 || i.request || i.audit || i.incident));
+    } catch (err) {
+      console.error('commit failed', err);
+      const failed = errorReply('CONFLICT', '保存失败，未做任何更改，请重试', 'Saving failed; nothing was changed; try again');
+      for (const q of batch) q.resolve({ ...failed, status: 503 });
+      return;
+    }
+    for (const r of newRecords) this.records.set(r.id, r);
+    for (const [id, s] of working) this.states.set(id, s);
+    const all = facts.flat();
+    if (all.length > 0) for (const l of this.listeners) l(all);
+    batch.forEach((q, i) => q.resolve(replies[i] ?? errorReply('CONFLICT', '未处理', 'Not handled')));
+    void this.snapshot().catch((err) => console.error('snapshot failed', err));
+  }
+
+  private async priorReply(req: CommandRequest) {
+    if (!req.requestId) return null;
+    const r = await this.store.findRequest(req.actor.id, req.requestId);
+    if (!r) return null;
+    const reply = (r.status < 400 ? { ok: true, status: r.status, body: r.body } : { ok: false, status: r.status, body: r.body }) as CommandReply;
+    return { fingerprint: r.fingerprint, reply };
+  }
+
+  private decideOne(
+    req: CommandRequest,
+    now: number,
+    working: Map<string, IncidentState>,
+    newRecords: IncidentRecord[],
+  ): { item: CommitItem; reply: CommandReply } {
+    const refused = (code: RefusalCode | ErrorCode, zh: string, en: string) => {
+      const reply = errorReply(code, zh, en);
+      return {
+        reply,
+        item: {
+          events: [],
+          audit: {
+            at: now,
+            userId: req.actor.id,
+            role: req.actor.role,
+            unitId: req.actor.unitId,
+            command: req.name,
+            target: 'incidentId' in req.target ? req.target.incidentId : 'apiTaskId' in req.target ? req.target.apiTaskId : null,
+            code,
+            message: `${zh} / ${en}`,
+          },
+        } satisfies CommitItem,
+      };
+    };
+    let incidentId: string;
+    let record: IncidentRecord | undefined;
+    let command = req.command;
+    if ('newIncident' in req.target) {
+      incidentId = `${dayKey(now).replaceAll('-', '')}-${randomBytes(3).toString('hex')}`;
+      record = { id: incidentId, planId: req.target.newIncident.planId, place: req.target.newIncident.place, createdAt: now, createdBy: req.actor.id };
+      if (command.type === 'declare') command = { ...command, incidentId };
+    } else if ('incidentId' in req.target) {
+      incidentId = req.target.incidentId;
+    } else {
+      const parsed = parseApiTaskId(req.target.apiTaskId);
+      if (!parsed) return refused('NOT_FOUND', `没有任务 ${req.target.apiTaskId}`, `No task ${req.target.apiTaskId}`);
+      incidentId = parsed.incidentId;
+    }
+    const state = working.get(incidentId) ?? this.states.get(incidentId) ?? null;
+    const planId = record?.planId ?? state?.planId;
+    const plan = planId ? planById(planId) : undefined;
+    if (!plan) {
+      return record
+        ? refused('INVALID', `没有预案“${record.planId}”`, `No plan "${record.planId}"`)
+        : refused('NOT_FOUND', `没有事件 ${incidentId}`, `No incident ${incidentId}`);
+    }
+    const actor: Actor =
+      req.name === 'tick'
+        ? { userId: 'scheduler', role: 'system' }
+        : { userId: req.actor.id, role: req.actor.role, ...(req.actor.unitId ? { unitId: req.actor.unitId } : {}) };
+    const decision = decide(plan, state, command, {
+      actor,
+      now,
+      ...(req.expectedVersion !== undefined ? { expectedVersion: req.expectedVersion } : {}),
+    });
+    if (!decision.ok) return refused(decision.refusal.code, decision.refusal.message.zh, decision.refusal.message.en);
+    let next = state;
+    const events = decision.events.map((event) => {
+      next = this.fold(plan, next, event);
+      return { version: next.version, event };
+    });
+    if (next) working.set(incidentId, next);
+    if (record) newRecords.push(record);
+    const item: CommitItem = { events, ...(record ? { incident: record } : {}) };
+    if (!next) return { item, reply: errorReply('NOT_FOUND', '没有该事件', 'No such incident') };
+    return { item, reply: this.successReply(plan, next, record ?? this.records.get(incidentId), req) };
+  }
+
+  private successReply(plan: Plan, state: IncidentState, record: IncidentRecord | undefined, req: CommandRequest): CommandReply {
+    if ('apiTaskId' in req.target) {
+      const task = state.tasks[parseApiTaskId(req.target.apiTaskId)?.taskId ?? ''];
+      return {
+        ok: true,
+        status: 200,
+        body: { task: task ? taskView(plan, state, task) : null, incident: { id: state.id, version: state.version, status: state.status } },
+      };
+    }
+    const status = 'newIncident' in req.target ? (state.pending ? 202 : 201) : state.pending ? 202 : 200;
+    return { ok: true, status, body: { incident: incidentSummary(plan, state, record) } };
+  }
+}

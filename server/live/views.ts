@@ -1,0 +1,107 @@
+/** What the API answers about incidents and tasks: the engine's state in the words of the plan. */
+import { clocks } from '../../shared/engine/clocks.ts';
+import type { IncidentState, Task } from '../../shared/engine/incident.ts';
+import { levelById } from '../../shared/engine/tiers.ts';
+import type { Plan } from '../../shared/plans/schema.ts';
+import type { IncidentRecord } from '../store/types.ts';
+import { isStaff, type Viewer } from './visibility.ts';
+
+/** Task ids are unique within an incident; the API's task id adds the incident: "incidentId:taskId". */
+export const apiTaskId = (incidentId: string, taskId: string) => `${incidentId}:${taskId}`;
+export function parseApiTaskId(id: string): { incidentId: string; taskId: string } | null {
+  const at = id.indexOf(':');
+  return at > 0 && at < id.length - 1 ? { incidentId: id.slice(0, at), taskId: id.slice(at + 1) } : null;
+}
+
+const unitName = (plan: Plan, unitId: string) => plan.units.find((u) => u.id === unitId)?.name ?? unitId;
+
+function taskSource(plan: Plan, task: Task) {
+  const s = task.source;
+  const item =
+    s.kind === 'action' ? plan.actions.find((a) => a.id === s.actionId) : plan.clocks.find((c) => c.id === s.clockId);
+  return { title: item?.title ?? { zh: s.kind, en: s.kind }, clause: item?.clause ?? '' };
+}
+
+export function taskView(plan: Plan, state: IncidentState, task: Task) {
+  const { title, clause } = taskSource(plan, task);
+  return {
+    id: apiTaskId(state.id, task.id),
+    incidentId: state.id,
+    unitId: task.unitId,
+    unit: unitName(plan, task.unitId),
+    title: title.zh,
+    titleEn: title.en,
+    clause,
+    level: task.level,
+    phase: task.phase,
+    status: task.status,
+    dueAt: task.dueAt,
+    overdue: task.overdueAt !== undefined,
+    assignedAt: task.assignedAt,
+    ...(task.acknowledgedAt !== undefined ? { acknowledgedAt: task.acknowledgedAt } : {}),
+    ...(task.doneAt !== undefined ? { doneAt: task.doneAt } : {}),
+    ...(task.overdueAt !== undefined ? { overdueAt: task.overdueAt } : {}),
+    notes: task.notes,
+  };
+}
+export type TaskView = ReturnType<typeof taskView>;
+
+export function incidentSummary(plan: Plan, state: IncidentState, record: IncidentRecord | undefined) {
+  const level = state.level ? levelById(plan, state.level) : undefined;
+  const tasks = Object.values(state.tasks).filter((t) => t.status !== 'stoodDown');
+  return {
+    id: state.id,
+    planId: plan.id,
+    planTitle: plan.title,
+    title: state.title,
+    drill: state.drill,
+    status: state.status,
+    level: state.level,
+    levelName: level?.name ?? null,
+    levelColor: level?.color ?? null,
+    highestLevel: state.highestLevel,
+    pending: state.pending,
+    version: state.version,
+    openedAt: state.openedAt,
+    declaredAt: state.milestones.declared ?? null,
+    place: record?.place ?? null,
+    counts: {
+      tasks: tasks.length,
+      acknowledged: tasks.filter((t) => t.status !== 'assigned').length,
+      done: tasks.filter((t) => t.status === 'done').length,
+      overdue: tasks.filter((t) => t.overdueAt !== undefined && t.status !== 'done').length,
+    },
+  };
+}
+
+/** The whole incident for one viewer: a unit sees only its own tasks and obligations. */
+export function incidentDetail(
+  plan: Plan,
+  state: IncidentState,
+  record: IncidentRecord | undefined,
+  viewer: Viewer,
+  now: number,
+) {
+  const mine = (unitId: string) => isStaff(viewer) || unitId === viewer.unitId;
+  const c = clocks(plan, state, now);
+  return {
+    incident: {
+      ...incidentSummary(plan, state, record),
+      readings: state.readings,
+      recommended: state.recommended,
+      assignees: state.assignees,
+      milestones: state.milestones,
+      history: state.history,
+      createdBy: record?.createdBy ?? null,
+    },
+    tasks: Object.values(state.tasks)
+      .filter((t) => mine(t.unitId))
+      .map((t) => taskView(plan, state, t)),
+    clocks: {
+      obligations: c.obligations
+        .filter((o) => mine(o.unitId))
+        .map((o) => ({ ...o, taskId: apiTaskId(state.id, o.taskId) })),
+      waiting: c.waiting,
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Who may see what. Staff roles see every fact. A unit sees the incidents of the plans it serves (their
+ * level, proposals, termination) and, of the tasks, only its own: a task's owner is the unit part of its
+ * id ("action@unit[@day]"), so the rule needs no state.
+ */
+import type { IncidentEvent } from '../../shared/engine/incident.ts';
+import { planById } from '../../shared/plans/index.ts';
+import type { Role } from '../../shared/plans/schema.ts';
+import type { Fact } from '../../shared/protocol/live.ts';
+
+export interface Viewer {
+  id: string;
+  role: Role;
+  unitId: string | null;
+}
+
+export const isStaff = (v: Viewer) => v.role !== 'unit';
+
+const concerned = new Map<string, Set<string>>();
+/** The real units a plan can task: its member units and every unit a role of it can be bound to. */
+export function unitsOfPlan(planId: string): Set<string> {
+  let units = concerned.get(planId);
+  if (!units) {
+    const plan = planById(planId);
+    units = new Set(plan?.units.flatMap((u) => (u.kind === 'role' ? (u.bindsTo ?? []) : [u.id])) ?? []);
+    concerned.set(planId, units);
+  }
+  return units;
+}
+
+export const taskOwner = (taskId: string) => taskId.split('@')[1] ?? '';
+
+export function canSeeIncident(viewer: Viewer, planId: string): boolean {
+  return isStaff(viewer) || (viewer.unitId !== null && unitsOfPlan(planId).has(viewer.unitId));
+}
+
+/** The event as this unit may see it, or null: task facts are cut down to the unit's own tasks. */
+function eventForUnit(event: IncidentEvent, unitId: string): IncidentEvent | null {
+  switch (event.type) {
+    case 'TasksAssigned': {
+      const tasks = event.tasks.filter((t) => t.unitId === unitId);
+      return tasks.length > 0 ? { ...event, tasks } : null;
+    }
+    case 'TasksStoodDown': {
+      const taskIds = event.taskIds.filter((id) => taskOwner(id) === unitId);
+      return taskIds.length > 0 ? { ...event, taskIds } : null;
+    }
+    case 'TaskAcknowledged':
+    case 'TaskReported':
+    case 'TaskOverdue':
+      return taskOwner(event.taskId) === unitId ? event : null;
+    default:
+      return event;
+  }
+}
+
+/** The fact as `viewer` may see it, or null when it is none of their business. */
+export function factFor(viewer: Viewer, planId: string, fact: Fact): Fact | null {
+  if (isStaff(viewer)) return fact;
+  if (!viewer.unitId || !canSeeIncident(viewer, planId)) return null;
+  const event = eventForUnit(fact.event, viewer.unitId);
+  return event ? { ...fact, event } : null;
+}
+
+/** The version of a fact each unit of the plan may see, computed once per unit for a broadcast. */
+export function factsByUnit(planId: string, fact: Fact): Map<string, Fact> {
+  const out = new Map<string, Fact>();
+  for (const unitId of unitsOfPlan(planId)) {
+    const event = eventForUnit(fact.event, unitId);
+    if (event) out.set(unitId, event === fact.event ? fact : { ...fact, event });
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+/**
+ * Starts the console: store → migrations → accounts (demo seed when empty) → incidents from disk → HTTP,
+ * sockets and the scheduler on one port. Returns a handle the tests and `server/index.ts` share.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { memberUnits, seedDemo } from './auth/accounts.ts';
+import { Sessions } from './auth/sessions.ts';
+import { createApp } from './app.ts';
+import { IncidentService } from './live/incidents.ts';
+import { startScheduler } from './live/scheduler.ts';
+import { attachSockets, type LiveSockets } from './live/socket.ts';
+import { openSqliteStore } from './store/sqlite.ts';
+import type { Store } from './store/types.ts';
+
+export interface ServerOptions {
+  port: number;
+  dataDir: string;
+  production: boolean;
+  sessionTtlMs?: number;
+  loginAttempts?: number;
+  loginWindowMs?: number;
+  /** how often the scheduler looks for due clocks; under a second so that each fires within one */
+  tickMs?: number;
+  host?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  demo: boolean;
+  store: Store;
+  service: IncidentService;
+  sockets: LiveSockets;
+  close(): Promise<void>;
+}
+
+const now = () => Date.now();
+
+/** Demo mode: the default when nothing is configured. Production seeds nothing and refuses "demo". */
+async function accountsMode(store: Store, production: boolean): Promise<boolean> {
+  if (production) return false;
+  if ((await store.countUsers()) === 0) {
+    await seedDemo(store, now());
+    await store.setMeta('mode', 'demo');
+  }
+  return (await store.getMeta('mode')) === 'demo';
+}
+
+export async function startServer(o: ServerOptions): Promise<RunningServer> {
+  const store = openSqliteStore(o.dataDir);
+  const demo = await accountsMode(store, o.production);
+  const service = await IncidentService.open(store, now);
+  let sockets: LiveSockets | undefined;
+  const sessions = new Sessions(store, {
+    ttlMs: o.sessionTtlMs ?? 12 * 3600_000,
+    demo,
+    onEnd: (sessionId, why) => sockets?.endSession(sessionId, why),
+  });
+  const app = createApp({
+    service,
+    sessions,
+    demo,
+    now,
+    loginAttempts: o.loginAttempts ?? 10,
+    loginWindowMs: o.loginWindowMs ?? 60_000,
+  });
+  const http = createServer(app);
+  sockets = attachSockets(http, { sessions, service, now });
+  await new Promise<void>((resolve) => http.listen(o.port, o.host ?? '0.0.0.0', resolve));
+  const stopScheduler = startScheduler({ service, sessions, now, everyMs: o.tickMs ?? 250 });
+  const port = (http.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    demo,
+    store,
+    service,
+    sockets,
+    async close() {
+      stopScheduler();
+      await sockets?.io.close();
+      await service.idle();
+      await service.snapshot(true);
+      await store.close();
+    },
+  };
+}
+
+export { memberUnits };

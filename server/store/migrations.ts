@@ -1,0 +1,72 @@
+/**
+ * Schema migrations, run in order at start inside one transaction each. `user_version` records the last one
+ * applied, so a restart applies only what is new. Never edit a migration that has shipped; add one.
+ */
+import type { Database } from 'better-sqlite3';
+
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   CREATE TABLE events (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     incident_id TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     type TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     body TEXT NOT NULL,
+     UNIQUE (incident_id, version)
+   );
+   CREATE TABLE incidents (
+     id TEXT PRIMARY KEY,
+     plan_id TEXT NOT NULL,
+     place TEXT,
+     created_at INTEGER NOT NULL,
+     created_by TEXT NOT NULL
+   );
+   CREATE TABLE snapshots (incident_id TEXT PRIMARY KEY, version INTEGER NOT NULL, state TEXT NOT NULL);
+   CREATE TABLE requests (
+     user_id TEXT NOT NULL,
+     request_id TEXT NOT NULL,
+     fingerprint TEXT NOT NULL,
+     status INTEGER NOT NULL,
+     body TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     PRIMARY KEY (user_id, request_id)
+   );
+   CREATE TABLE audit (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at INTEGER NOT NULL,
+     user_id TEXT NOT NULL,
+     role TEXT NOT NULL,
+     unit_id TEXT,
+     command TEXT NOT NULL,
+     target TEXT,
+     code TEXT NOT NULL,
+     message TEXT NOT NULL
+   );
+   CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     username TEXT NOT NULL UNIQUE,
+     password_hash TEXT NOT NULL,
+     role TEXT NOT NULL,
+     unit_id TEXT,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE sessions (
+     token_hash TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users (id),
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX sessions_expiry ON sessions (expires_at);`,
+];
+
+export function migrate(db: Database): void {
+  const applied = db.pragma('user_version', { simple: true }) as number;
+  MIGRATIONS.forEach((sql, i) => {
+    if (i < applied) return;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${i + 1}`);
+    })();
+  });
+}

@@ -1,0 +1,222 @@
+/**
+ * The embedded store: one SQLite file (better-sqlite3, WAL). `synchronous=FULL` makes every commit durable
+ * before it returns, so an acknowledgement confirmed to a client survives a killed process or a power cut.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from './migrations.ts';
+import type {
+  AuditEntry,
+  CommitItem,
+  IncidentRecord,
+  RequestRecord,
+  SessionRecord,
+  Snapshot,
+  Store,
+  StoredFact,
+  UserRecord,
+} from './types.ts';
+
+interface EventRow {
+  seq: number;
+  incident_id: string;
+  version: number;
+  body: string;
+}
+
+const toFact = (r: EventRow): StoredFact => ({
+  seq: r.seq,
+  incidentId: r.incident_id,
+  version: r.version,
+  event: JSON.parse(r.body),
+});
+
+interface UserRow {
+  id: string;
+  username: string;
+  password_hash: string;
+  role: UserRecord['role'];
+  unit_id: string | null;
+  created_at: number;
+}
+const toUser = (r: UserRow): UserRecord => ({
+  id: r.id,
+  username: r.username,
+  passwordHash: r.password_hash,
+  role: r.role,
+  unitId: r.unit_id,
+  createdAt: r.created_at,
+});
+
+export const DB_FILE = 'console.sqlite';
+
+export function openSqliteStore(dataDir: string): Store {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, DB_FILE));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const q = {
+    insertEvent: db.prepare(
+      'INSERT INTO events (incident_id, version, type, at, body) VALUES (?, ?, ?, ?, ?) RETURNING seq',
+    ),
+    insertIncident: db.prepare(
+      'INSERT INTO incidents (id, plan_id, place, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
+    ),
+    insertRequest: db.prepare(
+      'INSERT INTO requests (user_id, request_id, fingerprint, status, body, at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    insertAudit: db.prepare(
+      'INSERT INTO audit (at, user_id, role, unit_id, command, target, code, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    factsAfter: db.prepare('SELECT seq, incident_id, version, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?'),
+    factsOf: db.prepare(
+      'SELECT seq, incident_id, version, body FROM events WHERE incident_id = ? AND version > ? ORDER BY version',
+    ),
+    head: db.prepare('SELECT COALESCE(MAX(seq), 0) AS head FROM events'),
+    incidents: db.prepare('SELECT id, plan_id, place, created_at, created_by FROM incidents ORDER BY created_at'),
+    snapshots: db.prepare('SELECT incident_id, version, state FROM snapshots'),
+    saveSnapshot: db.prepare(
+      `INSERT INTO snapshots (incident_id, version, state) VALUES (?, ?, ?)
+       ON CONFLICT (incident_id) DO UPDATE SET version = excluded.version, state = excluded.state
+       WHERE excluded.version > snapshots.version`,
+    ),
+    findRequest: db.prepare(
+      'SELECT fingerprint, status, body FROM requests WHERE user_id = ? AND request_id = ?',
+    ),
+    audit: db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT ?'),
+    countUsers: db.prepare('SELECT COUNT(*) AS n FROM users'),
+    insertUser: db.prepare(
+      'INSERT INTO users (id, username, password_hash, role, unit_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    findUser: db.prepare('SELECT * FROM users WHERE username = ?'),
+    users: db.prepare('SELECT * FROM users ORDER BY username'),
+    insertSession: db.prepare(
+      'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+    ),
+    findSession: db.prepare(
+      `SELECT s.token_hash, s.created_at AS s_created_at, s.expires_at, u.*
+       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
+    ),
+    deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
+    expiredSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ? RETURNING token_hash'),
+    getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
+    setMeta: db.prepare(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ),
+  };
+
+  const commitBatch = db.transaction((batch: CommitItem[]) =>
+    batch.map((item) => {
+      const inc = item.incident;
+      if (inc) {
+        q.insertIncident.run(inc.id, inc.planId, inc.place ? JSON.stringify(inc.place) : null, inc.createdAt, inc.createdBy);
+      }
+      const facts = item.events.map(({ version, event }) => {
+        const row = q.insertEvent.get(event.incidentId, version, event.type, event.at, JSON.stringify(event)) as {
+          seq: number;
+        };
+        return { seq: row.seq, incidentId: event.incidentId, version, event };
+      });
+      const r = item.request;
+      if (r) q.insertRequest.run(r.userId, r.requestId, r.fingerprint, r.status, JSON.stringify(r.body), Date.now());
+      const a = item.audit;
+      if (a) q.insertAudit.run(a.at, a.userId, a.role, a.unitId, a.command, a.target, a.code, a.message);
+      return facts;
+    }),
+  );
+  const saveSnapshots = db.transaction((snapshots: Snapshot[]) => {
+    for (const s of snapshots) q.saveSnapshot.run(s.incidentId, s.version, JSON.stringify(s.state));
+  });
+  const createUsers = db.transaction((users: UserRecord[]) => {
+    for (const u of users) q.insertUser.run(u.id, u.username, u.passwordHash, u.role, u.unitId, u.createdAt);
+  });
+
+  // better-sqlite3 is synchronous; the async signatures are the interface a networked store needs
+  return {
+    commit: async (batch) => commitBatch(batch),
+    factsAfter: async (seq, limit) => (q.factsAfter.all(seq, limit) as EventRow[]).map(toFact),
+    factsOf: async (incidentId, afterVersion = 0) =>
+      (q.factsOf.all(incidentId, afterVersion) as EventRow[]).map(toFact),
+    head: async () => (q.head.get() as { head: number }).head,
+    incidents: async () =>
+      (
+        q.incidents.all() as {
+          id: string;
+          plan_id: string;
+          place: string | null;
+          created_at: number;
+          created_by: string;
+        }[]
+      ).map(
+        (r): IncidentRecord => ({
+          id: r.id,
+          planId: r.plan_id,
+          place: r.place ? JSON.parse(r.place) : null,
+          createdAt: r.created_at,
+          createdBy: r.created_by,
+        }),
+      ),
+    snapshots: async () =>
+      (q.snapshots.all() as { incident_id: string; version: number; state: string }[]).map((r) => ({
+        incidentId: r.incident_id,
+        version: r.version,
+        state: JSON.parse(r.state),
+      })),
+    saveSnapshots: async (snapshots) => saveSnapshots(snapshots),
+    findRequest: async (userId, requestId) => {
+      const r = q.findRequest.get(userId, requestId) as
+        | { fingerprint: string; status: number; body: string }
+        | undefined;
+      return r ? ({ userId, requestId, fingerprint: r.fingerprint, status: r.status, body: JSON.parse(r.body) } satisfies RequestRecord) : null;
+    },
+    audit: async (limit) =>
+      (q.audit.all(limit) as Record<string, unknown>[]).map(
+        (r): AuditEntry => ({
+          at: r.at as number,
+          userId: r.user_id as string,
+          role: r.role as string,
+          unitId: r.unit_id as string | null,
+          command: r.command as string,
+          target: r.target as string | null,
+          code: r.code as string,
+          message: r.message as string,
+        }),
+      ),
+    countUsers: async () => (q.countUsers.get() as { n: number }).n,
+    createUsers: async (users) => createUsers(users),
+    findUser: async (username) => {
+      const r = q.findUser.get(username) as UserRow | undefined;
+      return r ? toUser(r) : null;
+    },
+    users: async () => (q.users.all() as UserRow[]).map(toUser),
+    createSession: async (s: SessionRecord) => {
+      q.insertSession.run(s.tokenHash, s.userId, s.createdAt, s.expiresAt);
+    },
+    findSession: async (tokenHash) => {
+      const r = q.findSession.get(tokenHash) as
+        | (UserRow & { token_hash: string; s_created_at: number; expires_at: number })
+        | undefined;
+      if (!r) return null;
+      const session = { tokenHash: r.token_hash, userId: r.id, createdAt: r.s_created_at, expiresAt: r.expires_at };
+      return { session, user: toUser(r) };
+    },
+    deleteSession: async (tokenHash) => {
+      q.deleteSession.run(tokenHash);
+    },
+    deleteExpiredSessions: async (now) =>
+      (q.expiredSessions.all(now) as { token_hash: string }[]).map((r) => r.token_hash),
+    getMeta: async (key) => (q.getMeta.get(key) as { value: string } | undefined)?.value ?? null,
+    setMeta: async (key, value) => {
+      q.setMeta.run(key, value);
+    },
+    integrity: async () => String(db.pragma('integrity_check', { simple: true })),
+    close: async () => {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * The store behind every route: an append-only event log with a global sequence and a per-incident
+ * version, the read models the API needs, accounts and sessions. Async so that a PostgreSQL
+ * implementation can stand in for the embedded SQLite one without touching routes or the engine.
+ */
+import type { IncidentEvent, IncidentState } from '../../shared/engine/incident.ts';
+import type { Role } from '../../shared/plans/schema.ts';
+import type { Fact, Place } from '../../shared/protocol/live.ts';
+
+export interface StoredFact extends Fact {
+  incidentId: string;
+}
+
+/** What the log does not carry about an incident: where it is and who opened it. */
+export interface IncidentRecord {
+  id: string;
+  planId: string;
+  place: Place | null;
+  createdAt: number;
+  createdBy: string;
+}
+
+/** The first answer to a command, kept so that a retry with the same requestId gets it again. */
+export interface RequestRecord {
+  userId: string;
+  requestId: string;
+  /** a digest of what was asked; the same requestId with different content is refused */
+  fingerprint: string;
+  status: number;
+  body: unknown;
+}
+
+/** A refused command, kept on the record (who tried what, and why it was refused). */
+export interface AuditEntry {
+  at: number;
+  userId: string;
+  role: string;
+  unitId: string | null;
+  command: string;
+  target: string | null;
+  code: string;
+  message: string;
+}
+
+/** One command's writes. A batch of these commits in one transaction, or none of it does. */
+export interface CommitItem {
+  incident?: IncidentRecord;
+  events: { version: number; event: IncidentEvent }[];
+  request?: RequestRecord;
+  audit?: AuditEntry;
+}
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  passwordHash: string;
+  role: Role;
+  unitId: string | null;
+  createdAt: number;
+}
+
+export interface SessionRecord {
+  tokenHash: string;
+  userId: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface Snapshot {
+  incidentId: string;
+  version: number;
+  state: IncidentState;
+}
+
+export interface Store {
+  /** Commits every item of the batch in one durable transaction; returns each item's facts with their sequence. */
+  commit(batch: CommitItem[]): Promise<StoredFact[][]>;
+  factsAfter(seq: number, limit: number): Promise<StoredFact[]>;
+  factsOf(incidentId: string, afterVersion?: number): Promise<StoredFact[]>;
+  head(): Promise<number>;
+  incidents(): Promise<IncidentRecord[]>;
+  snapshots(): Promise<Snapshot[]>;
+  saveSnapshots(snapshots: Snapshot[]): Promise<void>;
+  findRequest(userId: string, requestId: string): Promise<RequestRecord | null>;
+  audit(limit: number): Promise<AuditEntry[]>;
+
+  countUsers(): Promise<number>;
+  createUsers(users: UserRecord[]): Promise<void>;
+  findUser(username: string): Promise<UserRecord | null>;
+  users(): Promise<UserRecord[]>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  /** the session and its user, or null */
+  findSession(tokenHash: string): Promise<{ session: SessionRecord; user: UserRecord } | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteExpiredSessions(now: number): Promise<string[]>;
+
+  getMeta(key: string): Promise<string | null>;
+  setMeta(key: string, value: string): Promise<void>;
+  /** PRAGMA integrity_check or its equivalent: "ok" when the store is sound */
+  integrity(): Promise<string>;
+  close(): Promise<void>;
+}

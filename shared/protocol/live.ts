@@ -1,0 +1,139 @@
+/**
+ * The live contract, typed once for the server and every client: REST bodies, the socket.io events and
+ * their payloads. Every body is a strict object (unknown fields are refused) with bounded sizes.
+ */
+import { z } from 'zod';
+import type { IncidentEvent } from '../engine/incident.ts';
+import { MILESTONES } from '../plans/schema.ts';
+
+const MAX_TEXT = 2000;
+const text = (max = MAX_TEXT) => z.string().trim().min(1).max(max);
+/** A client-chosen key that makes a command safe to retry: the same key gets the first answer. */
+export const RequestId = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]{8,100}$/, 'requestId: 8–100 letters, digits or _ . : -');
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+const version = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+/** An instant as ISO 8601 with an offset, or milliseconds since the epoch. */
+const Instant = z.union([
+  z.number().int().min(0).max(8.64e15),
+  z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
+]);
+
+export const LoginBody = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+
+export const Place = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('point'),
+    lat: z.number().min(-90).max(90),
+    lng: z.number().min(-180).max(180),
+    label: text(200).optional(),
+  }),
+  z.strictObject({ kind: z.literal('unit'), unitId: id }),
+  z.strictObject({ kind: z.literal('area'), name: text(200) }),
+]);
+export type Place = z.infer<typeof Place>;
+
+export const DeclareBody = z.strictObject({
+  planId: id,
+  levelId: z.string().min(1).max(32),
+  title: text(200),
+  place: Place.optional(),
+  /** readings, checked against the plan's own indicators by the engine */
+  indicators: z
+    .record(z.string().max(64), z.unknown())
+    .refine((r) => Object.keys(r).length <= 32, 'too many indicators')
+    .optional(),
+  drill: z.boolean().optional(),
+  /** required by the engine when the chosen level differs from the recommendation */
+  reason: text().optional(),
+  /** binds a role the plan names ("事故发生地区县政府") to a real unit for this incident */
+  assignees: z
+    .record(id, id)
+    .refine((r) => Object.keys(r).length <= 8, 'too many assignees')
+    .optional(),
+  occurredAt: Instant.optional(),
+  requestId: RequestId,
+});
+export const ChangeLevelBody = z.strictObject({
+  levelId: z.string().min(1).max(32),
+  expectedVersion: version,
+  reason: text(),
+  requestId: RequestId,
+});
+export const ApproveBody = z.strictObject({
+  expectedVersion: version.optional(),
+  reason: text().optional(),
+  requestId: RequestId,
+});
+export const RejectBody = z.strictObject({
+  expectedVersion: version.optional(),
+  reason: text(),
+  requestId: RequestId,
+});
+export const TerminateBody = z.strictObject({ expectedVersion: version, reason: text(), requestId: RequestId });
+export const MilestoneBody = z.strictObject({
+  milestone: z.enum(MILESTONES),
+  at: Instant,
+  expectedVersion: version.optional(),
+  requestId: RequestId,
+});
+export const AckBody = z.strictObject({ requestId: RequestId });
+export const ReportBody = z.strictObject({ requestId: RequestId, note: text(), done: z.boolean() });
+
+/** The same commands over the socket: `{type, ...the REST body}` plus the incident or task it targets. */
+const IncidentRef = { incidentId: z.string().min(1).max(64) };
+const TaskRef = { taskId: z.string().min(1).max(200) };
+export const SocketCommand = z.discriminatedUnion('type', [
+  DeclareBody.extend({ type: z.literal('declare') }),
+  ChangeLevelBody.extend({ type: z.literal('changeLevel'), ...IncidentRef }),
+  ApproveBody.extend({ type: z.literal('approve'), ...IncidentRef }),
+  RejectBody.extend({ type: z.literal('reject'), ...IncidentRef }),
+  TerminateBody.extend({ type: z.literal('terminate'), ...IncidentRef }),
+  MilestoneBody.extend({ type: z.literal('milestone'), ...IncidentRef }),
+  AckBody.extend({ type: z.literal('ack'), ...TaskRef }),
+  ReportBody.extend({ type: z.literal('report'), ...TaskRef }),
+]);
+export type SocketCommand = z.infer<typeof SocketCommand>;
+
+export const SyncRequest = z.strictObject({ after: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
+
+/** One fact of the log as a client sees it: the engine's event with its global sequence and incident version. */
+export interface Fact {
+  seq: number;
+  version: number;
+  event: IncidentEvent;
+}
+
+export interface SyncReply {
+  facts: Fact[];
+  /** the last sequence the reply covers; the client's position after applying it */
+  upTo: number;
+  /** true when more facts follow; ask again with `after: upTo` */
+  more: boolean;
+}
+
+export type ErrorCode =
+  | 'INVALID'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PLAN_RULE'
+  | 'RATE_LIMITED';
+
+/** What a command answers, over REST (status + body) and over the socket (the same object). */
+export type CommandReply =
+  | { ok: true; status: number; body: Record<string, unknown> }
+  | { ok: false; status: number; body: { error: { code: ErrorCode; message: string; details?: unknown } } };
+
+export interface ServerToClient {
+  fact: (fact: Fact) => void;
+  /** the session ended (logout, expiry); the socket is closed right after */
+  'session:end': (why: { reason: 'logout' | 'expired' }) => void;
+}
+
+export interface ClientToServer {
+  sync: (req: z.input<typeof SyncRequest>, reply: (r: SyncReply | CommandReply) => void) => void;
+  command: (cmd: z.input<typeof SocketCommand>, reply: (r: CommandReply) => void) => void;
+}
