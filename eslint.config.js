@@ -9,7 +9,8 @@ export default tseslint.config(
   {
     rules: {
       // Express recognises an error handler by its four parameters, so the unused `_next` must stay
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // and `{ type: _, ...rest }` is how a field is dropped from a copy
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-properties': [
         'error',
         { object: 'it', property: 'only' },
@@ -19,4 +20,6 @@ export default tseslint.config(
       ],
     },
   },
+  // tests read JSON answers whose shape is the thing under test
+  { files: ['test/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
 );

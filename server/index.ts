@@ -10,7 +10,9 @@ const server = await startServer({
 });
 console.log(
   `应急预案指挥调度台 ready on http://localhost:${server.port} — ${
-    server.demo ? 'DEMO mode (演示模式: accounts admin/duty/director/commander/leader/<unit id>, password demo)' : 'production mode'
+    server.demo
+      ? 'DEMO mode (演示模式: accounts admin/duty/director/commander/leader/<unit id>, password demo)'
+      : 'production mode'
   }; data in ${resolve(process.env.DATA_DIR ?? './data')}`,
 );
 let stopping = false;

@@ -51,11 +51,12 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const store = openSqliteStore(o.dataDir);
   const demo = await accountsMode(store, o.production);
   const service = await IncidentService.open(store, now);
-  let sockets: LiveSockets | undefined;
+  // sessions end sockets, and sockets need sessions: the hook is set once both exist
+  let endSockets: LiveSockets['endSession'] = () => {};
   const sessions = new Sessions(store, {
     ttlMs: o.sessionTtlMs ?? 12 * 3600_000,
     demo,
-    onEnd: (sessionId, why) => sockets?.endSession(sessionId, why),
+    onEnd: (sessionId, why) => endSockets(sessionId, why),
   });
   const app = createApp({
     service,
@@ -66,7 +67,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     loginWindowMs: o.loginWindowMs ?? 60_000,
   });
   const http = createServer(app);
-  sockets = attachSockets(http, { sessions, service, now });
+  const sockets = attachSockets(http, { sessions, service, now });
+  endSockets = sockets.endSession;
   await new Promise<void>((resolve) => http.listen(o.port, o.host ?? '0.0.0.0', resolve));
   const stopScheduler = startScheduler({ service, sessions, now, everyMs: o.tickMs ?? 250 });
   const port = (http.address() as AddressInfo).port;
@@ -79,7 +81,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     sockets,
     async close() {
       stopScheduler();
-      await sockets?.io.close();
+      await sockets.io.close();
       await service.idle();
       await service.snapshot(true);
       await store.close();

@@ -29,7 +29,14 @@ export function memberUnits(): { id: string; name: string; plans: string[] }[] {
 export async function seedDemo(store: Store, now: number): Promise<number> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const users: UserRecord[] = [
-    ...STAFF_ROLES.map((role) => ({ id: role, username: role, passwordHash, role, unitId: null, createdAt: now })),
+    ...STAFF_ROLES.map((role) => ({
+      id: role,
+      username: role,
+      passwordHash,
+      role,
+      unitId: null,
+      createdAt: now,
+    })),
     ...memberUnits().map((u) => ({
       id: u.id,
       username: u.id,
@@ -52,7 +59,10 @@ export async function createAccount(
   opts: { demo: boolean; now: number },
 ): Promise<AccountProblem | null> {
   if (!/^[a-z0-9][a-z0-9._-]{1,63}$/.test(input.username))
-    return { zh: '用户名应为 2–64 位小写字母、数字或 . _ -', en: 'Usernames are 2–64 lower-case letters, digits or . _ -' };
+    return {
+      zh: '用户名应为 2–64 位小写字母、数字或 . _ -',
+      en: 'Usernames are 2–64 lower-case letters, digits or . _ -',
+    };
   if (!opts.demo && input.password === DEMO_PASSWORD)
     return { zh: '生产模式不允许使用演示密码', en: 'The demo password is not allowed in production' };
   if (input.password.length < 10)

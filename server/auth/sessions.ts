@@ -28,22 +28,42 @@ const digest = (token: string) => createHash('sha256').update(token).digest('hex
 export class Sessions {
   constructor(
     private readonly store: Store,
-    private readonly opts: { ttlMs: number; demo: boolean; onEnd: (sessionId: string, why: SessionEnd) => void },
+    private readonly opts: {
+      ttlMs: number;
+      demo: boolean;
+      onEnd: (sessionId: string, why: SessionEnd) => void;
+    },
   ) {}
 
   /** A token for a good username and password; null otherwise (the caller says which, not this). */
-  async login(username: string, password: string, now: number): Promise<{ token: string; user: SessionUser } | null> {
+  async login(
+    username: string,
+    password: string,
+    now: number,
+  ): Promise<{ token: string; user: SessionUser } | null> {
     const user = await this.store.findUser(username);
     // hash even for an unknown user, so the answer takes as long either way
     const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA');
     if (!user || !ok) return null;
     if (!this.opts.demo && password === DEMO_PASSWORD) return null;
     const token = randomBytes(32).toString('base64url');
-    const session = { tokenHash: digest(token), userId: user.id, createdAt: now, expiresAt: now + this.opts.ttlMs };
+    const session = {
+      tokenHash: digest(token),
+      userId: user.id,
+      createdAt: now,
+      expiresAt: now + this.opts.ttlMs,
+    };
     await this.store.createSession(session);
     return {
       token,
-      user: { id: user.id, username: user.username, role: user.role, unitId: user.unitId, sessionId: session.tokenHash, expiresAt: session.expiresAt },
+      user: {
+        id: user.id,
+        username: user.username,
+        role: user.role,
+        unitId: user.unitId,
+        sessionId: session.tokenHash,
+        expiresAt: session.expiresAt,
+      },
     };
   }
 
@@ -69,6 +89,7 @@ export class Sessions {
 
   /** Ends every expired session; run often enough that a socket outlives its session by under a second. */
   async sweep(now: number): Promise<void> {
-    for (const sessionId of await this.store.deleteExpiredSessions(now)) this.opts.onEnd(sessionId, 'expired');
+    for (const sessionId of await this.store.deleteExpiredSessions(now))
+      this.opts.onEnd(sessionId, 'expired');
   }
 }

@@ -21,7 +21,10 @@ const { positionals, values } = parseArgs({
 });
 const [verb, username] = positionals;
 if (verb !== 'create' || !username)
-  fail('用法：npm run admin -- create <用户名> [--role 角色] [--unit 单位]，密码从标准输入读取', 'Usage: npm run admin -- create <username> [--role role] [--unit unitId]; the password is read from stdin');
+  fail(
+    '用法：npm run admin -- create <用户名> [--role 角色] [--unit 单位]，密码从标准输入读取',
+    'Usage: npm run admin -- create <username> [--role role] [--unit unitId]; the password is read from stdin',
+  );
 if (!(ROLES as readonly string[]).includes(values.role))
   fail(`没有角色“${values.role}”`, `No role "${values.role}" (one of ${ROLES.join(', ')})`);
 

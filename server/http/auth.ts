@@ -39,18 +39,21 @@ export function sameSiteOnly(req: Request, _res: Response, next: NextFunction) {
   if (!UNSAFE.has(req.method)) return next();
   const origin = req.headers.origin;
   if (origin && origin !== 'null') {
-    let host = '';
-    try {
-      host = new URL(origin).host;
-    } catch {
-      host = '';
-    }
-    if (host !== req.headers.host)
-      return next(new HttpError('FORBIDDEN', '不接受来自其他网站的请求', 'Requests from other sites are refused'));
+    if (URL.parse(origin)?.host !== req.headers.host)
+      return next(
+        new HttpError('FORBIDDEN', '不接受来自其他网站的请求', 'Requests from other sites are refused'),
+      );
   }
-  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  const hasBody =
+    Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (hasBody && !req.is('application/json'))
-    return next(new HttpError('INVALID', '请求体须为 JSON（Content-Type: application/json）', 'The body must be JSON (Content-Type: application/json)'));
+    return next(
+      new HttpError(
+        'INVALID',
+        '请求体须为 JSON（Content-Type: application/json）',
+        'The body must be JSON (Content-Type: application/json)',
+      ),
+    );
   next();
 }
 

@@ -79,7 +79,11 @@ export function incidentRoutes(service: IncidentService, now: () => number): Rou
   ) =>
     r.post(`/incidents/:id/${path}`, (req, res) => {
       const body = parseBody(schema, req.body ?? {});
-      return run(requireUser(req), parseBody(SocketCommand, { ...body, type, incidentId: req.params.id }), res);
+      return run(
+        requireUser(req),
+        parseBody(SocketCommand, { ...body, type, incidentId: req.params.id }),
+        res,
+      );
     });
   incidentCommand('level', 'changeLevel', ChangeLevelBody);
   incidentCommand('approve', 'approve', ApproveBody);
@@ -89,15 +93,24 @@ export function incidentRoutes(service: IncidentService, now: () => number): Rou
 
   r.get('/tasks', (req, res) => {
     const viewer = requireUser(req);
-    if (viewer.role !== 'unit') throw new HttpError('FORBIDDEN', '任务收件箱仅供成员单位使用', 'The task inbox is for member units');
+    if (viewer.role !== 'unit')
+      throw new HttpError('FORBIDDEN', '任务收件箱仅供成员单位使用', 'The task inbox is for member units');
     const tasks = service.tasksOf(viewer);
     res.json({ tasks });
   });
   r.post('/tasks/:taskId/ack', (req, res) =>
-    run(requireUser(req), { type: 'ack', taskId: req.params.taskId, ...parseBody(AckBody, req.body ?? {}) }, res),
+    run(
+      requireUser(req),
+      { type: 'ack', taskId: req.params.taskId, ...parseBody(AckBody, req.body ?? {}) },
+      res,
+    ),
   );
   r.post('/tasks/:taskId/report', (req, res) =>
-    run(requireUser(req), { type: 'report', taskId: req.params.taskId, ...parseBody(ReportBody, req.body ?? {}) }, res),
+    run(
+      requireUser(req),
+      { type: 'report', taskId: req.params.taskId, ...parseBody(ReportBody, req.body ?? {}) },
+      res,
+    ),
   );
   return r;
 }

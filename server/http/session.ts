@@ -17,7 +17,13 @@ export interface SessionRouteOptions {
   loginWindowMs: number;
 }
 
-const who = (u: { id: string; username: string; role: string; unitId: string | null; expiresAt: number }) => ({
+const who = (u: {
+  id: string;
+  username: string;
+  role: string;
+  unitId: string | null;
+  expiresAt: number;
+}) => ({
   id: u.id,
   username: u.username,
   role: u.role,
@@ -33,7 +39,8 @@ export function sessionRoutes(o: SessionRouteOptions): Router {
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}`,
+    keyGenerator: (req) =>
+      `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}`,
     validate: { keyGeneratorIpFallback: false },
     handler: (_req, res) =>
       sendError(res, 'RATE_LIMITED', '登录尝试过多，请稍后再试 / Too many login attempts; try again later'),

@@ -10,15 +10,30 @@ function describe(issue: z.core.$ZodIssue): { zh: string; en: string } {
   const atEn = placeEn(issue.path);
   switch (issue.code) {
     case 'unrecognized_keys':
-      return { zh: `${at} 含有不认识的字段：${issue.keys.join('、')}`, en: `${atEn} has unknown fields: ${issue.keys.join(', ')}` };
+      return {
+        zh: `${at} 含有不认识的字段：${issue.keys.join('、')}`,
+        en: `${atEn} has unknown fields: ${issue.keys.join(', ')}`,
+      };
     case 'invalid_type':
-      return { zh: `${at} 缺失或类型不对（应为 ${issue.expected}）`, en: `${atEn} is missing or not a ${issue.expected}` };
+      return {
+        zh: `${at} 缺失或类型不对（应为 ${issue.expected}）`,
+        en: `${atEn} is missing or not a ${issue.expected}`,
+      };
     case 'too_big':
-      return { zh: `${at} 过长或过大（上限 ${String(issue.maximum)}）`, en: `${atEn} is too long or too large (at most ${String(issue.maximum)})` };
+      return {
+        zh: `${at} 过长或过大（上限 ${String(issue.maximum)}）`,
+        en: `${atEn} is too long or too large (at most ${String(issue.maximum)})`,
+      };
     case 'too_small':
-      return { zh: `${at} 不能为空或过小（下限 ${String(issue.minimum)}）`, en: `${atEn} is empty or too small (at least ${String(issue.minimum)})` };
+      return {
+        zh: `${at} 不能为空或过小（下限 ${String(issue.minimum)}）`,
+        en: `${atEn} is empty or too small (at least ${String(issue.minimum)})`,
+      };
     case 'invalid_value':
-      return { zh: `${at} 只能是：${issue.values.map(String).join('、')}`, en: `${atEn} must be one of: ${issue.values.map(String).join(', ')}` };
+      return {
+        zh: `${at} 只能是：${issue.values.map(String).join('、')}`,
+        en: `${atEn} must be one of: ${issue.values.map(String).join(', ')}`,
+      };
     case 'invalid_union':
       return { zh: `${at} 的取值不符合任何一种允许的格式`, en: `${atEn} matches none of the allowed shapes` };
     default:
@@ -31,7 +46,9 @@ export function explain(error: z.ZodError) {
   return {
     zh: `请求内容有误：${parts.map((p) => p.zh).join('；')}`,
     en: `Invalid request: ${parts.map((p) => p.en).join('; ')}`,
-    details: error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String), code: i.code, message: i.message })),
+    details: error.issues
+      .slice(0, 20)
+      .map((i) => ({ path: i.path.map(String), code: i.code, message: i.message })),
   };
 }
 

@@ -24,7 +24,12 @@ export function toRequest(actor: Viewer, cmd: SocketCommand): CommandRequest | {
         ...(cmd.assignees !== undefined ? { assignees: cmd.assignees } : {}),
         ...(cmd.occurredAt !== undefined ? { occurredAt: cmd.occurredAt } : {}),
       };
-      return { ...base, target: { newIncident: { planId: cmd.planId, place: cmd.place ?? null } }, command, payload };
+      return {
+        ...base,
+        target: { newIncident: { planId: cmd.planId, place: cmd.place ?? null } },
+        command,
+        payload,
+      };
     }
     case 'changeLevel':
       return {

@@ -7,7 +7,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { apply } from '../../shared/engine/apply.ts';
 import { decide } from '../../shared/engine/decide.ts';
-import type { Actor, Command, IncidentEvent, IncidentState, RefusalCode } from '../../shared/engine/incident.ts';
+import type {
+  Actor,
+  Command,
+  IncidentEvent,
+  IncidentState,
+  RefusalCode,
+} from '../../shared/engine/incident.ts';
 import { dayKey } from '../../shared/engine/time.ts';
 import { planById } from '../../shared/plans/index.ts';
 import type { Plan } from '../../shared/plans/schema.ts';
@@ -23,7 +29,8 @@ export interface CommandRequest {
   requestId?: string;
   /** the command's name and target, shown in the audit record */
   name: string;
-  target: { incidentId: string } | { apiTaskId: string } | { newIncident: { planId: string; place: Place | null } };
+  target:
+    { incidentId: string } | { apiTaskId: string } | { newIncident: { planId: string; place: Place | null } };
   command: Command;
   expectedVersion?: number;
   /** what was asked, as JSON, so a reused requestId with other content is told apart */
@@ -77,7 +84,8 @@ export class IncidentService {
       if (!plan) continue;
       const snap = snapshots.get(record.id);
       let state: IncidentState | null = snap?.state ?? null;
-      for (const f of await store.factsOf(record.id, snap?.version ?? 0)) state = s.fold(plan, state, f.event);
+      for (const f of await store.factsOf(record.id, snap?.version ?? 0))
+        state = s.fold(plan, state, f.event);
       s.records.set(record.id, record);
       if (state) s.states.set(record.id, state);
       s.snapshotAt.set(record.id, snap?.version ?? 0);
@@ -119,7 +127,12 @@ export class IncidentService {
         return plan
           ? Object.values(s.tasks)
               .filter((t) => t.unitId === viewer.unitId)
-              .map((t) => ({ ...taskView(plan, s, t), incidentTitle: s.title, incidentStatus: s.status, planId: s.planId }))
+              .map((t) => ({
+                ...taskView(plan, s, t),
+                incidentTitle: s.title,
+                incidentStatus: s.status,
+                planId: s.planId,
+              }))
           : [];
       })
       .sort((a, b) => b.assignedAt - a.assignedAt);
@@ -151,7 +164,11 @@ export class IncidentService {
     if (s.status === 'active') return true;
     const now = this.clock();
     return Object.values(s.tasks).some(
-      (t) => t.dueAt !== null && t.dueAt <= now && t.overdueAt === undefined && ['assigned', 'acknowledged', 'inProgress'].includes(t.status),
+      (t) =>
+        t.dueAt !== null &&
+        t.dueAt <= now &&
+        t.overdueAt === undefined &&
+        ['assigned', 'acknowledged', 'inProgress'].includes(t.status),
     );
   }
 
@@ -172,7 +189,11 @@ export class IncidentService {
   }
 
   private fold(plan: Plan, state: IncidentState | null, event: IncidentEvent): IncidentState {
-    return apply(state, event, plan.levels.map((l) => l.id));
+    return apply(
+      state,
+      event,
+      plan.levels.map((l) => l.id),
+    );
   }
 
   private async drain(): Promise<void> {
@@ -195,7 +216,9 @@ export class IncidentService {
     const replies: (CommandReply | null)[] = [];
     const now = this.clock();
     for (const { req } of batch) {
-      const fingerprint = createHash('sha256').update(JSON.stringify([req.name, req.target, req.payload])).digest('hex');
+      const fingerprint = createHash('sha256')
+        .update(JSON.stringify([req.name, req.target, req.payload]))
+        .digest('hex');
       const key = req.requestId ? `${req.actor.id}\u0000${req.requestId}` : null;
       const prior = key ? (seen.get(key) ?? (await this.priorReply(req))) : null;
       if (prior) {
@@ -213,7 +236,13 @@ export class IncidentService {
       }
       const { item, reply } = this.decideOne(req, now, working, newRecords);
       if (req.requestId) {
-        item.request = { userId: req.actor.id, requestId: req.requestId, fingerprint, status: reply.status, body: reply.body };
+        item.request = {
+          userId: req.actor.id,
+          requestId: req.requestId,
+          fingerprint,
+          status: reply.status,
+          body: reply.body,
+        };
         if (key) seen.set(key, { fingerprint, reply });
       }
       items.push(item);
@@ -221,10 +250,16 @@ export class IncidentService {
     }
     let facts: StoredFact[][];
     try {
-      facts = await this.store.commit(items.filter((i) => i.events.length > 0 || i.request || i.audit || i.incident));
+      facts = await this.store.commit(
+        items.filter((i) => i.events.length > 0 || i.request || i.audit || i.incident),
+      );
     } catch (err) {
       console.error('commit failed', err);
-      const failed = errorReply('CONFLICT', '保存失败，未做任何更改，请重试', 'Saving failed; nothing was changed; try again');
+      const failed = errorReply(
+        'CONFLICT',
+        '保存失败，未做任何更改，请重试',
+        'Saving failed; nothing was changed; try again',
+      );
       for (const q of batch) q.resolve({ ...failed, status: 503 });
       return;
     }
@@ -240,7 +275,11 @@ export class IncidentService {
     if (!req.requestId) return null;
     const r = await this.store.findRequest(req.actor.id, req.requestId);
     if (!r) return null;
-    const reply = (r.status < 400 ? { ok: true, status: r.status, body: r.body } : { ok: false, status: r.status, body: r.body }) as CommandReply;
+    const reply = (
+      r.status < 400
+        ? { ok: true, status: r.status, body: r.body }
+        : { ok: false, status: r.status, body: r.body }
+    ) as CommandReply;
     return { fingerprint: r.fingerprint, reply };
   }
 
@@ -262,7 +301,12 @@ export class IncidentService {
             role: req.actor.role,
             unitId: req.actor.unitId,
             command: req.name,
-            target: 'incidentId' in req.target ? req.target.incidentId : 'apiTaskId' in req.target ? req.target.apiTaskId : null,
+            target:
+              'incidentId' in req.target
+                ? req.target.incidentId
+                : 'apiTaskId' in req.target
+                  ? req.target.apiTaskId
+                  : null,
             code,
             message: `${zh} / ${en}`,
           },
@@ -274,13 +318,20 @@ export class IncidentService {
     let command = req.command;
     if ('newIncident' in req.target) {
       incidentId = `${dayKey(now).replaceAll('-', '')}-${randomBytes(3).toString('hex')}`;
-      record = { id: incidentId, planId: req.target.newIncident.planId, place: req.target.newIncident.place, createdAt: now, createdBy: req.actor.id };
+      record = {
+        id: incidentId,
+        planId: req.target.newIncident.planId,
+        place: req.target.newIncident.place,
+        createdAt: now,
+        createdBy: req.actor.id,
+      };
       if (command.type === 'declare') command = { ...command, incidentId };
     } else if ('incidentId' in req.target) {
       incidentId = req.target.incidentId;
     } else {
       const parsed = parseApiTaskId(req.target.apiTaskId);
-      if (!parsed) return refused('NOT_FOUND', `没有任务 ${req.target.apiTaskId}`, `No task ${req.target.apiTaskId}`);
+      if (!parsed)
+        return refused('NOT_FOUND', `没有任务 ${req.target.apiTaskId}`, `No task ${req.target.apiTaskId}`);
       incidentId = parsed.incidentId;
     }
     const state = working.get(incidentId) ?? this.states.get(incidentId) ?? null;
@@ -294,13 +345,18 @@ export class IncidentService {
     const actor: Actor =
       req.name === 'tick'
         ? { userId: 'scheduler', role: 'system' }
-        : { userId: req.actor.id, role: req.actor.role, ...(req.actor.unitId ? { unitId: req.actor.unitId } : {}) };
+        : {
+            userId: req.actor.id,
+            role: req.actor.role,
+            ...(req.actor.unitId ? { unitId: req.actor.unitId } : {}),
+          };
     const decision = decide(plan, state, command, {
       actor,
       now,
       ...(req.expectedVersion !== undefined ? { expectedVersion: req.expectedVersion } : {}),
     });
-    if (!decision.ok) return refused(decision.refusal.code, decision.refusal.message.zh, decision.refusal.message.en);
+    if (!decision.ok)
+      return refused(decision.refusal.code, decision.refusal.message.zh, decision.refusal.message.en);
     let next = state;
     const events = decision.events.map((event) => {
       next = this.fold(plan, next, event);
@@ -313,13 +369,21 @@ export class IncidentService {
     return { item, reply: this.successReply(plan, next, record ?? this.records.get(incidentId), req) };
   }
 
-  private successReply(plan: Plan, state: IncidentState, record: IncidentRecord | undefined, req: CommandRequest): CommandReply {
+  private successReply(
+    plan: Plan,
+    state: IncidentState,
+    record: IncidentRecord | undefined,
+    req: CommandRequest,
+  ): CommandReply {
     if ('apiTaskId' in req.target) {
       const task = state.tasks[parseApiTaskId(req.target.apiTaskId)?.taskId ?? ''];
       return {
         ok: true,
         status: 200,
-        body: { task: task ? taskView(plan, state, task) : null, incident: { id: state.id, version: state.version, status: state.status } },
+        body: {
+          task: task ? taskView(plan, state, task) : null,
+          incident: { id: state.id, version: state.version, status: state.status },
+        },
       };
     }
     const status = 'newIncident' in req.target ? (state.pending ? 202 : 201) : state.pending ? 202 : 200;

@@ -37,7 +37,11 @@ export interface LiveSockets {
 
 const invalid = (error: Parameters<typeof explain>[0]): CommandReply => {
   const e = explain(error);
-  return { ok: false, status: 400, body: { error: { code: 'INVALID', message: `${e.zh} / ${e.en}`, details: e.details } } };
+  return {
+    ok: false,
+    status: 400,
+    body: { error: { code: 'INVALID', message: `${e.zh} / ${e.en}`, details: e.details } },
+  };
 };
 
 export function attachSockets(

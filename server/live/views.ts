@@ -18,7 +18,9 @@ const unitName = (plan: Plan, unitId: string) => plan.units.find((u) => u.id ===
 function taskSource(plan: Plan, task: Task) {
   const s = task.source;
   const item =
-    s.kind === 'action' ? plan.actions.find((a) => a.id === s.actionId) : plan.clocks.find((c) => c.id === s.clockId);
+    s.kind === 'action'
+      ? plan.actions.find((a) => a.id === s.actionId)
+      : plan.clocks.find((c) => c.id === s.clockId);
   return { title: item?.title ?? { zh: s.kind, en: s.kind }, clause: item?.clause ?? '' };
 }
 

@@ -73,12 +73,16 @@ export function openSqliteStore(dataDir: string): Store {
     insertAudit: db.prepare(
       'INSERT INTO audit (at, user_id, role, unit_id, command, target, code, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    factsAfter: db.prepare('SELECT seq, incident_id, version, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?'),
+    factsAfter: db.prepare(
+      'SELECT seq, incident_id, version, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+    ),
     factsOf: db.prepare(
       'SELECT seq, incident_id, version, body FROM events WHERE incident_id = ? AND version > ? ORDER BY version',
     ),
     head: db.prepare('SELECT COALESCE(MAX(seq), 0) AS head FROM events'),
-    incidents: db.prepare('SELECT id, plan_id, place, created_at, created_by FROM incidents ORDER BY created_at'),
+    incidents: db.prepare(
+      'SELECT id, plan_id, place, created_at, created_by FROM incidents ORDER BY created_at',
+    ),
     snapshots: db.prepare('SELECT incident_id, version, state FROM snapshots'),
     saveSnapshot: db.prepare(
       `INSERT INTO snapshots (incident_id, version, state) VALUES (?, ?, ?)
@@ -114,16 +118,36 @@ export function openSqliteStore(dataDir: string): Store {
     batch.map((item) => {
       const inc = item.incident;
       if (inc) {
-        q.insertIncident.run(inc.id, inc.planId, inc.place ? JSON.stringify(inc.place) : null, inc.createdAt, inc.createdBy);
+        q.insertIncident.run(
+          inc.id,
+          inc.planId,
+          inc.place ? JSON.stringify(inc.place) : null,
+          inc.createdAt,
+          inc.createdBy,
+        );
       }
       const facts = item.events.map(({ version, event }) => {
-        const row = q.insertEvent.get(event.incidentId, version, event.type, event.at, JSON.stringify(event)) as {
+        const row = q.insertEvent.get(
+          event.incidentId,
+          version,
+          event.type,
+          event.at,
+          JSON.stringify(event),
+        ) as {
           seq: number;
         };
         return { seq: row.seq, incidentId: event.incidentId, version, event };
       });
       const r = item.request;
-      if (r) q.insertRequest.run(r.userId, r.requestId, r.fingerprint, r.status, JSON.stringify(r.body), Date.now());
+      if (r)
+        q.insertRequest.run(
+          r.userId,
+          r.requestId,
+          r.fingerprint,
+          r.status,
+          JSON.stringify(r.body),
+          Date.now(),
+        );
       const a = item.audit;
       if (a) q.insertAudit.run(a.at, a.userId, a.role, a.unitId, a.command, a.target, a.code, a.message);
       return facts;
@@ -152,15 +176,13 @@ export function openSqliteStore(dataDir: string): Store {
           created_at: number;
           created_by: string;
         }[]
-      ).map(
-        (r): IncidentRecord => ({
-          id: r.id,
-          planId: r.plan_id,
-          place: r.place ? JSON.parse(r.place) : null,
-          createdAt: r.created_at,
-          createdBy: r.created_by,
-        }),
-      ),
+      ).map((r): IncidentRecord => ({
+        id: r.id,
+        planId: r.plan_id,
+        place: r.place ? JSON.parse(r.place) : null,
+        createdAt: r.created_at,
+        createdBy: r.created_by,
+      })),
     snapshots: async () =>
       (q.snapshots.all() as { incident_id: string; version: number; state: string }[]).map((r) => ({
         incidentId: r.incident_id,
@@ -170,23 +192,28 @@ export function openSqliteStore(dataDir: string): Store {
     saveSnapshots: async (snapshots) => saveSnapshots(snapshots),
     findRequest: async (userId, requestId) => {
       const r = q.findRequest.get(userId, requestId) as
-        | { fingerprint: string; status: number; body: string }
-        | undefined;
-      return r ? ({ userId, requestId, fingerprint: r.fingerprint, status: r.status, body: JSON.parse(r.body) } satisfies RequestRecord) : null;
+        { fingerprint: string; status: number; body: string } | undefined;
+      return r
+        ? ({
+            userId,
+            requestId,
+            fingerprint: r.fingerprint,
+            status: r.status,
+            body: JSON.parse(r.body),
+          } satisfies RequestRecord)
+        : null;
     },
     audit: async (limit) =>
-      (q.audit.all(limit) as Record<string, unknown>[]).map(
-        (r): AuditEntry => ({
-          at: r.at as number,
-          userId: r.user_id as string,
-          role: r.role as string,
-          unitId: r.unit_id as string | null,
-          command: r.command as string,
-          target: r.target as string | null,
-          code: r.code as string,
-          message: r.message as string,
-        }),
-      ),
+      (q.audit.all(limit) as Record<string, unknown>[]).map((r): AuditEntry => ({
+        at: r.at as number,
+        userId: r.user_id as string,
+        role: r.role as string,
+        unitId: r.unit_id as string | null,
+        command: r.command as string,
+        target: r.target as string | null,
+        code: r.code as string,
+        message: r.message as string,
+      })),
     countUsers: async () => (q.countUsers.get() as { n: number }).n,
     createUsers: async (users) => createUsers(users),
     findUser: async (username) => {
@@ -199,10 +226,14 @@ export function openSqliteStore(dataDir: string): Store {
     },
     findSession: async (tokenHash) => {
       const r = q.findSession.get(tokenHash) as
-        | (UserRow & { token_hash: string; s_created_at: number; expires_at: number })
-        | undefined;
+        (UserRow & { token_hash: string; s_created_at: number; expires_at: number }) | undefined;
       if (!r) return null;
-      const session = { tokenHash: r.token_hash, userId: r.id, createdAt: r.s_created_at, expiresAt: r.expires_at };
+      const session = {
+        tokenHash: r.token_hash,
+        userId: r.id,
+        createdAt: r.s_created_at,
+        expiresAt: r.expires_at,
+      };
       return { session, user: toUser(r) };
     },
     deleteSession: async (tokenHash) => {

@@ -20,7 +20,10 @@ const Instant = z.union([
   z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
 ]);
 
-export const LoginBody = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+export const LoginBody = z.strictObject({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
 
 export const Place = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -71,7 +74,11 @@ export const RejectBody = z.strictObject({
   reason: text(),
   requestId: RequestId,
 });
-export const TerminateBody = z.strictObject({ expectedVersion: version, reason: text(), requestId: RequestId });
+export const TerminateBody = z.strictObject({
+  expectedVersion: version,
+  reason: text(),
+  requestId: RequestId,
+});
 export const MilestoneBody = z.strictObject({
   milestone: z.enum(MILESTONES),
   at: Instant,
@@ -114,13 +121,7 @@ export interface SyncReply {
 }
 
 export type ErrorCode =
-  | 'INVALID'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'PLAN_RULE'
-  | 'RATE_LIMITED';
+  'INVALID' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'PLAN_RULE' | 'RATE_LIMITED';
 
 /** What a command answers, over REST (status + body) and over the socket (the same object). */
 export type CommandReply =

@@ -18,30 +18,47 @@ describe('a restart in the middle of a response', () => {
     const duty = await Client.login(server.url, 'duty');
     const leader = await (await Client.login(server.url, 'leader')).live();
     const units = await Promise.all(snowUnits.map(async (u) => (await Client.login(server.url, u)).live()));
-    const declared = await duty.post('/api/incidents', { planId: 'snow-ice', levelId: 'II', title: '暴雪', requestId: rid() });
+    const declared = await duty.post('/api/incidents', {
+      planId: 'snow-ice',
+      levelId: 'II',
+      title: '暴雪',
+      requestId: rid(),
+    });
     expect(declared.status).toBe(201);
     const id = declared.body.incident.id as string;
     await until(() => units.every((u) => u.tasks().length > 0), 'every unit has its tasks');
     // half the units acknowledge before the restart; each confirmation comes after the commit
     const confirmed: string[] = [];
     for (const u of units.slice(0, units.length / 2)) {
-      for (const t of u.tasks()) if ((await u.command({ type: 'ack', taskId: t, requestId: rid() })).status === 200) confirmed.push(t);
+      for (const t of u.tasks())
+        if ((await u.command({ type: 'ack', taskId: t, requestId: rid() })).status === 200) confirmed.push(t);
     }
     const port = server.port;
     await server.close();
     server = await boot(dir, { port });
     // the sockets reconnect by themselves, with the cookies of sessions that were kept on disk
-    await until(() => units.every((u) => u.socket.connected) && leader.socket.connected, 'clients reconnected');
+    await until(
+      () => units.every((u) => u.socket.connected) && leader.socket.connected,
+      'clients reconnected',
+    );
     // a fact made after the restart reaches everyone, and the other half acknowledges
-    const raised = await duty.post(`/api/incidents/${id}/level`, { levelId: 'I', expectedVersion: (await duty.get(`/api/incidents/${id}`)).body.incident.version, reason: '雪情加重', requestId: rid() });
+    const raised = await duty.post(`/api/incidents/${id}/level`, {
+      levelId: 'I',
+      expectedVersion: (await duty.get(`/api/incidents/${id}`)).body.incident.version,
+      reason: '雪情加重',
+      requestId: rid(),
+    });
     expect(raised.status).toBe(200);
     for (const u of units.slice(units.length / 2)) {
-      for (const t of u.tasks()) if ((await u.command({ type: 'ack', taskId: t, requestId: rid() })).status === 200) confirmed.push(t);
+      for (const t of u.tasks())
+        if ((await u.command({ type: 'ack', taskId: t, requestId: rid() })).status === 200) confirmed.push(t);
     }
     const head = await server.service.head();
     await until(() => leader.feed.position === head, 'the leader is at the server’s sequence');
     const detail = await duty.get(`/api/incidents/${id}`);
-    const status = new Map((detail.body.tasks as { id: string; status: string }[]).map((t) => [t.id, t.status]));
+    const status = new Map(
+      (detail.body.tasks as { id: string; status: string }[]).map((t) => [t.id, t.status]),
+    );
     for (const t of confirmed) expect(['acknowledged', 'stoodDown']).toContain(status.get(t));
     // each fact applied once, in order, by every client
     for (const c of [leader, ...units]) {
@@ -49,7 +66,9 @@ describe('a restart in the middle of a response', () => {
       expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
       expect(new Set(seqs).size).toBe(seqs.length);
     }
-    expect(leader.facts.map((f) => f.seq)).toEqual((await server.service.factsAfter(0, 10_000)).map((f) => f.seq));
+    expect(leader.facts.map((f) => f.seq)).toEqual(
+      (await server.service.factsAfter(0, 10_000)).map((f) => f.seq),
+    );
     expect(await server.store.integrity()).toBe('ok');
     for (const c of [leader, ...units]) c.close();
     await server.close();
@@ -74,9 +93,17 @@ describe('clocks', () => {
       });
     const first = await declare(2000);
     expect(first.status).toBe(201);
-    const overdue = (id: string) => zichuan.facts.find((f) => f.event.type === 'TaskOverdue' && f.event.incidentId === id && f.event.taskId === 'phone-city-10min@zichuan');
+    const overdue = (id: string) =>
+      zichuan.facts.find(
+        (f) =>
+          f.event.type === 'TaskOverdue' &&
+          f.event.incidentId === id &&
+          f.event.taskId === 'phone-city-10min@zichuan',
+      );
     await until(() => overdue(first.body.incident.id) !== undefined, 'the 10-minute clock fired', 5000);
-    const task = (await commander.get(`/api/incidents/${first.body.incident.id}`)).body.tasks.find((t: { id: string }) => t.id.endsWith(':phone-city-10min@zichuan'));
+    const task = (await commander.get(`/api/incidents/${first.body.incident.id}`)).body.tasks.find(
+      (t: { id: string }) => t.id.endsWith(':phone-city-10min@zichuan'),
+    );
     const late = overdue(first.body.incident.id)!.event.at - task.dueAt;
     expect(late).toBeGreaterThanOrEqual(0);
     expect(late).toBeLessThanOrEqual(1000);
@@ -88,7 +115,11 @@ describe('clocks', () => {
     await new Promise((r) => setTimeout(r, 2000));
     const restartedAt = Date.now();
     server = await boot(dir, { port });
-    await until(() => overdue(second.body.incident.id) !== undefined, 'the clock fired after the restart', 5000);
+    await until(
+      () => overdue(second.body.incident.id) !== undefined,
+      'the clock fired after the restart',
+      5000,
+    );
     expect(overdue(second.body.incident.id)!.event.at - restartedAt).toBeLessThanOrEqual(1500);
     zichuan.close();
     await server.close();
@@ -98,7 +129,11 @@ describe('clocks', () => {
 describe('sessions', () => {
   it('logout ends the session and disconnects its sockets; the cookie is HttpOnly and SameSite', async () => {
     const server = await boot();
-    const login = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'sanitation', password: 'demo' }) });
+    const login = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'sanitation', password: 'demo' }),
+    });
     expect(login.headers.get('set-cookie')).toMatch(/HttpOnly/i);
     expect(login.headers.get('set-cookie')).toMatch(/SameSite=Strict/i);
     const unit = await Client.login(server.url, 'sanitation');
@@ -123,8 +158,15 @@ describe('sessions', () => {
 
   it('login attempts are rate limited', async () => {
     const server = await boot(tempDir(), { loginAttempts: 3 });
-    const attempt = () => fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'duty', password: 'wrong' }) });
-    expect([(await attempt()).status, (await attempt()).status, (await attempt()).status]).toEqual([401, 401, 401]);
+    const attempt = () =>
+      fetch(`${server.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'duty', password: 'wrong' }),
+      });
+    expect([(await attempt()).status, (await attempt()).status, (await attempt()).status]).toEqual([
+      401, 401, 401,
+    ]);
     const limited = await attempt();
     expect(limited.status).toBe(429);
     await server.close();
@@ -136,9 +178,19 @@ describe('modes', () => {
     const dir = tempDir();
     const server = await boot(dir, { production: true });
     expect(await server.store.countUsers()).toBe(0);
-    const refused = await createAccount(server.store, { username: 'chief', password: 'demo', role: 'admin' }, { demo: false, now: Date.now() });
+    const refused = await createAccount(
+      server.store,
+      { username: 'chief', password: 'demo', role: 'admin' },
+      { demo: false, now: Date.now() },
+    );
     expect(refused?.zh).toContain('演示密码');
-    expect(await createAccount(server.store, { username: 'chief', password: 'a-long-passphrase', role: 'admin' }, { demo: false, now: Date.now() })).toBeNull();
+    expect(
+      await createAccount(
+        server.store,
+        { username: 'chief', password: 'a-long-passphrase', role: 'admin' },
+        { demo: false, now: Date.now() },
+      ),
+    ).toBeNull();
     const chief = await Client.login(server.url, 'chief', 'a-long-passphrase');
     const res = await fetch(`${server.url}/api/session`, { headers: { cookie: chief.cookie } });
     expect(res.headers.get('x-console-mode')).toBeNull();
@@ -164,12 +216,24 @@ describe('fan-out', () => {
     const clients: LiveClient[] = [];
     for (let i = 0; clients.length < 200; i++) clients.push(await logins[i % logins.length]!.live());
     const start = performance.now();
-    const res = await duty.post('/api/incidents', { planId: 'snow-ice', levelId: 'I', title: '特大暴雪', requestId: rid() });
+    const res = await duty.post('/api/incidents', {
+      planId: 'snow-ice',
+      levelId: 'I',
+      title: '特大暴雪',
+      requestId: rid(),
+    });
     expect(res.status).toBe(201);
     await until(() => clients.every((c) => c.tasks().length > 0), 'all 200 clients have their tasks');
     const ms = performance.now() - start;
-    console.log(`fan-out: declaration → last of ${clients.length} unit clients has its tasks: ${ms.toFixed(0)} ms`);
-    for (const c of clients) expect(c.facts.flatMap((f) => (f.event.type === 'TasksAssigned' ? f.event.tasks : [])).every((t) => t.unitId === c.client.username)).toBe(true);
+    console.log(
+      `fan-out: declaration → last of ${clients.length} unit clients has its tasks: ${ms.toFixed(0)} ms`,
+    );
+    for (const c of clients)
+      expect(
+        c.facts
+          .flatMap((f) => (f.event.type === 'TasksAssigned' ? f.event.tasks : []))
+          .every((t) => t.unitId === c.client.username),
+      ).toBe(true);
     for (const c of clients) c.close();
     await server.close();
   });

@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { LiveFeed } from '../../shared/protocol/feed.ts';
-import type { ClientToServer, CommandReply, Fact, ServerToClient, SocketCommand, SyncReply } from '../../shared/protocol/live.ts';
+import type {
+  ClientToServer,
+  CommandReply,
+  Fact,
+  ServerToClient,
+  SocketCommand,
+  SyncReply,
+} from '../../shared/protocol/live.ts';
 import { type RunningServer, type ServerOptions, startServer } from '../../server/main.ts';
 
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'epc-'));
@@ -113,7 +120,9 @@ export class LiveClient {
   }
 
   tasks(): string[] {
-    return this.facts.flatMap((f) => (f.event.type === 'TasksAssigned' ? f.event.tasks.map((t) => `${f.event.incidentId}:${t.id}`) : []));
+    return this.facts.flatMap((f) =>
+      f.event.type === 'TasksAssigned' ? f.event.tasks.map((t) => `${f.event.incidentId}:${t.id}`) : [],
+    );
   }
 
   close() {

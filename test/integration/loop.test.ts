@@ -14,7 +14,8 @@ let leaderLive: LiveClient;
 
 beforeAll(async () => {
   server = await boot();
-  for (const role of ['duty', 'director', 'commander', 'leader']) staff[role] = await Client.login(server.url, role);
+  for (const role of ['duty', 'director', 'commander', 'leader'])
+    staff[role] = await Client.login(server.url, role);
   leaderLive = await staff.leader!.live();
 });
 afterAll(async () => {
@@ -94,16 +95,25 @@ describe.each(LOOPS)('$plan: the whole response over REST and sockets', ({ plan,
   it('declares, signs, raises, is acknowledged by every unit, lowers and ends', async () => {
     const unitIds = [...unitsOfPlan(plan)].filter((u) => accounts.has(u));
     const units = await Promise.all(unitIds.map(async (u) => (await Client.login(server.url, u)).live()));
-    const outsider = await (await Client.login(server.url, plan.startsWith('snow') ? 'city-police' : 'sanitation')).live();
+    const outsider = await (
+      await Client.login(server.url, plan.startsWith('snow') ? 'city-police' : 'sanitation')
+    ).live();
     let id = '';
     let version = 0;
     for (const step of steps) {
       if (step.do === 'ack') {
         const detail = await staff.duty!.get(`/api/incidents/${id}`);
-        const owed = new Set((detail.body.tasks as { id: string; unitId: string; status: string }[]).filter((t) => t.status === 'assigned' && accounts.has(t.unitId)).map((t) => t.id));
+        const owed = new Set(
+          (detail.body.tasks as { id: string; unitId: string; status: string }[])
+            .filter((t) => t.status === 'assigned' && accounts.has(t.unitId))
+            .map((t) => t.id),
+        );
         expect(owed.size).toBeGreaterThan(5);
         // every unit client learns its tasks from its socket alone, and acknowledges them there
-        await until(() => new Set(units.flatMap((u) => u.tasks()).filter((t) => owed.has(t))).size === owed.size, 'units received their tasks');
+        await until(
+          () => new Set(units.flatMap((u) => u.tasks()).filter((t) => owed.has(t))).size === owed.size,
+          'units received their tasks',
+        );
         for (const u of units) {
           for (const taskId of new Set(u.tasks().filter((t) => owed.has(t)))) {
             const reply = await u.command({ type: 'ack', taskId, requestId: rid('ack') });
@@ -112,7 +122,9 @@ describe.each(LOOPS)('$plan: the whole response over REST and sockets', ({ plan,
         }
         const after = await staff.duty!.get(`/api/incidents/${id}`);
         const counts = after.body.incident.counts;
-        const still = (after.body.tasks as { id: string; status: string }[]).filter((t) => owed.has(t.id) && t.status === 'assigned').map((t) => t.id);
+        const still = (after.body.tasks as { id: string; status: string }[])
+          .filter((t) => owed.has(t.id) && t.status === 'assigned')
+          .map((t) => t.id);
         expect(still).toEqual([]);
         expect(counts.acknowledged).toBeGreaterThanOrEqual(owed.size);
         version = after.body.incident.version;
@@ -131,25 +143,48 @@ describe.each(LOOPS)('$plan: the whole response over REST and sockets', ({ plan,
         });
         id = res.body.incident?.id;
       } else if (step.do === 'level') {
-        res = await who.post(`/api/incidents/${id}/level`, { levelId: step.level, expectedVersion: version, reason: '研判调整', requestId: rid('level') });
+        res = await who.post(`/api/incidents/${id}/level`, {
+          levelId: step.level,
+          expectedVersion: version,
+          reason: '研判调整',
+          requestId: rid('level'),
+        });
       } else if (step.do === 'approve') {
         res = await who.post(`/api/incidents/${id}/approve`, { requestId: rid('approve') });
       } else {
-        res = await who.post(`/api/incidents/${id}/terminate`, { expectedVersion: version, reason: '险情解除', requestId: rid('end') });
+        res = await who.post(`/api/incidents/${id}/terminate`, {
+          expectedVersion: version,
+          reason: '险情解除',
+          requestId: rid('end'),
+        });
       }
-      expect(res.status, `${step.as} ${step.do} ${'level' in step ? step.level : ''}: ${JSON.stringify(res.body)}`).toBe(step.status);
+      expect(
+        res.status,
+        `${step.as} ${step.do} ${'level' in step ? step.level : ''}: ${JSON.stringify(res.body)}`,
+      ).toBe(step.status);
       if (res.status < 300) version = res.body.incident.version;
     }
     const final = await staff.leader!.get(`/api/incidents/${id}`);
     expect(final.body.incident.status).toBe('terminated');
     const tasks = final.body.tasks as { id: string; status: string; phase: string }[];
-    expect(tasks.some((t) => t.status === 'stoodDown'), 'lowering stood tasks down').toBe(true);
-    expect(tasks.filter((t) => t.phase === 'response').every((t) => ['closed', 'stoodDown', 'done'].includes(t.status))).toBe(true);
+    expect(
+      tasks.some((t) => t.status === 'stoodDown'),
+      'lowering stood tasks down',
+    ).toBe(true);
+    expect(
+      tasks
+        .filter((t) => t.phase === 'response')
+        .every((t) => ['closed', 'stoodDown', 'done'].includes(t.status)),
+    ).toBe(true);
 
     // a response task of a terminated incident cannot be acknowledged, and the answer says why
-    const closed = units.flatMap((u) => u.tasks().map((t) => [u, t] as const)).find(([, t]) => tasks.find((x) => x.id === t)?.status === 'closed');
+    const closed = units
+      .flatMap((u) => u.tasks().map((t) => [u, t] as const))
+      .find(([, t]) => tasks.find((x) => x.id === t)?.status === 'closed');
     expect(closed).toBeDefined();
-    const late = await closed![0].client.post(`/api/tasks/${encodeURIComponent(closed![1])}/ack`, { requestId: rid('late') });
+    const late = await closed![0].client.post(`/api/tasks/${encodeURIComponent(closed![1])}/ack`, {
+      requestId: rid('late'),
+    });
     expect(late.status).toBe(409);
     expect(late.body.error.message).toContain('终止');
 
@@ -174,7 +209,8 @@ describe.each(LOOPS)('$plan: the whole response over REST and sockets', ({ plan,
     expect(outsider.facts.filter((f) => f.event.incidentId === id)).toEqual([]);
     for (const u of units) {
       const own = u.client.username;
-      for (const f of u.facts) if (f.event.type === 'TasksAssigned') expect(f.event.tasks.every((t) => t.unitId === own)).toBe(true);
+      for (const f of u.facts)
+        if (f.event.type === 'TasksAssigned') expect(f.event.tasks.every((t) => t.unitId === own)).toBe(true);
     }
     for (const u of [...units, outsider]) u.close();
   });

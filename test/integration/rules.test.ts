@@ -41,7 +41,11 @@ async function policeTask(id: string) {
   return (detail.body.tasks as { id: string; unitId: string }[])[0]!.id;
 }
 
-type Cell = { command: string; make: () => Promise<Omit<SocketCommand, 'requestId'>>; expect: Record<(typeof ROLES)[number], number> };
+type Cell = {
+  command: string;
+  make: () => Promise<Omit<SocketCommand, 'requestId'>>;
+  expect: Record<(typeof ROLES)[number], number>;
+};
 const staffOnly = (duty: number, signer: number) => ({
   admin: 403,
   duty,
@@ -61,7 +65,13 @@ const CELLS: Cell[] = [
     command: 'changeLevel',
     make: async () => {
       const i = await incident();
-      return { type: 'changeLevel', incidentId: i.id, levelId: 'yellow', expectedVersion: i.version, reason: '好转' };
+      return {
+        type: 'changeLevel',
+        incidentId: i.id,
+        levelId: 'yellow',
+        expectedVersion: i.version,
+        reason: '好转',
+      };
     },
     expect: staffOnly(202, 200),
   },
@@ -86,12 +96,33 @@ const CELLS: Cell[] = [
   {
     command: 'ack',
     make: async () => ({ type: 'ack', taskId: await policeTask((await incident()).id) }),
-    expect: { admin: 403, duty: 403, director: 403, commander: 403, leader: 403, 'city-police': 200, 'city-health': 403 },
+    expect: {
+      admin: 403,
+      duty: 403,
+      director: 403,
+      commander: 403,
+      leader: 403,
+      'city-police': 200,
+      'city-health': 403,
+    },
   },
   {
     command: 'report',
-    make: async () => ({ type: 'report', taskId: await policeTask((await incident()).id), note: '已部署', done: false }),
-    expect: { admin: 403, duty: 403, director: 403, commander: 403, leader: 403, 'city-police': 200, 'city-health': 403 },
+    make: async () => ({
+      type: 'report',
+      taskId: await policeTask((await incident()).id),
+      note: '已部署',
+      done: false,
+    }),
+    expect: {
+      admin: 403,
+      duty: 403,
+      director: 403,
+      commander: 403,
+      leader: 403,
+      'city-police': 200,
+      'city-health': 403,
+    },
   },
 ];
 
@@ -102,7 +133,8 @@ const REST: Record<string, (c: Client, cmd: Record<string, unknown>) => Promise<
   reject: (c, { type: _, incidentId, ...b }) => c.post(`/api/incidents/${incidentId}/reject`, b),
   terminate: (c, { type: _, incidentId, ...b }) => c.post(`/api/incidents/${incidentId}/terminate`, b),
   ack: (c, { type: _, taskId, ...b }) => c.post(`/api/tasks/${encodeURIComponent(String(taskId))}/ack`, b),
-  report: (c, { type: _, taskId, ...b }) => c.post(`/api/tasks/${encodeURIComponent(String(taskId))}/report`, b),
+  report: (c, { type: _, taskId, ...b }) =>
+    c.post(`/api/tasks/${encodeURIComponent(String(taskId))}/report`, b),
 };
 
 describe.each(['rest', 'socket'] as const)('authorization matrix over %s', (transport) => {
@@ -143,7 +175,9 @@ describe('retries and races', () => {
     const taskId = await policeTask(i.id);
     const requestId = rid('ack4');
     const head = await server.service.head();
-    const replies = await Promise.all([1, 2, 3, 4].map(() => live['city-police']!.command({ type: 'ack', taskId, requestId })));
+    const replies = await Promise.all(
+      [1, 2, 3, 4].map(() => live['city-police']!.command({ type: 'ack', taskId, requestId })),
+    );
     expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     expect(new Set(replies.map((r) => JSON.stringify(r.body))).size).toBe(1);
     const facts = await server.service.factsAfter(head, 100);
@@ -154,7 +188,12 @@ describe('retries and races', () => {
     const i = await incident();
     const [a, b] = await Promise.all(
       (['director', 'commander'] as const).map((who) =>
-        as[who]!.post(`/api/incidents/${i.id}/level`, { levelId: who === 'director' ? 'yellow' : 'red', expectedVersion: i.version, reason: '调整', requestId: rid(who) }),
+        as[who]!.post(`/api/incidents/${i.id}/level`, {
+          levelId: who === 'director' ? 'yellow' : 'red',
+          expectedVersion: i.version,
+          reason: '调整',
+          requestId: rid(who),
+        }),
       ),
     );
     expect([a!.status, b!.status].sort()).toEqual([200, 409]);
@@ -167,7 +206,9 @@ describe('retries and races', () => {
 
   it('a unit acting on another unit’s task gets 403, and the attempt is recorded', async () => {
     const taskId = await policeTask((await incident()).id);
-    const res = await as['city-health']!.post(`/api/tasks/${encodeURIComponent(taskId)}/ack`, { requestId: rid('steal') });
+    const res = await as['city-health']!.post(`/api/tasks/${encodeURIComponent(taskId)}/ack`, {
+      requestId: rid('steal'),
+    });
     expect(res.status).toBe(403);
     const [last] = await server.store.audit(1);
     expect(last).toMatchObject({ userId: 'city-health', command: 'ack', target: taskId, code: 'FORBIDDEN' });
@@ -180,8 +221,22 @@ describe('bad input changes nothing and says what was wrong', () => {
     ['wrong type', { planId: 'snow-ice', levelId: 3, title: 't', requestId: 'abcdefgh' }],
     ['missing requestId', { planId: 'snow-ice', levelId: 'III', title: 't' }],
     ['oversize title', { planId: 'snow-ice', levelId: 'III', title: 'x'.repeat(500), requestId: 'abcdefgh' }],
-    ['__proto__', JSON.parse('{"__proto__": {"role": "admin"}, "planId": "snow-ice", "levelId": "III", "title": "t", "requestId": "abcdefgh"}')],
-    ['deep nesting', { planId: 'snow-ice', levelId: 'III', title: 't', requestId: 'abcdefgh', indicators: { a: JSON.parse('['.repeat(200) + ']'.repeat(200)) } }],
+    [
+      '__proto__',
+      JSON.parse(
+        '{"__proto__": {"role": "admin"}, "planId": "snow-ice", "levelId": "III", "title": "t", "requestId": "abcdefgh"}',
+      ),
+    ],
+    [
+      'deep nesting',
+      {
+        planId: 'snow-ice',
+        levelId: 'III',
+        title: 't',
+        requestId: 'abcdefgh',
+        indicators: { a: JSON.parse('['.repeat(200) + ']'.repeat(200)) },
+      },
+    ],
     ['not an object', [1, 2, 3]],
   ];
   it.each(BAD)('REST: %s → 400 in Chinese and English, no fact written', async (_what, body) => {
@@ -201,9 +256,17 @@ describe('bad input changes nothing and says what was wrong', () => {
   it('an oversize body, a non-JSON body and a foreign Origin are refused', async () => {
     const big = await as.duty!.post('/api/incidents', { title: 'x'.repeat(100_000) });
     expect(big.status).toBe(400);
-    const form = await fetch(`${server.url}/api/incidents`, { method: 'POST', headers: { cookie: as.duty!.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: 'planId=snow-ice' });
+    const form = await fetch(`${server.url}/api/incidents`, {
+      method: 'POST',
+      headers: { cookie: as.duty!.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'planId=snow-ice',
+    });
     expect(form.status).toBe(400);
-    const foreign = await fetch(`${server.url}/api/incidents`, { method: 'POST', headers: { cookie: as.duty!.cookie, origin: 'http://evil.example', 'content-type': 'application/json' }, body: '{}' });
+    const foreign = await fetch(`${server.url}/api/incidents`, {
+      method: 'POST',
+      headers: { cookie: as.duty!.cookie, origin: 'http://evil.example', 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(foreign.status).toBe(403);
   });
   it('unknown socket events and malformed sync requests do not hurt the connection', async () => {
