@@ -1,16 +1,7 @@
 /** One error shape for every route: { error: { code, message, details? } }, message Chinese first. */
 import type { NextFunction, Request, Response } from 'express';
 import type { ErrorBody, ErrorCode } from '../../shared/protocol/plans.ts';
-
-const STATUS: Record<ErrorCode, number> = {
-  INVALID: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  PLAN_RULE: 409,
-  RATE_LIMITED: 429,
-};
+import { ERROR_STATUS } from '../../shared/protocol/live.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -25,7 +16,7 @@ export class HttpError extends Error {
 
 export function sendError(res: Response, code: ErrorCode, message: string, details?: unknown) {
   const body: ErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
-  res.status(STATUS[code]).json(body);
+  res.status(ERROR_STATUS[code]).json(body);
 }
 
 /** Express error handler: known errors keep their code; a body that is not JSON is INVALID; the rest 500. */

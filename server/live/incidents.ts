@@ -17,7 +17,7 @@ import type {
 import { dayKey } from '../../shared/engine/time.ts';
 import { planById } from '../../shared/plans/index.ts';
 import type { Plan } from '../../shared/plans/schema.ts';
-import type { CommandReply, ErrorCode, Place } from '../../shared/protocol/live.ts';
+import { type CommandReply, ERROR_STATUS, type ErrorCode, type Place } from '../../shared/protocol/live.ts';
 import type { CommitItem, IncidentRecord, Store, StoredFact } from '../store/types.ts';
 import { incidentSummary, parseApiTaskId, taskView } from './views.ts';
 import { canSeeIncident, type Viewer } from './visibility.ts';
@@ -37,19 +37,9 @@ export interface CommandRequest {
   payload: unknown;
 }
 
-const STATUS: Record<ErrorCode, number> = {
-  INVALID: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  PLAN_RULE: 409,
-  RATE_LIMITED: 429,
-};
-
 export const errorReply = (code: ErrorCode, zh: string, en: string): CommandReply => ({
   ok: false,
-  status: STATUS[code],
+  status: ERROR_STATUS[code],
   body: { error: { code, message: `${zh} / ${en}` } },
 });
 
@@ -256,11 +246,11 @@ export class IncidentService {
     } catch (err) {
       console.error('commit failed', err);
       const failed = errorReply(
-        'CONFLICT',
+        'UNAVAILABLE',
         '保存失败，未做任何更改，请重试',
         'Saving failed; nothing was changed; try again',
       );
-      for (const q of batch) q.resolve({ ...failed, status: 503 });
+      for (const q of batch) q.resolve(failed);
       return;
     }
     for (const r of newRecords) this.records.set(r.id, r);

@@ -121,7 +121,26 @@ export interface SyncReply {
 }
 
 export type ErrorCode =
-  'INVALID' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'PLAN_RULE' | 'RATE_LIMITED';
+  | 'INVALID'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PLAN_RULE'
+  | 'RATE_LIMITED'
+  | 'UNAVAILABLE';
+
+/** The HTTP status of each error code; the socket's replies carry the same numbers. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  INVALID: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PLAN_RULE: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+};
 
 /** What a command answers, over REST (status + body) and over the socket (the same object). */
 export type CommandReply =
