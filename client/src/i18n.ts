@@ -13,6 +13,10 @@ const CATALOG = {
   loading: { zh: '正在加载…', en: 'Loading…' },
   loadFailed: { zh: '加载失败', en: 'Could not load' },
   toggle: { zh: 'English', en: '中文' },
+  demoBanner: {
+    zh: '演示模式：账号 admin、duty、director、commander、leader 及各成员单位编号，密码均为 demo；数据仅供演练',
+    en: 'Demo mode: accounts admin, duty, director, commander, leader and each member unit’s id, all with the password demo; for drills only',
+  },
 } as const;
 
 export type MessageKey = keyof typeof CATALOG;
