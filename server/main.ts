@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { memberUnits, seedDemo } from './auth/accounts.ts';
+import { seedDemo } from './auth/accounts.ts';
 import { Sessions } from './auth/sessions.ts';
 import { createApp } from './app.ts';
 import { IncidentService } from './live/incidents.ts';
@@ -88,5 +88,3 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     },
   };
 }
-
-export { memberUnits };

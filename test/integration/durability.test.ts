@@ -3,9 +3,8 @@
  * clocks that fire within a second and after a restart, sessions that end their sockets, production mode.
  */
 import { describe, expect, it } from 'vitest';
-import { createAccount } from '../../server/auth/accounts.ts';
+import { createAccount, memberUnits } from '../../server/auth/accounts.ts';
 import { unitsOfPlan } from '../../server/live/visibility.ts';
-import { memberUnits } from '../../server/main.ts';
 import { boot, Client, type LiveClient, rid, tempDir, until } from './live.ts';
 
 const accounts = new Set(memberUnits().map((u) => u.id));

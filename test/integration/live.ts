@@ -74,7 +74,6 @@ export class LiveClient {
   readonly facts: Fact[] = [];
   readonly socket: Socket<ServerToClient, ClientToServer>;
   readonly feed: LiveFeed;
-  ended: string | null = null;
   private synced = 0;
 
   constructor(
@@ -89,9 +88,6 @@ export class LiveClient {
       reconnectionDelayMax: 500,
     });
     this.socket.on('fact', (f) => this.feed.receive(f));
-    this.socket.on('session:end', (why) => {
-      this.ended = why.reason;
-    });
     this.socket.on('connect', () => void this.sync());
   }
 
