@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../../shared/plans/schema.ts';
-import type { Store } from '../store/types.ts';
+import type { SessionRecord, Store, UserRecord } from '../store/types.ts';
 import { DEMO_PASSWORD } from './accounts.ts';
 import { verifyPassword } from './passwords.ts';
 
@@ -22,6 +22,15 @@ export interface SessionUser {
 }
 
 export type SessionEnd = 'logout' | 'expired';
+
+const sessionUser = (user: UserRecord, session: SessionRecord): SessionUser => ({
+  id: user.id,
+  username: user.username,
+  role: user.role,
+  unitId: user.unitId,
+  sessionId: session.tokenHash,
+  expiresAt: session.expiresAt,
+});
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -54,32 +63,14 @@ export class Sessions {
       expiresAt: now + this.opts.ttlMs,
     };
     await this.store.createSession(session);
-    return {
-      token,
-      user: {
-        id: user.id,
-        username: user.username,
-        role: user.role,
-        unitId: user.unitId,
-        sessionId: session.tokenHash,
-        expiresAt: session.expiresAt,
-      },
-    };
+    return { token, user: sessionUser(user, session) };
   }
 
   async resolve(token: string | undefined, now: number): Promise<SessionUser | null> {
     if (!token || token.length > 100) return null;
     const found = await this.store.findSession(digest(token));
     if (!found || found.session.expiresAt <= now) return null;
-    const { session, user } = found;
-    return {
-      id: user.id,
-      username: user.username,
-      role: user.role,
-      unitId: user.unitId,
-      sessionId: session.tokenHash,
-      expiresAt: session.expiresAt,
-    };
+    return sessionUser(found.user, found.session);
   }
 
   async logout(user: SessionUser): Promise<void> {

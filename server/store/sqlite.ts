@@ -98,7 +98,6 @@ export function openSqliteStore(dataDir: string): Store {
       'INSERT INTO users (id, username, password_hash, role, unit_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     findUser: db.prepare('SELECT * FROM users WHERE username = ?'),
-    users: db.prepare('SELECT * FROM users ORDER BY username'),
     insertSession: db.prepare(
       'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
     ),
@@ -220,7 +219,6 @@ export function openSqliteStore(dataDir: string): Store {
       const r = q.findUser.get(username) as UserRow | undefined;
       return r ? toUser(r) : null;
     },
-    users: async () => (q.users.all() as UserRow[]).map(toUser),
     createSession: async (s: SessionRecord) => {
       q.insertSession.run(s.tokenHash, s.userId, s.createdAt, s.expiresAt);
     },

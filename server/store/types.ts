@@ -87,7 +87,6 @@ export interface Store {
   countUsers(): Promise<number>;
   createUsers(users: UserRecord[]): Promise<void>;
   findUser(username: string): Promise<UserRecord | null>;
-  users(): Promise<UserRecord[]>;
 
   createSession(session: SessionRecord): Promise<void>;
   /** the session and its user, or null */

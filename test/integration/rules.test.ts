@@ -55,6 +55,16 @@ const staffOnly = (duty: number, signer: number) => ({
   'city-police': 403,
   'city-health': 403,
 });
+/** only the unit that owns the task may act on it */
+const ownerOnly = {
+  admin: 403,
+  duty: 403,
+  director: 403,
+  commander: 403,
+  leader: 403,
+  'city-police': 200,
+  'city-health': 403,
+};
 const CELLS: Cell[] = [
   {
     command: 'declare',
@@ -96,15 +106,7 @@ const CELLS: Cell[] = [
   {
     command: 'ack',
     make: async () => ({ type: 'ack', taskId: await policeTask((await incident()).id) }),
-    expect: {
-      admin: 403,
-      duty: 403,
-      director: 403,
-      commander: 403,
-      leader: 403,
-      'city-police': 200,
-      'city-health': 403,
-    },
+    expect: ownerOnly,
   },
   {
     command: 'report',
@@ -114,15 +116,7 @@ const CELLS: Cell[] = [
       note: '已部署',
       done: false,
     }),
-    expect: {
-      admin: 403,
-      duty: 403,
-      director: 403,
-      commander: 403,
-      leader: 403,
-      'city-police': 200,
-      'city-health': 403,
-    },
+    expect: ownerOnly,
   },
 ];
 
