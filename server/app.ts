@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Sessions } from './auth/sessions.ts';
+import type { Directory } from './directory.ts';
 import { demoLabel, loadUser, sameSiteOnly } from './http/auth.ts';
+import { directoryRoutes, type MapConfig } from './http/directory.ts';
 import { errorHandler, sendError } from './http/errors.ts';
 import { incidentRoutes } from './http/incidents.ts';
 import { planRoutes } from './http/plans.ts';
@@ -15,6 +17,8 @@ const CLIENT_DIR = fileURLToPath(new URL('../dist/client/', import.meta.url));
 export interface AppDeps {
   service: IncidentService;
   sessions: Sessions;
+  directory: Directory;
+  map: MapConfig;
   demo: boolean;
   now: () => number;
   loginAttempts: number;
@@ -40,6 +44,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/session', sessionRoutes(deps));
   app.use('/api/plans', planRoutes());
   app.use('/api', incidentRoutes(deps.service, deps.now));
+  app.use('/api', directoryRoutes(deps.directory, deps.map, deps.now));
   app.use('/api', (_req, res) => sendError(res, 'NOT_FOUND', '没有该接口 / No such endpoint'));
   if (existsSync(CLIENT_DIR)) {
     app.use(express.static(CLIENT_DIR, { index: 'index.html' }));

@@ -7,6 +7,8 @@ const server = await startServer({
   port: Number(process.env.PORT ?? 3000),
   dataDir: resolve(process.env.DATA_DIR ?? './data'),
   production,
+  ...(process.env.TILE_URL ? { tileUrl: process.env.TILE_URL } : {}),
+  ...(process.env.TILE_ATTRIBUTION ? { tileAttribution: process.env.TILE_ATTRIBUTION } : {}),
 });
 console.log(
   `应急预案指挥调度台 ready on http://localhost:${server.port} — ${

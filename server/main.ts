@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { seedDemo } from './auth/accounts.ts';
 import { Sessions } from './auth/sessions.ts';
 import { createApp } from './app.ts';
+import { Directory } from './directory.ts';
 import { IncidentService } from './live/incidents.ts';
 import { startScheduler } from './live/scheduler.ts';
 import { attachSockets, type LiveSockets } from './live/socket.ts';
@@ -23,6 +24,9 @@ export interface ServerOptions {
   /** how often the scheduler looks for due clocks; under a second so that each fires within one */
   tickMs?: number;
   host?: string;
+  /** a tile server for the map (intranet or 天地图 with a key); without one the offline basemap is used */
+  tileUrl?: string;
+  tileAttribution?: string;
 }
 
 export interface RunningServer {
@@ -61,6 +65,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const app = createApp({
     service,
     sessions,
+    directory: new Directory(store),
+    map: { tileUrl: o.tileUrl ?? null, tileAttribution: o.tileAttribution ?? null },
     demo,
     now,
     loginAttempts: o.loginAttempts ?? 10,

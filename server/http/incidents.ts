@@ -16,7 +16,7 @@ import {
 } from '../../shared/protocol/live.ts';
 import { toRequest } from '../live/commands.ts';
 import type { IncidentService } from '../live/incidents.ts';
-import { incidentDetail, incidentSummary } from '../live/views.ts';
+import { incidentDetail, incidentSummary, previewChange } from '../live/views.ts';
 import { canSeeIncident, factFor, type Viewer } from '../live/visibility.ts';
 import { requireUser } from './auth.ts';
 import { HttpError } from './errors.ts';
@@ -44,8 +44,10 @@ export function incidentRoutes(service: IncidentService, now: () => number): Rou
     return { state, plan };
   };
 
-  r.get('/incidents', (req, res) => {
+  r.get('/incidents', async (req, res) => {
     const viewer = requireUser(req);
+    // the position the list reflects: a client syncs facts after it
+    const seq = await service.head();
     const incidents = service
       .all()
       .filter((s) => canSeeIncident(viewer, s.planId))
@@ -54,7 +56,7 @@ export function incidentRoutes(service: IncidentService, now: () => number): Rou
         const plan = planById(s.planId);
         return plan ? [incidentSummary(plan, s, service.record(s.id))] : [];
       });
-    res.json({ incidents });
+    res.json({ incidents, seq });
   });
   r.post('/incidents', (req, res) =>
     run(requireUser(req), { type: 'declare', ...parseBody(DeclareBody, req.body) }, res),
@@ -63,6 +65,13 @@ export function incidentRoutes(service: IncidentService, now: () => number): Rou
     const viewer = requireUser(req);
     const { state, plan } = visible(viewer, req.params.id);
     res.json(incidentDetail(plan, state, service.record(state.id), viewer, now()));
+  });
+  /** What a change would add and stand down, and whose signature it needs, before the officer confirms. */
+  r.get('/incidents/:id/preview', (req, res) => {
+    const viewer = requireUser(req);
+    const { state, plan } = visible(viewer, req.params.id);
+    const levelId = typeof req.query.levelId === 'string' ? req.query.levelId : null;
+    res.json(previewChange(plan, state, levelId, now()));
   });
   r.get('/incidents/:id/events', async (req, res) => {
     const viewer = requireUser(req);

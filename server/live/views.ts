@@ -1,8 +1,11 @@
 /** What the API answers about incidents and tasks: the engine's state in the words of the plan. */
 import { clocks } from '../../shared/engine/clocks.ts';
 import type { IncidentState, Task } from '../../shared/engine/incident.ts';
-import { levelById } from '../../shared/engine/tiers.ts';
-import type { Plan } from '../../shared/plans/schema.ts';
+import { signerForChange, signerToLift } from '../../shared/engine/authority.ts';
+import { describeAction } from '../../shared/engine/describe.ts';
+import { isOpen, nextDeadlines, unitProgress } from '../../shared/engine/progress.ts';
+import { actionsForLevel, levelById, levelDiff } from '../../shared/engine/tiers.ts';
+import type { Action, Plan } from '../../shared/plans/schema.ts';
 import type { IncidentRecord } from '../store/types.ts';
 import { isStaff, type Viewer } from './visibility.ts';
 
@@ -51,6 +54,7 @@ export type TaskView = ReturnType<typeof taskView>;
 export function incidentSummary(plan: Plan, state: IncidentState, record: IncidentRecord | undefined) {
   const level = state.level ? levelById(plan, state.level) : undefined;
   const tasks = Object.values(state.tasks).filter((t) => t.status !== 'stoodDown');
+  const progress = unitProgress(tasks);
   return {
     id: state.id,
     planId: plan.id,
@@ -71,8 +75,20 @@ export function incidentSummary(plan: Plan, state: IncidentState, record: Incide
       tasks: tasks.length,
       acknowledged: tasks.filter((t) => t.status !== 'assigned').length,
       done: tasks.filter((t) => t.status === 'done').length,
-      overdue: tasks.filter((t) => t.overdueAt !== undefined && t.status !== 'done').length,
+      overdue: tasks.filter((t) => t.overdueAt !== undefined && isOpen(t)).length,
+      units: progress.units,
+      unitsAcknowledged: progress.acknowledged,
     },
+    nextDue: nextDeadlines(tasks, 3).map((t) => {
+      const { title, clause } = taskSource(plan, t);
+      return {
+        taskId: apiTaskId(state.id, t.id),
+        title,
+        clause,
+        unit: unitName(plan, t.unitId),
+        dueAt: t.dueAt,
+      };
+    }),
   };
 }
 
@@ -105,5 +121,32 @@ export function incidentDetail(
         .map((o) => ({ ...o, taskId: apiTaskId(state.id, o.taskId) })),
       waiting: c.waiting,
     },
+  };
+}
+
+/**
+ * What moving the incident to `levelId` (or terminating it, when null) would add and stand down, judged
+ * against the incident's own readings and today's date, and whose signature it needs.
+ */
+export function previewChange(plan: Plan, state: IncidentState, levelId: string | null, now: number) {
+  const when = { readings: state.readings, date: now };
+  const brief = (a: Action) => describeAction(plan, a, when);
+  if (levelId === null) {
+    const from = state.level ?? state.highestLevel;
+    return {
+      levelId: null,
+      signer: from ? signerToLift(plan, from) : null,
+      added: state.highestLevel ? actionsForLevel(plan, state.highestLevel, when, 'after').map(brief) : [],
+      stoodDown: from ? actionsForLevel(plan, from, when).map(brief) : [],
+    };
+  }
+  if (!levelById(plan, levelId))
+    return { levelId, signer: null, added: [], stoodDown: [], unknownLevel: true };
+  const diff = levelDiff(plan, state.level, levelId, when);
+  return {
+    levelId,
+    signer: signerForChange(plan, state.level, levelId),
+    added: diff.added.map(brief),
+    stoodDown: diff.stoodDown.map(brief),
   };
 }

@@ -58,6 +58,14 @@ const MIGRATIONS: readonly string[] = [
      expires_at INTEGER NOT NULL
    );
    CREATE INDEX sessions_expiry ON sessions (expires_at);`,
+  // the duty directory an administrator keeps: contacts the plans do not give, and map positions
+  `CREATE TABLE directory (
+     unit_id TEXT PRIMARY KEY,
+     contacts TEXT NOT NULL,
+     position TEXT,
+     updated_by TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   );`,
 ];
 
 export function migrate(db: Database): void {

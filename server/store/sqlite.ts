@@ -9,6 +9,7 @@ import { migrate } from './migrations.ts';
 import type {
   AuditEntry,
   CommitItem,
+  DirectoryEntry,
   IncidentRecord,
   RequestRecord,
   SessionRecord,
@@ -107,6 +108,12 @@ export function openSqliteStore(dataDir: string): Store {
     ),
     deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
     expiredSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ? RETURNING token_hash'),
+    directory: db.prepare('SELECT * FROM directory ORDER BY unit_id'),
+    saveDirectory: db.prepare(
+      `INSERT INTO directory (unit_id, contacts, position, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (unit_id) DO UPDATE SET contacts = excluded.contacts, position = excluded.position,
+         updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+    ),
     getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
     setMeta: db.prepare(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -239,6 +246,23 @@ export function openSqliteStore(dataDir: string): Store {
     },
     deleteExpiredSessions: async (now) =>
       (q.expiredSessions.all(now) as { token_hash: string }[]).map((r) => r.token_hash),
+    directory: async () =>
+      (q.directory.all() as Record<string, unknown>[]).map((r): DirectoryEntry => ({
+        unitId: String(r.unit_id),
+        contacts: JSON.parse(String(r.contacts)),
+        position: r.position === null ? null : JSON.parse(String(r.position)),
+        updatedBy: String(r.updated_by),
+        updatedAt: Number(r.updated_at),
+      })),
+    saveDirectoryEntry: async (e) => {
+      q.saveDirectory.run(
+        e.unitId,
+        JSON.stringify(e.contacts),
+        e.position ? JSON.stringify(e.position) : null,
+        e.updatedBy,
+        e.updatedAt,
+      );
+    },
     getMeta: async (key) => (q.getMeta.get(key) as { value: string } | undefined)?.value ?? null,
     setMeta: async (key, value) => {
       q.setMeta.run(key, value);

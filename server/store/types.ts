@@ -72,6 +72,15 @@ export interface Snapshot {
   state: IncidentState;
 }
 
+/** An administrator's entry for one unit: added duty contacts and a map position. */
+export interface DirectoryEntry {
+  unitId: string;
+  contacts: { label: string; phone?: string | undefined; person?: string | undefined }[];
+  position: { lat: number; lng: number } | null;
+  updatedBy: string;
+  updatedAt: number;
+}
+
 export interface Store {
   /** Commits every item of the batch in one durable transaction; returns each item's facts with their sequence. */
   commit(batch: CommitItem[]): Promise<StoredFact[][]>;
@@ -93,6 +102,9 @@ export interface Store {
   findSession(tokenHash: string): Promise<{ session: SessionRecord; user: UserRecord } | null>;
   deleteSession(tokenHash: string): Promise<void>;
   deleteExpiredSessions(now: number): Promise<string[]>;
+
+  directory(): Promise<DirectoryEntry[]>;
+  saveDirectoryEntry(entry: DirectoryEntry): Promise<void>;
 
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;

@@ -11,3 +11,4 @@ export * from './reconcile.ts';
 export * from './text.ts';
 export * from './tiers.ts';
 export * from './time.ts';
+export * from './progress.ts';

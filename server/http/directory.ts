@@ -1,0 +1,43 @@
+/** The duty directory, the basemap and the map's configuration. Only an administrator edits the directory. */
+import { Router } from 'express';
+import { DirectoryBody } from '../../shared/protocol/directory.ts';
+import type { Directory } from '../directory.ts';
+import { BASEMAP_SOURCE, basemapJson } from '../map/basemap.ts';
+import { requireUser } from './auth.ts';
+import { HttpError } from './errors.ts';
+import { parseBody } from './validate.ts';
+
+export interface MapConfig {
+  /** a tile server on the intranet, or 天地图 with its key; null keeps the offline vector basemap */
+  tileUrl: string | null;
+  tileAttribution: string | null;
+}
+
+export function directoryRoutes(directory: Directory, map: MapConfig, now: () => number): Router {
+  const r = Router();
+  r.get('/directory', async (req, res) => {
+    requireUser(req);
+    res.json({ units: await directory.list() });
+  });
+  r.put('/directory/:unitId', async (req, res) => {
+    const user = requireUser(req);
+    if (user.role !== 'admin')
+      throw new HttpError(
+        'FORBIDDEN',
+        '只有管理员可以修改通讯录和位置',
+        'Only an administrator edits the directory',
+      );
+    const unitId = req.params.unitId ?? '';
+    if (!directory.has(unitId))
+      throw new HttpError('NOT_FOUND', `没有单位“${unitId}”`, `No unit "${unitId}"`);
+    res.json(await directory.save(unitId, parseBody(DirectoryBody, req.body), user.id, now()));
+  });
+  r.get('/map/config', (_req, res) => {
+    res.json({ ...map, basemapSource: BASEMAP_SOURCE });
+  });
+  r.get('/map/basemap', (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.type('application/geo+json').send(basemapJson());
+  });
+  return r;
+}
