@@ -112,7 +112,9 @@ describe('change preview', () => {
     expect(declared.status).toBe(202); // blue waits for the office director's signature
     const id = declared.body.incident.id as string;
     const director = await Client.login(server.url, 'director');
-    expect((await director.post(`/api/incidents/${id}/approve`, { requestId: rid('sign') })).status).toBe(200);
+    expect((await director.post(`/api/incidents/${id}/approve`, { requestId: rid('sign') })).status).toBe(
+      200,
+    );
     const up = await duty.get(`/api/incidents/${id}/preview?levelId=red`);
     expect(up.status).toBe(200);
     expect(up.body.signer).toBe('commander');
