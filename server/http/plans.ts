@@ -32,7 +32,14 @@ export function planRoutes(): Router {
         docNumber: p.docNumber,
         issuer: p.issuer,
         issuedOn: p.issuedOn,
-        levels: p.levels.map((l) => ({ id: l.id, name: l.name, color: l.color })),
+        levels: p.levels.map((l) => ({
+          id: l.id,
+          name: l.name,
+          color: l.color,
+          signer: l.declare.signer,
+          liftSigner: l.lift.signer,
+        })),
+        units: p.units.map((u) => ({ id: u.id, name: u.name, en: u.en, kind: u.kind })),
       })),
     );
   });

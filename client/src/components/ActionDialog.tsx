@@ -1,0 +1,110 @@
+/**
+ * A decision on an incident (raise, lower, terminate, approve, reject): asks for the reason and shows what
+ * will be added and stood down, and whose signature it needs, before the officer confirms.
+ */
+import { type FormEvent, useEffect, useState } from 'react';
+import { api, errorText } from '../api.ts';
+import { useLang, useT } from '../i18n.ts';
+import type { ActionBrief, Preview } from '../types.ts';
+import { ErrorText } from './common.tsx';
+
+function Briefs({ items }: { items: ActionBrief[] }) {
+  const lang = useLang();
+  return (
+    <ul className="briefs">
+      {items.map((a) => (
+        <li key={a.id}>
+          {lang === 'zh' ? a.title : a.titleEn}（{Array.isArray(a.unit) ? a.unit.join('、') : a.unit}；
+          {a.clause}）
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ActionDialog({
+  title,
+  previewPath,
+  reasonRequired,
+  onConfirm,
+  onClose,
+}: {
+  title: string;
+  /** where to ask what the decision changes; null when it changes no measure (approve, reject) */
+  previewPath: string | null;
+  reasonRequired: boolean;
+  onConfirm: (reason: string) => Promise<void>;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const [reason, setReason] = useState('');
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (previewPath) api.get<Preview>(previewPath).then(setPreview, (e) => setError(errorText(e, lang)));
+  }, [previewPath, lang]);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await onConfirm(reason.trim());
+      onClose();
+    } catch (err) {
+      setError(errorText(err, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="dialog-backdrop">
+      <form
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="dialog-title"
+        onSubmit={(e) => void submit(e)}
+        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      >
+        <h2 id="dialog-title">{title}</h2>
+        {preview && (
+          <div className="preview">
+            <p>
+              {preview.signer ? t('needsSigner', { signer: t(`signer_${preview.signer}`) }) : t('noSigner')}
+            </p>
+            <p>
+              <strong>{t('willAdd', { n: preview.added.length })}</strong>
+            </p>
+            <Briefs items={preview.added} />
+            <p>
+              <strong>{t('willStandDown', { n: preview.stoodDown.length })}</strong>
+            </p>
+            <Briefs items={preview.stoodDown} />
+          </div>
+        )}
+        <label>
+          {reasonRequired ? t('reason') : t('reasonOptional')}
+          <textarea
+            name="reason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            required={reasonRequired}
+            maxLength={2000}
+            autoFocus
+          />
+        </label>
+        <ErrorText error={error} />
+        <div className="dialog-actions">
+          <button type="submit" disabled={busy || (reasonRequired && reason.trim() === '')}>
+            {t('confirm')}
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            {t('cancel')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

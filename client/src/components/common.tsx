@@ -1,0 +1,80 @@
+/** Small pieces every screen uses: level badge, progress bar, countdown, the ticking clock. */
+import { useEffect, useState } from 'react';
+import { pick, useLang, useT } from '../i18n.ts';
+import { countdown } from '../logic/countdown.ts';
+import type { Bilingual, IncidentSummary } from '../types.ts';
+
+/** Level colours that keep white text readable on a projector; the name is always written too. */
+export const LEVEL_COLOUR: Record<string, { bg: string; fg: string }> = {
+  blue: { bg: '#1e40af', fg: '#fff' },
+  yellow: { bg: '#facc15', fg: '#111' },
+  orange: { bg: '#ea580c', fg: '#fff' },
+  red: { bg: '#b91c1c', fg: '#fff' },
+};
+const NO_COLOUR = { bg: '#374151', fg: '#fff' };
+
+export function LevelBadge({
+  name,
+  color,
+  large,
+}: {
+  name: Bilingual | null;
+  color: string | null;
+  large?: boolean;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const c = (color && LEVEL_COLOUR[color]) || NO_COLOUR;
+  return (
+    <span className={large ? 'badge badge-large' : 'badge'} style={{ background: c.bg, color: c.fg }}>
+      {name ? pick(name, lang) : t('noLevel')}
+    </span>
+  );
+}
+
+export function IncidentLevel({ incident, large }: { incident: IncidentSummary; large?: boolean }) {
+  return <LevelBadge name={incident.levelName} color={incident.levelColor} {...(large ? { large } : {})} />;
+}
+
+/** Re-renders every `everyMs`; one timer per component that shows a running clock. */
+export function useNow(everyMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(id);
+  }, [everyMs]);
+  return now;
+}
+
+export function ProgressBar({ done, total, label }: { done: number; total: number; label: string }) {
+  const pct = total === 0 ? 0 : Math.round((done / total) * 100);
+  return (
+    <div className="progress">
+      <div
+        className="progress-track"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+        aria-label={label}
+      >
+        <div className="progress-fill" style={{ width: `${pct}%` }} />
+      </div>
+      <span className="progress-label">{label}</span>
+    </div>
+  );
+}
+
+export function Countdown({ dueAt, now }: { dueAt: number; now: number }) {
+  const lang = useLang();
+  const c = countdown(dueAt, now, lang);
+  return <span className={c.urgent ? 'countdown urgent' : 'countdown'}>{c.text}</span>;
+}
+
+export function ErrorText({ error }: { error: string | null }) {
+  return error ? (
+    <p role="alert" className="error">
+      {error}
+    </p>
+  ) : null;
+}

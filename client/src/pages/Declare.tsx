@@ -1,0 +1,334 @@
+/**
+ * Assess and declare: pick a plan, enter the readings it reads, see the recommended level and the clauses
+ * that fired as you type, then declare, or submit for signature where the plan demands one. The officer
+ * may choose another level than the recommendation, with a reason.
+ */
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { Assessment } from '../../../shared/engine/assess.ts';
+import type { IndicatorDef, Plan } from '../../../shared/plans/schema.ts';
+import { api, errorText, newRequestId } from '../api.ts';
+import { usePlan } from '../components/usePlan.ts';
+import { ErrorText, LevelBadge } from '../components/common.tsx';
+import { type T, useLang, useT } from '../i18n.ts';
+import { refreshDetail } from '../live/connection.ts';
+import { shanghaiLocalToIso } from '../logic/time.ts';
+import { useConsole } from '../store/index.ts';
+import type { Lang } from '../types.ts';
+
+/** The form's raw text → the readings the API takes; blank fields are left out (not given). */
+export function readingsFrom(plan: Plan, raw: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const d of plan.indicators) {
+    const v = (raw[d.key] ?? '').trim();
+    if (v === '') continue;
+    if (d.kind === 'boolean') out[d.key] = v === 'true';
+    else if (d.kind === 'number') out[d.key] = Number(v);
+    else
+      out[d.key] = v
+        .split(/[,，\s]+/)
+        .filter(Boolean)
+        .map(Number);
+  }
+  return out;
+}
+
+function IndicatorInput({
+  d,
+  value,
+  onChange,
+  t,
+  lang,
+}: {
+  d: IndicatorDef;
+  value: string;
+  onChange: (v: string) => void;
+  t: T;
+  lang: Lang;
+}) {
+  const label = `${d.name[lang]}${d.kind !== 'boolean' ? `（${d.unit[lang]}）` : ''}`;
+  if (d.kind === 'boolean')
+    return (
+      <label>
+        {label}
+        <select name={d.key} value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{t('unknown')}</option>
+          <option value="true">{t('yes')}</option>
+          <option value="false">{t('no')}</option>
+        </select>
+      </label>
+    );
+  return (
+    <label>
+      {label}
+      <input
+        name={d.key}
+        inputMode="decimal"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={d.kind === 'series' ? t('seriesHint') : `${d.min}–${d.max}`}
+      />
+    </label>
+  );
+}
+
+export default function Declare() {
+  const t = useT();
+  const lang = useLang();
+  const navigate = useNavigate();
+  const plans = useConsole((s) => s.plans);
+  const [planId, setPlanId] = useState('');
+  const plan = usePlan(planId || undefined);
+  const [raw, setRaw] = useState<Record<string, string>>({});
+  const [assessment, setAssessment] = useState<Assessment | null>(null);
+  const [assessError, setAssessError] = useState<string | null>(null);
+  const [levelId, setLevelId] = useState('');
+  const [reason, setReason] = useState('');
+  const [title, setTitle] = useState('');
+  const [area, setArea] = useState('');
+  const [occurred, setOccurred] = useState('');
+  const [drill, setDrill] = useState(false);
+  const [assignees, setAssignees] = useState<Record<string, string>>({});
+  const [taskCount, setTaskCount] = useState<{ n: number; units: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    setRaw({});
+    setAssessment(null);
+    setLevelId('');
+    setAssignees({});
+  }, [planId]);
+
+  const readings = useMemo(() => (plan ? readingsFrom(plan, raw) : {}), [plan, raw]);
+  // assess as the officer types, a quarter second after the last key
+  useEffect(() => {
+    if (!plan) return;
+    const timer = setTimeout(() => {
+      api.post<Assessment>(`/api/plans/${plan.id}/assess`, { indicators: readings }).then(
+        (a) => {
+          setAssessment(a);
+          setAssessError(null);
+          setLevelId((current) => (current === '' && a.level ? a.level : current));
+        },
+        (e) => setAssessError(errorText(e, lang)),
+      );
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [plan, readings, lang]);
+
+  useEffect(() => {
+    if (!plan || !levelId) return setTaskCount(null);
+    api
+      .get<{ unitIds: string[] }[]>(`/api/plans/${plan.id}/levels/${encodeURIComponent(levelId)}/tasks`)
+      .then((tasks) =>
+        setTaskCount({ n: tasks.length, units: new Set(tasks.flatMap((x) => x.unitIds)).size }),
+      )
+      .catch(() => setTaskCount(null));
+  }, [plan, levelId]);
+
+  const level = plan?.levels.find((l) => l.id === levelId);
+  const differs = assessment !== null && levelId !== '' && levelId !== assessment.level;
+  const roles = plan?.units.filter((u) => u.kind === 'role' && u.bindsTo && u.bindsTo.length > 0) ?? [];
+  const unitName = (id: string) => plan?.units.find((u) => u.id === id)?.name ?? id;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!plan || !level) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.post<{ incident: { id: string } }>('/api/incidents', {
+        planId: plan.id,
+        levelId: level.id,
+        title: title.trim(),
+        indicators: readings,
+        ...(drill ? { drill } : {}),
+        ...(differs ? { reason: reason.trim() } : {}),
+        ...(area.trim() ? { place: { kind: 'area', name: area.trim() } } : {}),
+        ...(occurred ? { occurredAt: shanghaiLocalToIso(occurred) } : {}),
+        ...(Object.keys(assignees).length > 0 ? { assignees } : {}),
+        requestId: newRequestId(),
+      });
+      await refreshDetail(r.incident.id);
+      void navigate(`/incidents/${r.incident.id}`);
+    } catch (err) {
+      setError(errorText(err, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="declare-title" className="declare">
+      <h1 id="declare-title">{t('navDeclare')}</h1>
+      <form onSubmit={(e) => void submit(e)}>
+        <label>
+          {t('plan')}
+          <select name="plan" value={planId} onChange={(e) => setPlanId(e.target.value)} required>
+            <option value="">{t('choosePlan')}</option>
+            {plans.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title[lang]}（{p.docNumber}）
+              </option>
+            ))}
+          </select>
+        </label>
+        {plan && (
+          <>
+            <fieldset>
+              <legend>{t('indicatorsHeading')}</legend>
+              {plan.indicators.map((d) => (
+                <IndicatorInput
+                  key={d.key}
+                  d={d}
+                  t={t}
+                  lang={lang}
+                  value={raw[d.key] ?? ''}
+                  onChange={(v) => setRaw((r) => ({ ...r, [d.key]: v }))}
+                />
+              ))}
+            </fieldset>
+            <div className="assessment" aria-live="polite" data-recommended={assessment?.level ?? ''}>
+              <ErrorText error={assessError} />
+              {assessment && (
+                <>
+                  <p>
+                    {assessment.level ? (
+                      <>
+                        {t('recommended', { level: '' })}
+                        <LevelBadge
+                          name={plan.levels.find((l) => l.id === assessment.level)?.name ?? null}
+                          color={plan.levels.find((l) => l.id === assessment.level)?.color ?? null}
+                        />
+                      </>
+                    ) : (
+                      t('noRecommendation')
+                    )}
+                  </p>
+                  {assessment.reasons.length > 0 && (
+                    <>
+                      <h3>{t('firedClauses')}</h3>
+                      <ul>
+                        {assessment.reasons.map((r) => (
+                          <li key={r.criterion}>
+                            {r.clause}：{lang === 'zh' ? r.text : r.textEn}
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                  {assessment.notGiven.length > 0 && (
+                    <p className="muted">
+                      {t('notGiven', {
+                        list: assessment.notGiven
+                          .map((k) => plan.indicators.find((d) => d.key === k)?.name[lang] ?? k)
+                          .join('、'),
+                      })}
+                    </p>
+                  )}
+                </>
+              )}
+            </div>
+            <fieldset>
+              <legend>{t('level')}</legend>
+              <div className="level-choice">
+                {plan.levels.map((l) => (
+                  <label key={l.id} className={l.id === levelId ? 'chosen' : ''}>
+                    <input
+                      type="radio"
+                      name="level"
+                      value={l.id}
+                      checked={l.id === levelId}
+                      onChange={() => setLevelId(l.id)}
+                    />
+                    <LevelBadge name={l.name} color={l.color} />
+                  </label>
+                ))}
+              </div>
+              {taskCount && (
+                <p className="muted">{t('tasksAtLevel', { n: taskCount.n, units: taskCount.units })}</p>
+              )}
+              {level && (
+                <p>
+                  {level.declare.signer
+                    ? t('needsSigner', { signer: t(`signer_${level.declare.signer}`) })
+                    : t('noSigner')}
+                  （{level.declare.clause}）
+                </p>
+              )}
+              {differs && (
+                <label>
+                  {t('otherLevelReason')}
+                  <textarea
+                    name="reason"
+                    value={reason}
+                    onChange={(e) => setReason(e.target.value)}
+                    required
+                    maxLength={2000}
+                  />
+                </label>
+              )}
+            </fieldset>
+            <label>
+              {t('title')}
+              <input
+                name="title"
+                value={title}
+                onChange={(e) => setTitle(e.target.value)}
+                required
+                maxLength={200}
+              />
+            </label>
+            <label>
+              {t('areaName')}
+              <input name="area" value={area} onChange={(e) => setArea(e.target.value)} maxLength={200} />
+            </label>
+            <label>
+              {t('occurredAt')}
+              <input
+                name="occurredAt"
+                type="datetime-local"
+                value={occurred}
+                onChange={(e) => setOccurred(e.target.value)}
+              />
+            </label>
+            {roles.map((r) => (
+              <label key={r.id}>
+                {t('assignee', { role: r.name })}
+                <select
+                  value={assignees[r.id] ?? ''}
+                  onChange={(e) =>
+                    setAssignees((a) =>
+                      e.target.value
+                        ? { ...a, [r.id]: e.target.value }
+                        : Object.fromEntries(Object.entries(a).filter(([k]) => k !== r.id)),
+                    )
+                  }
+                >
+                  <option value="">{t('chooseUnit')}</option>
+                  {r.bindsTo!.map((u) => (
+                    <option key={u} value={u}>
+                      {unitName(u)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+            <label className="inline">
+              <input type="checkbox" checked={drill} onChange={(e) => setDrill(e.target.checked)} />{' '}
+              {t('drill')}
+            </label>
+            <ErrorText error={error} />
+            <button
+              type="submit"
+              disabled={busy || !level || title.trim() === '' || (differs && reason.trim() === '')}
+            >
+              {level?.declare.signer ? t('proposeButton') : t('declareButton')}
+            </button>
+          </>
+        )}
+      </form>
+    </section>
+  );
+}

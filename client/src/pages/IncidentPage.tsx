@@ -1,0 +1,301 @@
+/**
+ * One incident: who must do what (the task matrix, unit by unit, with status, deadline and clause), the
+ * clocks, the level history with the reasons given, the readings and recommendation that led there, and
+ * the decisions the user's role may take, each previewed before it is confirmed.
+ */
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router';
+import { canSign } from '../../../shared/engine/authority.ts';
+import type { Milestone } from '../../../shared/plans/schema.ts';
+import { api, newRequestId } from '../api.ts';
+import { ActionDialog } from '../components/ActionDialog.tsx';
+import { Timeline } from '../components/Timeline.tsx';
+import { usePlan } from '../components/usePlan.ts';
+import { VirtualList } from '../components/VirtualList.tsx';
+import { Countdown, IncidentLevel, useNow } from '../components/common.tsx';
+import { pick, useLang, useT } from '../i18n.ts';
+import { loadTimeline, refreshDetail } from '../live/connection.ts';
+import { STATUS_COLOUR, tasksByUnit, unitStatus } from '../logic/unitStatus.ts';
+import { formatDateTime } from '../logic/time.ts';
+import { useConsole } from '../store/index.ts';
+import type { IncidentDetail, TaskView } from '../types.ts';
+
+type Dialog =
+  { kind: 'level'; levelId: string } | { kind: 'terminate' } | { kind: 'approve' } | { kind: 'reject' };
+
+const OPERATORS = new Set(['duty', 'director', 'commander']);
+
+function TaskMatrix({ tasks, now }: { tasks: TaskView[]; now: number }) {
+  const t = useT();
+  const lang = useLang();
+  const rows = [...tasksByUnit(tasks.filter((x) => x.status !== 'stoodDown')).entries()].sort((a, b) =>
+    a[1][0]!.unit.localeCompare(b[1][0]!.unit, 'zh-CN'),
+  );
+  return (
+    <VirtualList
+      items={rows}
+      estimate={90}
+      label={t('taskMatrix')}
+      height="60vh"
+      rowKey={([unitId]) => unitId}
+      render={([unitId, list]) => {
+        const status = unitStatus(list);
+        return (
+          <div className="matrix-row" data-unit={unitId} data-status={status}>
+            <div className="matrix-unit">
+              <span className="dot" style={{ background: STATUS_COLOUR[status] }} aria-hidden="true" />
+              <strong>{list[0]!.unit}</strong>
+              <span className="muted">{t(`unit_${status}`)}</span>
+            </div>
+            <ul className="matrix-tasks">
+              {list.map((task) => (
+                <li key={task.id} className={`chip chip-${task.status}`} data-task={task.id}>
+                  <span>{lang === 'zh' ? task.title : task.titleEn}</span>{' '}
+                  <span className="chip-status">{t(`task_${task.status}`)}</span>
+                  {task.overdue && ['assigned', 'acknowledged', 'inProgress'].includes(task.status) && (
+                    <span className="tag danger">{t('taskOverdue')}</span>
+                  )}{' '}
+                  <span className="muted">
+                    {task.clause}
+                    {task.dueAt !== null && <> · {t('due', { time: formatDateTime(task.dueAt, lang) })}</>}
+                    {task.dueAt !== null &&
+                      ['assigned', 'acknowledged', 'inProgress'].includes(task.status) && (
+                        <>
+                          {' '}
+                          <Countdown dueAt={task.dueAt} now={now} />
+                        </>
+                      )}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      }}
+    />
+  );
+}
+
+export default function IncidentPage() {
+  const { id = '' } = useParams();
+  const t = useT();
+  const lang = useLang();
+  const now = useNow(1000);
+  const user = useConsole((s) => s.user);
+  const detail: IncidentDetail | undefined = useConsole((s) => s.details[id]);
+  const facts = useConsole((s) => s.timelines[id]) ?? [];
+  const plan = usePlan(detail?.incident.planId);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [missing, setMissing] = useState(false);
+  useEffect(() => {
+    void refreshDetail(id).then((d) => setMissing(d === null));
+    void loadTimeline(id);
+  }, [id]);
+  if (!detail) return <p>{missing ? t('loadFailed') : t('loading')}</p>;
+  const inc = detail.incident;
+  const role = user?.role ?? 'leader';
+  const operating = OPERATORS.has(role) && (inc.status === 'active' || inc.status === 'proposed');
+  const signable = inc.pending !== null && canSign(role === 'unit' ? 'unit' : role, inc.pending.signer);
+  const base = `/api/incidents/${encodeURIComponent(id)}`;
+  const levelName = (levelId: string | null) =>
+    levelId ? (plan?.levels.find((l) => l.id === levelId)?.name[lang] ?? levelId) : t('noLevel');
+  const post = async (path: string, body: Record<string, unknown>) => {
+    await api.post(`${base}/${path}`, { ...body, requestId: newRequestId() });
+    await refreshDetail(id);
+  };
+  const recordMilestone = (milestone: Milestone) =>
+    post('milestones', { milestone, at: Date.now(), expectedVersion: inc.version }).catch(() =>
+      refreshDetail(id),
+    );
+  return (
+    <section aria-labelledby="incident-title" className="incident">
+      <header className="incident-head">
+        <IncidentLevel incident={inc} large />
+        <h1 id="incident-title">{inc.title}</h1>
+        {inc.drill && <span className="tag">{t('drill')}</span>}
+        <span className="muted">
+          {pick(inc.planTitle, lang)} · {t(`status_${inc.status}`)} · {formatDateTime(inc.openedAt, lang)}
+          {inc.place && (
+            <>
+              {' '}
+              · {t('place')}：
+              {inc.place.kind === 'area'
+                ? inc.place.name
+                : inc.place.kind === 'unit'
+                  ? inc.place.unitId
+                  : `${inc.place.lat}, ${inc.place.lng}`}
+            </>
+          )}
+        </span>
+      </header>
+
+      {inc.pending && (
+        <div className="pending-box" role="status">
+          <p>
+            {inc.pending.kind === 'terminate'
+              ? t('pendingTerminate', {
+                  signer: t(`signer_${inc.pending.signer}`),
+                  by: inc.pending.by,
+                  reason: inc.pending.reason,
+                })
+              : t('pendingBanner', {
+                  level: levelName(inc.pending.levelId),
+                  signer: t(`signer_${inc.pending.signer}`),
+                  by: inc.pending.by,
+                  reason: inc.pending.reason,
+                })}
+          </p>
+          {signable && (
+            <div className="row">
+              <button type="button" onClick={() => setDialog({ kind: 'approve' })}>
+                {t('approve')}
+              </button>
+              <button type="button" className="danger" onClick={() => setDialog({ kind: 'reject' })}>
+                {t('reject')}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+
+      {operating && plan && (
+        <div className="actions-bar" aria-label={t('actions')}>
+          <span>{t('changeLevel')}：</span>
+          {plan.levels
+            .filter((l) => l.id !== inc.level)
+            .map((l) => (
+              <button
+                key={l.id}
+                type="button"
+                className="secondary"
+                onClick={() => setDialog({ kind: 'level', levelId: l.id })}
+              >
+                {l.name[lang]}
+              </button>
+            ))}
+          {inc.status === 'active' && (
+            <button type="button" className="danger" onClick={() => setDialog({ kind: 'terminate' })}>
+              {t('terminate')}
+            </button>
+          )}
+        </div>
+      )}
+
+      <div className="grid-2">
+        <div>
+          <h2>{t('taskMatrix')}</h2>
+          <TaskMatrix tasks={detail.tasks} now={now} />
+        </div>
+        <div>
+          <h2>{t('clocks')}</h2>
+          <ul className="clocks">
+            {[...detail.clocks.obligations]
+              .sort((a, b) => a.dueAt - b.dueAt)
+              .map((o) => {
+                const task = detail.tasks.find((x) => x.id === o.taskId);
+                return (
+                  <li key={o.taskId} data-clock={o.status}>
+                    {['pending', 'dueSoon', 'overdue'].includes(o.status) ? (
+                      <Countdown dueAt={o.dueAt} now={now} />
+                    ) : (
+                      <span>{o.status}</span>
+                    )}{' '}
+                    {task ? (lang === 'zh' ? task.title : task.titleEn) : o.clockId}（{task?.unit}，
+                    {task?.clause}） {formatDateTime(o.dueAt, lang)}
+                  </li>
+                );
+              })}
+            {detail.clocks.waiting.map((w) => (
+              <li key={w.clockId} className="muted">
+                {plan?.clocks.find((c) => c.id === w.clockId)?.title[lang] ?? w.clockId}：
+                {t('waitingFor', { milestone: t(`ms_${w.waitingFor as Milestone}`) })}{' '}
+                {operating && (
+                  <button
+                    type="button"
+                    className="secondary small"
+                    onClick={() => void recordMilestone(w.waitingFor as Milestone)}
+                  >
+                    {t('recordNow')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+          <h2>{t('levelHistory')}</h2>
+          <ol className="history">
+            {inc.history.map((h, i) => (
+              <li key={i}>
+                {formatDateTime(h.at, lang)} {levelName(h.from)} →{' '}
+                {h.to ? levelName(h.to) : t('status_terminated')}（{h.by}
+                {h.signedBy ? `；${t('signedBy', { who: h.signedBy })}` : ''}）：{h.reason}
+              </li>
+            ))}
+          </ol>
+          <h2>{t('readings')}</h2>
+          <dl className="readings">
+            {Object.entries(inc.readings).map(([k, v]) => (
+              <div key={k}>
+                <dt>{plan?.indicators.find((d) => d.key === k)?.name[lang] ?? k}</dt>
+                <dd>{Array.isArray(v) ? v.join(', ') : typeof v === 'boolean' ? t(v ? 'yes' : 'no') : v}</dd>
+              </div>
+            ))}
+          </dl>
+          <p>
+            {inc.recommended
+              ? t('recommended', { level: levelName(inc.recommended) })
+              : t('noRecommendation')}
+          </p>
+          <h2>{t('timeline')}</h2>
+          <Timeline facts={facts} limit={50} planId={inc.planId} />
+        </div>
+      </div>
+
+      {dialog?.kind === 'level' && (
+        <ActionDialog
+          title={`${t('changeLevel')}：${levelName(inc.level)} → ${levelName(dialog.levelId)}`}
+          previewPath={`${base}/preview?levelId=${encodeURIComponent(dialog.levelId)}`}
+          reasonRequired
+          onConfirm={(reason) =>
+            post('level', { levelId: dialog.levelId, reason, expectedVersion: inc.version })
+          }
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'terminate' && (
+        <ActionDialog
+          title={t('terminate')}
+          previewPath={`${base}/preview`}
+          reasonRequired
+          onConfirm={(reason) => post('terminate', { reason, expectedVersion: inc.version })}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'approve' && (
+        <ActionDialog
+          title={t('approve')}
+          previewPath={
+            inc.pending?.kind === 'terminate'
+              ? `${base}/preview`
+              : inc.pending?.levelId
+                ? `${base}/preview?levelId=${encodeURIComponent(inc.pending.levelId)}`
+                : null
+          }
+          reasonRequired={false}
+          onConfirm={(reason) =>
+            post('approve', { ...(reason ? { reason } : {}), expectedVersion: inc.version })
+          }
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'reject' && (
+        <ActionDialog
+          title={t('reject')}
+          previewPath={null}
+          reasonRequired
+          onConfirm={(reason) => post('reject', { reason, expectedVersion: inc.version })}
+          onClose={() => setDialog(null)}
+        />
+      )}
+    </section>
+  );
+}
