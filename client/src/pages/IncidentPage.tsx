@@ -25,54 +25,71 @@ type Dialog =
 
 const OPERATORS = new Set(['duty', 'director', 'commander']);
 
+/** Units that need attention first: overdue, then not yet acknowledged, then the rest, by name. */
+const ATTENTION: Record<string, number> = { overdue: 0, assigned: 1, acknowledged: 2, done: 3, none: 4 };
+
 function TaskMatrix({ tasks, now }: { tasks: TaskView[]; now: number }) {
   const t = useT();
   const lang = useLang();
-  const rows = [...tasksByUnit(tasks.filter((x) => x.status !== 'stoodDown')).entries()].sort((a, b) =>
-    a[1][0]!.unit.localeCompare(b[1][0]!.unit, 'zh-CN'),
-  );
+  const [filter, setFilter] = useState('');
+  const rows = [...tasksByUnit(tasks.filter((x) => x.status !== 'stoodDown')).entries()]
+    .filter(
+      ([unitId, list]) =>
+        !filter.trim() || list[0]!.unit.includes(filter.trim()) || unitId.includes(filter.trim()),
+    )
+    .map(([unitId, list]) => ({ unitId, list, status: unitStatus(list) }))
+    .sort(
+      (a, b) =>
+        ATTENTION[a.status]! - ATTENTION[b.status]! ||
+        a.list[0]!.unit.localeCompare(b.list[0]!.unit, 'zh-CN'),
+    );
   return (
-    <VirtualList
-      items={rows}
-      estimate={90}
-      label={t('taskMatrix')}
-      height="60vh"
-      rowKey={([unitId]) => unitId}
-      render={([unitId, list]) => {
-        const status = unitStatus(list);
-        return (
-          <div className="matrix-row" data-unit={unitId} data-status={status}>
-            <div className="matrix-unit">
-              <span className="dot" style={{ background: STATUS_COLOUR[status] }} aria-hidden="true" />
-              <strong>{list[0]!.unit}</strong>
-              <span className="muted">{t(`unit_${status}`)}</span>
+    <>
+      <label className="inline">
+        {t('search')}{' '}
+        <input type="search" name="unitFilter" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      </label>
+      <VirtualList
+        items={rows}
+        estimate={90}
+        label={t('taskMatrix')}
+        height="60vh"
+        rowKey={(row) => row.unitId}
+        render={({ unitId, list, status }) => {
+          return (
+            <div className="matrix-row" data-unit={unitId} data-status={status}>
+              <div className="matrix-unit">
+                <span className="dot" style={{ background: STATUS_COLOUR[status] }} aria-hidden="true" />
+                <strong>{list[0]!.unit}</strong>
+                <span className="muted">{t(`unit_${status}`)}</span>
+              </div>
+              <ul className="matrix-tasks">
+                {list.map((task) => (
+                  <li key={task.id} className={`chip chip-${task.status}`} data-task={task.id}>
+                    <span>{lang === 'zh' ? task.title : task.titleEn}</span>{' '}
+                    <span className="chip-status">{t(`task_${task.status}`)}</span>
+                    {task.overdue && ['assigned', 'acknowledged', 'inProgress'].includes(task.status) && (
+                      <span className="tag danger">{t('taskOverdue')}</span>
+                    )}{' '}
+                    <span className="muted">
+                      {task.clause}
+                      {task.dueAt !== null && <> · {t('due', { time: formatDateTime(task.dueAt, lang) })}</>}
+                      {task.dueAt !== null &&
+                        ['assigned', 'acknowledged', 'inProgress'].includes(task.status) && (
+                          <>
+                            {' '}
+                            <Countdown dueAt={task.dueAt} now={now} />
+                          </>
+                        )}
+                    </span>
+                  </li>
+                ))}
+              </ul>
             </div>
-            <ul className="matrix-tasks">
-              {list.map((task) => (
-                <li key={task.id} className={`chip chip-${task.status}`} data-task={task.id}>
-                  <span>{lang === 'zh' ? task.title : task.titleEn}</span>{' '}
-                  <span className="chip-status">{t(`task_${task.status}`)}</span>
-                  {task.overdue && ['assigned', 'acknowledged', 'inProgress'].includes(task.status) && (
-                    <span className="tag danger">{t('taskOverdue')}</span>
-                  )}{' '}
-                  <span className="muted">
-                    {task.clause}
-                    {task.dueAt !== null && <> · {t('due', { time: formatDateTime(task.dueAt, lang) })}</>}
-                    {task.dueAt !== null &&
-                      ['assigned', 'acknowledged', 'inProgress'].includes(task.status) && (
-                        <>
-                          {' '}
-                          <Countdown dueAt={task.dueAt} now={now} />
-                        </>
-                      )}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        );
-      }}
-    />
+          );
+        }}
+      />
+    </>
   );
 }
 

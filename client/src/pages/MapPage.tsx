@@ -174,8 +174,9 @@ export default function MapPage() {
                     fillColor: STATUS_COLOUR[s],
                     fillOpacity: 0.9,
                     dashArray: u.position!.approximate ? '4 3' : undefined,
-                    className: `unit-marker unit-${u.unitId} status-${s}`,
                   }}
+                  // a creation option: Leaflet sets the class when it draws the path (the key redraws on change)
+                  className={`unit-marker unit-${u.unitId} status-${s}`}
                 >
                   <Popup>
                     <strong>{lang === 'zh' ? u.name : u.en}</strong> — {t(`unit_${s}`)}
@@ -197,7 +198,8 @@ export default function MapPage() {
               <CircleMarker
                 center={[place.lat, place.lng]}
                 radius={14}
-                pathOptions={{ color: '#000', weight: 4, fillOpacity: 0, className: 'incident-place' }}
+                pathOptions={{ color: '#000', weight: 4, fillOpacity: 0 }}
+                className="incident-place"
               >
                 <Popup>{t('incidentPlace')}</Popup>
               </CircleMarker>

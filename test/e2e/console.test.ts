@@ -1,0 +1,232 @@
+/**
+ * End to end in real Chromium against a real server: three browser contexts (duty officer, member unit,
+ * leader) run a snow II response; the heavy-pollution red warning waits for the commander's signature;
+ * a unit's inbox survives the server restarting, with an acknowledgement made while it was down queued
+ * and sent on reconnect. Every screen is saved as a screenshot.
+ */
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/main.ts';
+import { boot, Client, tempDir } from '../integration/live.ts';
+import { launch, loginAs, type Session, shot } from './browser.ts';
+
+const dir = tempDir();
+let server: RunningServer;
+let browser: Browser;
+const sessions: Session[] = [];
+let snowUnit: string;
+
+const open = async (username: string) => {
+  const s = await loginAs(browser, server.url, username);
+  sessions.push(s);
+  return s;
+};
+
+beforeAll(async () => {
+  server = await boot(dir);
+  browser = await launch();
+  // a town the snow plan tasks at level II, placed on the map by the administrator (towns have no
+  // position until someone gives one)
+  const admin = await Client.login(server.url, 'admin');
+  const tasks = (await admin.get('/api/plans/snow-ice/levels/II/tasks')).body as unknown as {
+    unitIds: string[];
+  }[];
+  const plan = (await admin.get('/api/plans/snow-ice')).body as { units: { id: string; kind: string }[] };
+  const towns = new Set(plan.units.filter((u) => u.kind === 'town').map((u) => u.id));
+  snowUnit = tasks.flatMap((t) => t.unitIds).find((u) => towns.has(u))!;
+  expect(snowUnit).toBeTruthy();
+  const placed = await admin.request('PUT', `/api/directory/${snowUnit}`, {
+    contacts: [],
+    position: { lat: 36.42, lng: 117.85 },
+  });
+  expect(placed.status).toBe(200);
+}, 60_000);
+
+afterAll(async () => {
+  for (const s of sessions) await s.context.close().catch(() => null);
+  await browser?.close();
+  await server?.close();
+});
+
+afterAll(() => {
+  const errors = sessions.flatMap((s) => s.errors);
+  expect(errors).toEqual([]);
+});
+
+/** The gzipped JavaScript the first screen loads, measured from what the browser fetched. */
+async function firstScreenJs(page: Page, url: string): Promise<number> {
+  const bodies: Promise<Buffer>[] = [];
+  page.on('response', (r) => {
+    if (r.url().endsWith('.js')) bodies.push(r.body());
+  });
+  await page.goto(url);
+  await page.waitForSelector('input[name=username]');
+  await page.waitForLoadState('networkidle');
+  const all = await Promise.all(bodies);
+  return all.reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0);
+}
+
+describe('the console in a browser', () => {
+  it('loads at most 170 KB of gzipped JavaScript on the first screen, in Chinese', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const bytes = await firstScreenJs(page, `${server.url}/`);
+    console.log(`first screen: ${(bytes / 1024).toFixed(1)} KB of gzipped JavaScript`);
+    expect(bytes).toBeLessThanOrEqual(170 * 1024);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await expect(page.textContent('.demo-banner')).resolves.toMatch(/演示模式/);
+    await shot(page, '01-login');
+    await context.close();
+  }, 60_000);
+
+  it('snow II: the duty officer declares, a unit acknowledges, the leader sees it live on dashboard and map', async () => {
+    const leader = await open('leader');
+    const map = await leader.context.newPage();
+    await map.goto(`${server.url}/map`);
+    await map.waitForSelector('.leaflet-container');
+    const unit = await open(snowUnit);
+    await unit.page.waitForURL(/\/inbox$/);
+    await expect(unit.page.textContent('main')).resolves.toMatch(/没有待办任务/);
+    const duty = await open('duty');
+
+    // assess as you type: 4 mm in 12 h recommends level II (3.2)
+    await duty.page.click('nav >> text="研判发布"');
+    await duty.page.selectOption('select[name=plan]', 'snow-ice');
+    await duty.page.fill('input[name=snowfall12hMm]', '4');
+    await duty.page.waitForSelector('.assessment[data-recommended="II"]');
+    await expect(duty.page.textContent('.assessment')).resolves.toMatch(/触发条款.*12小时降雪量/);
+    await duty.page.fill('input[name=title]', '博山区降雪 e2e');
+    await shot(duty.page, '02-declare');
+    const declaredAt = Date.now();
+    await duty.page.click('button[type=submit]');
+    await duty.page.waitForURL(/\/incidents\//);
+    const incidentId = decodeURIComponent(duty.page.url().split('/incidents/')[1]!);
+
+    // the unit's inbox receives its tasks without a reload, and the tab title counts them
+    await unit.page.waitForSelector('.task-assigned');
+    expect(await unit.page.title()).toMatch(/^\(\d+\) /);
+    await shot(unit.page, '03-inbox');
+    while ((await unit.page.$$('.task-assigned button:has-text("确认收到")')).length > 0) {
+      await unit.page.click('.task-assigned button:has-text("确认收到")');
+      await unit.page.waitForTimeout(50);
+    }
+    const ackedAt = Date.now();
+    await unit.page.waitForFunction(() => document.querySelectorAll('.task-assigned').length === 0);
+
+    // the leader's dashboard: the card shows one unit acknowledged
+    const card = `article[data-incident="${incidentId}"]`;
+    await leader.page.waitForSelector(`${card} [role=progressbar][aria-valuenow="1"]`);
+    const seenAt = Date.now();
+    console.log(
+      `declaration → leader sees the acknowledgement: ${seenAt - declaredAt} ms (acknowledgement → leader: ${seenAt - ackedAt} ms)`,
+    );
+    await expect(leader.page.textContent(card)).resolves.toMatch(/Ⅱ级|II/);
+    await shot(leader.page, '04-dashboard');
+
+    // the leader's map: the unit's marker and its row turn "acknowledged"
+    await shot(map, '05-map-before');
+    await map.waitForSelector(`path.unit-${snowUnit}.status-acknowledged`);
+    await map.waitForSelector(`li[data-unit="${snowUnit}"][data-status="acknowledged"]`);
+    await shot(map, '05-map');
+
+    // the incident page: the matrix shows the unit's tasks acknowledged, with their clauses
+    await duty.page.fill('input[name=unitFilter]', snowUnit);
+    await duty.page.waitForSelector(`.matrix-row[data-unit="${snowUnit}"][data-status="acknowledged"]`);
+    await duty.page.fill('input[name=unitFilter]', '');
+    await shot(duty.page, '06-incident');
+
+    await leader.page.goto(`${server.url}/wall`);
+    await leader.page.waitForSelector('.wall .card');
+    await shot(leader.page, '07-wall');
+  }, 90_000);
+
+  it('heavy-pollution red waits for the commander’s signature; the director cannot sign it', async () => {
+    const duty = await open('duty');
+    await duty.page.goto(`${server.url}/declare`);
+    await duty.page.selectOption('select[name=plan]', 'heavy-pollution');
+    await duty.page.fill('input[name=aqiForecast]', '500, 320');
+    await duty.page.waitForSelector('.assessment[data-recommended="red"]');
+    await duty.page.fill('input[name=title]', '重污染红色预警 e2e');
+    await expect(duty.page.textContent('button[type=submit]')).resolves.toBe('提交签批');
+    await duty.page.click('button[type=submit]');
+    await duty.page.waitForURL(/\/incidents\//);
+    await duty.page.waitForSelector('.pending-box');
+    await expect(duty.page.textContent('.pending-box')).resolves.toMatch(/总指挥/);
+    const incidentId = decodeURIComponent(duty.page.url().split('/incidents/')[1]!);
+
+    const director = await open('director');
+    await director.page.goto(`${server.url}/approvals`);
+    await expect(director.page.textContent('main')).resolves.toMatch(/没有等待您签批的事项/);
+    await director.page.goto(`${server.url}/incidents/${incidentId}`);
+    await director.page.waitForSelector('.pending-box');
+    expect(await director.page.$('.pending-box button')).toBeNull();
+
+    const commander = await open('commander');
+    await commander.page.click('nav >> text=待签批');
+    await commander.page.waitForSelector(`li[data-incident="${incidentId}"]`);
+    await shot(commander.page, '08-approvals');
+    await commander.page.click(`li[data-incident="${incidentId}"] a`);
+    await commander.page.click('.pending-box button:has-text("签批同意")');
+    await commander.page.waitForSelector('.dialog .preview');
+    await shot(commander.page, '09-approve-preview');
+    await commander.page.click('.dialog button[type=submit]');
+    await commander.page.waitForSelector('.incident-head:has-text("响应中")');
+    await expect(commander.page.textContent('.incident-head')).resolves.toMatch(/红色预警/);
+    // the duty officer's page follows without a reload
+    await duty.page.waitForSelector('.incident-head:has-text("响应中")');
+    expect(await duty.page.$('.pending-box')).toBeNull();
+  }, 90_000);
+
+  it('a unit’s inbox survives the server restarting; an acknowledgement made while it was down is sent on reconnect', async () => {
+    const unit = await open(snowUnit);
+    const duty = await Client.login(server.url, 'duty');
+    const declared = await duty.post('/api/incidents', {
+      planId: 'snow-ice',
+      levelId: 'III',
+      title: '重启测试',
+      requestId: `e2e-restart-${Date.now()}`,
+    });
+    expect(declared.status).toBe(201);
+    const incidentId = declared.body.incident.id as string;
+    const row = `.task-assigned[data-task^="${incidentId}:"]`;
+    await unit.page.waitForSelector(row);
+    const taskId = await unit.page.getAttribute(row, 'data-task');
+
+    const port = server.port;
+    await server.close();
+    await unit.page.waitForSelector('.conn-reconnecting, .conn-offline');
+    await unit.page.click(`[data-task="${taskId}"] button:has-text("确认收到")`);
+    await unit.page.waitForSelector(`[data-task="${taskId}"] .task-status:has-text("待发送")`);
+    await shot(unit.page, '10-inbox-offline');
+
+    server = await boot(dir, { port });
+    await unit.page.waitForSelector('.conn-live', { timeout: 30_000 });
+    await unit.page.waitForSelector(`[data-task="${taskId}"] .task-status:has-text("已确认")`, {
+      timeout: 30_000,
+    });
+    const check = await Client.login(server.url, 'duty');
+    const detail = await check.get(`/api/incidents/${incidentId}`);
+    const task = detail.body.tasks.find((t: { id: string }) => t.id === taskId);
+    expect(task.status).toBe('acknowledged');
+    await shot(unit.page, '11-inbox-after-restart');
+  }, 90_000);
+
+  it('shows the plans, a tier table and the contacts, and switches to English', async () => {
+    const admin = await open('admin');
+    await admin.page.click('nav >> text="预案"');
+    await admin.page.click('text=博山区扫雪除冰应急预案');
+    await admin.page.waitForSelector('table.tiers td.tier-adds');
+    await shot(admin.page, '12-plan');
+    await admin.page.click('nav >> text="通讯录"');
+    await admin.page.waitForSelector('.dir-row');
+    await expect(admin.page.textContent('.vlist')).resolves.toMatch(/缺少值班电话/); // the snow plan gives none
+    await admin.page.selectOption('.toolbar select', 'rural-water');
+    await admin.page.fill('.toolbar input[type=search]', '池上');
+    await admin.page.waitForSelector('.dir-row a[href="tel:05334880007"]'); // 池上镇, 附件1
+    await shot(admin.page, '13-contacts');
+    await admin.page.click('button:has-text("English")');
+    await admin.page.waitForSelector('h1:has-text("Contacts")');
+    expect(await admin.page.getAttribute('html', 'lang')).toBe('en');
+  }, 60_000);
+});
