@@ -124,7 +124,7 @@ export function Inbox() {
         {t('navInbox')} {waiting > 0 && <span className="count">{waiting}</span>}
       </h1>
       <div className="toolbar">
-        <label>
+        <label className="inline">
           <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('showAll')}
         </label>
         {canNotify && (

@@ -244,7 +244,8 @@ export default function IncidentPage() {
               <li key={i}>
                 {formatDateTime(h.at, lang)} {levelName(h.from)} →{' '}
                 {h.to ? levelName(h.to) : t('status_terminated')}（{h.by}
-                {h.signedBy ? `；${t('signedBy', { who: h.signedBy })}` : ''}）：{h.reason}
+                {h.signedBy ? `；${t('signedBy', { who: h.signedBy })}` : ''}）
+                {h.reason ? `：${h.reason}` : ''}
               </li>
             ))}
           </ol>
