@@ -2,6 +2,7 @@
 import { Link } from 'react-router';
 import { canSign } from '../../../shared/engine/authority.ts';
 import { IncidentLevel } from '../components/common.tsx';
+import { PendingText } from '../components/PendingText.tsx';
 import { pick, useLang, useT } from '../i18n.ts';
 import { formatDateTime } from '../logic/time.ts';
 import { useConsole } from '../store/index.ts';
@@ -10,12 +11,9 @@ export default function Approvals() {
   const t = useT();
   const lang = useLang();
   const role = useConsole((s) => s.user?.role);
-  const plans = useConsole((s) => s.plans);
   const waiting = Object.values(useConsole((s) => s.incidents))
     .filter((i) => i.pending && role && role !== 'unit' && canSign(role, i.pending.signer))
     .sort((a, b) => a.pending!.at - b.pending!.at);
-  const levelName = (planId: string, id: string | null) =>
-    plans.find((p) => p.id === planId)?.levels.find((l) => l.id === id)?.name[lang] ?? id ?? '';
   return (
     <section aria-labelledby="approvals-title">
       <h1 id="approvals-title">{t('navApprovals')}</h1>
@@ -28,14 +26,7 @@ export default function Approvals() {
               <IncidentLevel incident={i} /> <Link to={`/incidents/${i.id}`}>{i.title}</Link> ·{' '}
               {pick(i.planTitle, lang)}
               <p>
-                {p.kind === 'terminate'
-                  ? t('pendingTerminate', { signer: t(`signer_${p.signer}`), by: p.by, reason: p.reason })
-                  : t('pendingBanner', {
-                      level: levelName(i.planId, p.levelId),
-                      signer: t(`signer_${p.signer}`),
-                      by: p.by,
-                      reason: p.reason,
-                    })}
+                <PendingText pending={p} planId={i.planId} />
               </p>
               <p className="muted">{t('proposedBy', { by: p.by, time: formatDateTime(p.at, lang) })}</p>
             </li>

@@ -4,6 +4,7 @@
  * a fixed height, so streaming updates never move the layout.
  */
 import { Link } from 'react-router';
+import { PendingText } from '../components/PendingText.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { Countdown, IncidentLevel, ProgressBar, useNow } from '../components/common.tsx';
 import { pick, useLang, useT } from '../i18n.ts';
@@ -43,18 +44,7 @@ export function IncidentCard({
       </p>
       {incident.pending && (
         <p className="pending">
-          {incident.pending.kind === 'terminate'
-            ? t('pendingTerminate', {
-                signer: t(`signer_${incident.pending.signer}`),
-                by: incident.pending.by,
-                reason: incident.pending.reason,
-              })
-            : t('pendingBanner', {
-                level: incident.pending.levelId ?? '',
-                signer: t(`signer_${incident.pending.signer}`),
-                by: incident.pending.by,
-                reason: incident.pending.reason,
-              })}
+          <PendingText pending={incident.pending} planId={incident.planId} />
         </p>
       )}
       <ProgressBar

@@ -9,6 +9,7 @@ import { canSign } from '../../../shared/engine/authority.ts';
 import type { Milestone } from '../../../shared/plans/schema.ts';
 import { api, newRequestId } from '../api.ts';
 import { ActionDialog } from '../components/ActionDialog.tsx';
+import { PendingText } from '../components/PendingText.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { usePlan } from '../components/usePlan.ts';
 import { VirtualList } from '../components/VirtualList.tsx';
@@ -149,18 +150,7 @@ export default function IncidentPage() {
       {inc.pending && (
         <div className="pending-box" role="status">
           <p>
-            {inc.pending.kind === 'terminate'
-              ? t('pendingTerminate', {
-                  signer: t(`signer_${inc.pending.signer}`),
-                  by: inc.pending.by,
-                  reason: inc.pending.reason,
-                })
-              : t('pendingBanner', {
-                  level: levelName(inc.pending.levelId),
-                  signer: t(`signer_${inc.pending.signer}`),
-                  by: inc.pending.by,
-                  reason: inc.pending.reason,
-                })}
+            <PendingText pending={inc.pending} planId={inc.planId} />
           </p>
           {signable && (
             <div className="row">
