@@ -53,7 +53,7 @@ export interface IncidentSummary {
     units: number;
     unitsAcknowledged: number;
   };
-  nextDue: { taskId: string; title: Bilingual; clause: string; unit: string; dueAt: number | null }[];
+  nextDue: { taskId: string; title: Bilingual; clause: string; units: string[]; dueAt: number | null }[];
 }
 
 export interface TaskView {

@@ -5,7 +5,7 @@ import { signerForChange, signerToLift } from '../../shared/engine/authority.ts'
 import { describeAction } from '../../shared/engine/describe.ts';
 import { isOpen, nextDeadlines, unitProgress } from '../../shared/engine/progress.ts';
 import { actionsForLevel, levelById, levelDiff } from '../../shared/engine/tiers.ts';
-import type { Action, Plan } from '../../shared/plans/schema.ts';
+import type { Action, Plan, Text } from '../../shared/plans/schema.ts';
 import type { IncidentRecord } from '../store/types.ts';
 import { isStaff, type Viewer } from './visibility.ts';
 
@@ -51,6 +51,32 @@ export function taskView(plan: Plan, state: IncidentState, task: Task) {
 }
 export type TaskView = ReturnType<typeof taskView>;
 
+/**
+ * The next three deadlines, one line each: units owing the same item by the same time share a line
+ * (three operators' 30-minute broadcast is one deadline, not three).
+ */
+function nextDue(plan: Plan, incidentId: string, tasks: Task[]) {
+  const lines = new Map<
+    string,
+    { taskId: string; title: Text; clause: string; units: string[]; dueAt: number | null }
+  >();
+  for (const t of nextDeadlines(tasks, tasks.length)) {
+    const { title, clause } = taskSource(plan, t);
+    const key = `${JSON.stringify(t.source)}@${t.dueAt}`;
+    const line = lines.get(key);
+    if (line) line.units.push(unitName(plan, t.unitId));
+    else if (lines.size < 3)
+      lines.set(key, {
+        taskId: apiTaskId(incidentId, t.id),
+        title,
+        clause,
+        units: [unitName(plan, t.unitId)],
+        dueAt: t.dueAt,
+      });
+  }
+  return [...lines.values()];
+}
+
 export function incidentSummary(plan: Plan, state: IncidentState, record: IncidentRecord | undefined) {
   const level = state.level ? levelById(plan, state.level) : undefined;
   const tasks = Object.values(state.tasks).filter((t) => t.status !== 'stoodDown');
@@ -79,16 +105,7 @@ export function incidentSummary(plan: Plan, state: IncidentState, record: Incide
       units: progress.units,
       unitsAcknowledged: progress.acknowledged,
     },
-    nextDue: nextDeadlines(tasks, 3).map((t) => {
-      const { title, clause } = taskSource(plan, t);
-      return {
-        taskId: apiTaskId(state.id, t.id),
-        title,
-        clause,
-        unit: unitName(plan, t.unitId),
-        dueAt: t.dueAt,
-      };
-    }),
+    nextDue: nextDue(plan, state.id, tasks),
   };
 }
 

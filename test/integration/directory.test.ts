@@ -130,3 +130,24 @@ describe('change preview', () => {
     expect(card.counts.unitsAcknowledged).toBe(0);
   });
 });
+
+describe('incident cards', () => {
+  it('put units owing the same item by the same time on one deadline line', async () => {
+    const declared = await duty.post('/api/incidents', {
+      planId: 'snow-ice',
+      levelId: 'III',
+      title: '卡片测试',
+      requestId: rid('card'),
+    });
+    expect(declared.status).toBe(201);
+    const list = await duty.get('/api/incidents');
+    const card = list.body.incidents.find((i: { id: string }) => i.id === declared.body.incident.id);
+    expect(card.nextDue.length).toBeGreaterThan(0);
+    expect(card.nextDue.length).toBeLessThanOrEqual(3);
+    const broadcast = card.nextDue[0];
+    expect(broadcast.clause).toBe('5'); // 运营商30分钟内播发预警
+    expect(broadcast.units.sort()).toEqual(['博山电信公司', '博山移动公司', '博山联通公司'].sort());
+    const dues = card.nextDue.map((d: { dueAt: number }) => d.dueAt);
+    expect([...dues].sort((a, b) => a - b)).toEqual(dues);
+  });
+});

@@ -60,8 +60,9 @@ export function IncidentCard({
         {incident.nextDue.length === 0 && <li className="muted">{t('noClocks')}</li>}
         {incident.nextDue.map((d) => (
           <li key={d.taskId}>
-            {d.dueAt !== null && <Countdown dueAt={d.dueAt} now={now} />} {pick(d.title, lang)}（{d.unit}，
-            {d.clause}）{d.dueAt !== null && <span className="muted"> {formatDateTime(d.dueAt, lang)}</span>}
+            {d.dueAt !== null && <Countdown dueAt={d.dueAt} now={now} />} {pick(d.title, lang)}（
+            {d.units.join('、')}；{d.clause}）
+            {d.dueAt !== null && <span className="muted"> {formatDateTime(d.dueAt, lang)}</span>}
           </li>
         ))}
       </ul>
