@@ -97,6 +97,7 @@ describe('the console in a browser', () => {
     await duty.page.waitForSelector('.assessment[data-recommended="II"]');
     await expect(duty.page.textContent('.assessment')).resolves.toMatch(/触发条款.*12小时降雪量/);
     await duty.page.fill('input[name=title]', '博山区降雪 e2e');
+    await duty.page.selectOption('select[name=placeUnit]', snowUnit);
     await shot(duty.page, '02-declare');
     const declaredAt = Date.now();
     await duty.page.click('button[type=submit]');
@@ -128,6 +129,7 @@ describe('the console in a browser', () => {
     await shot(map, '05-map-before');
     await map.waitForSelector(`path.unit-${snowUnit}.status-acknowledged`);
     await map.waitForSelector(`li[data-unit="${snowUnit}"][data-status="acknowledged"]`);
+    await expect(map.textContent('.toolbar')).resolves.toMatch(/事发地点：.+(镇|街道)/);
     await shot(map, '05-map');
 
     // the incident page: the matrix shows the unit's tasks acknowledged, with their clauses

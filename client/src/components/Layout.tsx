@@ -5,6 +5,7 @@ import { useT, type MessageKey } from '../i18n.ts';
 import { stopLive } from '../live/connection.ts';
 import { formatTime } from '../logic/time.ts';
 import { useConsole } from '../store/index.ts';
+import { useInboxTitle } from '../pages/Inbox.tsx';
 import type { Role } from '../types.ts';
 
 const NAV: { to: string; key: MessageKey; roles: readonly Role[] | 'all' }[] = [
@@ -75,6 +76,7 @@ export function Layout() {
             (i.pending.signer === 'director' && s.user?.role === 'commander')),
       ).length,
   );
+  useInboxTitle(user?.role === 'unit');
   if (!user) return null;
   const logout = async () => {
     stopLive();

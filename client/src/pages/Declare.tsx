@@ -86,6 +86,7 @@ export default function Declare() {
   const [reason, setReason] = useState('');
   const [title, setTitle] = useState('');
   const [area, setArea] = useState('');
+  const [placeUnit, setPlaceUnit] = useState('');
   const [occurred, setOccurred] = useState('');
   const [drill, setDrill] = useState(false);
   const [assignees, setAssignees] = useState<Record<string, string>>({});
@@ -98,6 +99,7 @@ export default function Declare() {
     setAssessment(null);
     setLevelId('');
     setAssignees({});
+    setPlaceUnit('');
   }, [planId]);
 
   const readings = useMemo(() => (plan ? readingsFrom(plan, raw) : {}), [plan, raw]);
@@ -145,7 +147,11 @@ export default function Declare() {
         indicators: readings,
         ...(drill ? { drill } : {}),
         ...(differs ? { reason: reason.trim() } : {}),
-        ...(area.trim() ? { place: { kind: 'area', name: area.trim() } } : {}),
+        ...(placeUnit
+          ? { place: { kind: 'unit', unitId: placeUnit } }
+          : area.trim()
+            ? { place: { kind: 'area', name: area.trim() } }
+            : {}),
         ...(occurred ? { occurredAt: shanghaiLocalToIso(occurred) } : {}),
         ...(Object.keys(assignees).length > 0 ? { assignees } : {}),
         requestId: newRequestId(),
@@ -279,6 +285,19 @@ export default function Declare() {
                 required
                 maxLength={200}
               />
+            </label>
+            <label>
+              {t('placeUnit')}
+              <select name="placeUnit" value={placeUnit} onChange={(e) => setPlaceUnit(e.target.value)}>
+                <option value="">{t('chooseUnit')}</option>
+                {plan.units
+                  .filter((u) => u.kind === 'town' || u.kind === 'county' || u.kind === 'enterprise')
+                  .map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name}
+                    </option>
+                  ))}
+              </select>
             </label>
             <label>
               {t('areaName')}

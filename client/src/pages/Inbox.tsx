@@ -104,6 +104,23 @@ function TaskRow({ task, queued, now }: { task: InboxTask; queued: boolean; now:
   );
 }
 
+/** Tasks that wait for this unit's acknowledgement (and are not already queued to be sent). */
+export function useWaitingCount(): number {
+  return useConsole((s) => {
+    const queued = new Set(s.outbox.map((q) => q.taskId));
+    return s.inbox.filter((task) => task.status === 'assigned' && !queued.has(task.id)).length;
+  });
+}
+
+/** The tab title counts what waits, on every screen, so a unit sees it even with the tab in the background. */
+export function useInboxTitle(active: boolean) {
+  const t = useT();
+  const waiting = useWaitingCount();
+  useEffect(() => {
+    if (active) document.title = waiting > 0 ? `(${waiting}) ${t('appTitle')}` : t('appTitle');
+  }, [active, waiting, t]);
+}
+
 export function Inbox() {
   const t = useT();
   const now = useNow(1000);
@@ -113,10 +130,7 @@ export function Inbox() {
   const [all, setAll] = useState(false);
   const queuedIds = new Set(outbox.map((q) => q.taskId));
   const shown = all ? inbox : inbox.filter((task) => OPEN.has(task.status));
-  const waiting = inbox.filter((task) => task.status === 'assigned' && !queuedIds.has(task.id)).length;
-  useEffect(() => {
-    document.title = waiting > 0 ? `(${waiting}) ${t('appTitle')}` : t('appTitle');
-  }, [waiting, t]);
+  const waiting = useWaitingCount();
   const canNotify = typeof Notification !== 'undefined' && Notification.permission === 'default';
   return (
     <section aria-labelledby="inbox-title">

@@ -140,7 +140,8 @@ export default function IncidentPage() {
               {inc.place.kind === 'area'
                 ? inc.place.name
                 : inc.place.kind === 'unit'
-                  ? inc.place.unitId
+                  ? (plan?.units.find((u) => u.id === (inc.place as { unitId: string }).unitId)?.name ??
+                    inc.place.unitId)
                   : `${inc.place.lat}, ${inc.place.lng}`}
             </>
           )}
@@ -205,7 +206,7 @@ export default function IncidentPage() {
                     {['pending', 'dueSoon', 'overdue'].includes(o.status) ? (
                       <Countdown dueAt={o.dueAt} now={now} />
                     ) : (
-                      <span>{o.status}</span>
+                      <span>{t(`clock_${o.status as 'met' | 'metLate' | 'missed'}`)}</span>
                     )}{' '}
                     {task ? (lang === 'zh' ? task.title : task.titleEn) : o.clockId}（{task?.unit}，
                     {task?.clause}） {formatDateTime(o.dueAt, lang)}
