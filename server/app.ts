@@ -23,11 +23,13 @@ export interface AppDeps {
   now: () => number;
   loginAttempts: number;
   loginWindowMs: number;
+  trustProxy?: string;
 }
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Frame-Options', 'DENY');

@@ -7,6 +7,8 @@ const server = await startServer({
   port: Number(process.env.PORT ?? 3000),
   dataDir: resolve(process.env.DATA_DIR ?? './data'),
   production,
+  ...(process.env.HOST ? { host: process.env.HOST } : {}),
+  ...(process.env.TRUST_PROXY ? { trustProxy: process.env.TRUST_PROXY } : {}),
   ...(process.env.TILE_URL ? { tileUrl: process.env.TILE_URL } : {}),
   ...(process.env.TILE_ATTRIBUTION ? { tileAttribution: process.env.TILE_ATTRIBUTION } : {}),
 });

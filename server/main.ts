@@ -27,6 +27,11 @@ export interface ServerOptions {
   /** a tile server for the map (intranet or 天地图 with a key); without one the offline basemap is used */
   tileUrl?: string;
   tileAttribution?: string;
+  /**
+   * Express's `trust proxy`: set it ("loopback", an address) when TLS ends at a reverse proxy, so that
+   * `X-Forwarded-Proto: https` marks the session cookie Secure
+   */
+  trustProxy?: string;
 }
 
 export interface RunningServer {
@@ -69,6 +74,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     map: { tileUrl: o.tileUrl ?? null, tileAttribution: o.tileAttribution ?? null },
     demo,
     now,
+    ...(o.trustProxy ? { trustProxy: o.trustProxy } : {}),
     loginAttempts: o.loginAttempts ?? 10,
     loginWindowMs: o.loginWindowMs ?? 60_000,
   });
