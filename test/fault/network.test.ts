@@ -49,6 +49,7 @@ describe('client network drops', () => {
     const short = net.drop(1000);
     expect((await declare('snow-ice', 'II')).status).toBe(201);
     await short;
+    await until(() => watchers.every((w) => w.socket.connected), 'every client back after the short drop');
 
     // 60 s drop: the second declaration and a change of level happen while they are cut off
     const long = net.drop(60_000);
