@@ -313,6 +313,13 @@ function sign(
   ctx: DecideContext,
 ): Decision {
   const { actor, now } = ctx;
+  // a role that signs nothing is refused as such, whatever waits (a commander may sign the director's part)
+  if (!canSign(actor.role, 'director'))
+    return refuse(
+      'FORBIDDEN',
+      '只有办公室主任或总指挥可以签批',
+      'Only the office director or the commander signs',
+    );
   const pending = state.pending;
   if (!pending) return refuse('CONFLICT', '没有等待签批的事项', 'Nothing is waiting for a signature');
   if (!canSign(actor.role, pending.signer)) return needsSignature(pending.signer);
