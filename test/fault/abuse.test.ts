@@ -315,6 +315,18 @@ describe('100,000 malformed payloads', () => {
     const gc = runInNewContext('gc') as () => void;
     const duty = await Client.login(server.url, 'duty');
     const sockets = await Promise.all([1, 2, 3, 4].map(async () => live(duty)));
+    // a clock that falls due in the middle of the flood: the power-plant 10-minute report (4.2.2)
+    const commander = await Client.login(server.url, 'commander');
+    const clocked = await commander.post('/api/incidents', {
+      planId: 'power-plant',
+      levelId: 'III',
+      title: '负载下的时限',
+      assignees: { 'incident-county': 'zichuan' },
+      occurredAt: Date.now() - 10 * 60_000 + 3000,
+      requestId: rid('clock'),
+    });
+    expect(clocked.status).toBe(201);
+    const clockedId = clocked.body.incident.id as string;
     const head = await server.service.head();
     const incidents = server.service.all().length;
     let answered = 0;
@@ -373,7 +385,20 @@ describe('100,000 malformed payloads', () => {
     expect(odd.slice(0, 5)).toEqual([]);
     expect(invalid).toBe(answered);
     expect(grown).toBeLessThan(32 * 1048576);
-    expect(await server.service.head()).toBe(head);
+    // the flood wrote nothing; the only facts since are the clock's
+    const since = await server.service.factsAfter(head, 1000);
+    expect(since.length).toBeGreaterThan(0);
+    expect(since.every((f) => f.event.type === 'TaskOverdue' && f.event.incidentId === clockedId)).toBe(true);
+    const task = (await commander.get(`/api/incidents/${clockedId}`)).body.tasks.find((t: { id: string }) =>
+      t.id.endsWith(':phone-city-10min@zichuan'),
+    );
+    const fired = since.find(
+      (f) => f.event.type === 'TaskOverdue' && f.event.taskId === 'phone-city-10min@zichuan',
+    );
+    const late = fired!.event.at - task.dueAt;
+    console.log(`a clock due during the flood fired ${late} ms after its due time`);
+    expect(late).toBeGreaterThanOrEqual(0);
+    expect(late).toBeLessThanOrEqual(1000);
     expect(server.service.all().length).toBe(incidents);
     expect(sockets.every((s) => s.socket.connected)).toBe(true);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
