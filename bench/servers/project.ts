@@ -1,0 +1,27 @@
+/**
+ * The project's server for the benchmarks, in its own process (run with --expose-gc): the real
+ * startServer on a real SQLite file. The orchestrator asks it over IPC for its heap and its sequence.
+ */
+import { startServer } from '../../server/main.ts';
+
+const server = await startServer({
+  port: Number(process.env.PORT ?? 0),
+  host: '127.0.0.1',
+  dataDir: process.env.DATA_DIR ?? './bench-data',
+  production: false,
+  // the load generator logs in thousands of times from one address
+  loginAttempts: 1_000_000,
+});
+const send = (m: unknown) => process.send?.(m);
+send({ type: 'ready', port: server.port });
+process.on('message', async (m: { type: string }) => {
+  if (m.type === 'memory') {
+    (globalThis as { gc?: () => void }).gc?.();
+    send({ type: 'memory', heapUsed: process.memoryUsage().heapUsed });
+  } else if (m.type === 'head') {
+    send({ type: 'head', head: await server.service.head() });
+  } else if (m.type === 'stop') {
+    await server.close();
+    process.exit(0);
+  }
+});
