@@ -30,7 +30,13 @@ interface Child {
 let seq = 0;
 function spawnChild(script: string, env: Record<string, string> = {}): Promise<Child> {
   const proc = fork(script, [], {
-    execArgv: ['--expose-gc', '--import', 'tsx'],
+    // BENCH_PROFILE=dir writes a CPU profile of every child process there, for finding what limits a figure
+    execArgv: [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+    ],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
