@@ -8,9 +8,12 @@ import type { DirectoryBody, DirectoryUnit } from '../shared/protocol/directory.
 import { countyCentre } from './map/basemap.ts';
 import type { DirectoryEntry, Store } from './store/types.ts';
 
+/** What the plans themselves say of a unit, before an administrator's additions. */
+type PlanUnit = Omit<DirectoryUnit, 'contacts' | 'position' | 'updatedBy' | 'updatedAt'>;
+
 /** The plans' own view of each real unit, built once: roles are not bodies and are left out. */
-function planUnits(): Map<string, Omit<DirectoryUnit, 'contacts' | 'position' | 'updatedBy' | 'updatedAt'>> {
-  const out = new Map<string, Omit<DirectoryUnit, 'contacts' | 'position' | 'updatedBy' | 'updatedAt'>>();
+function planUnits(): Map<string, PlanUnit> {
+  const out = new Map<string, PlanUnit>();
   for (const plan of PLANS) {
     for (const u of plan.units) {
       if (u.kind === 'role') continue;

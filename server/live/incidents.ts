@@ -7,12 +7,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { apply } from '../../shared/engine/apply.ts';
 import { decide } from '../../shared/engine/decide.ts';
-import type {
-  Actor,
-  Command,
-  IncidentEvent,
-  IncidentState,
-  RefusalCode,
+import {
+  type Actor,
+  type Command,
+  type IncidentEvent,
+  type IncidentState,
+  isOpen,
+  type RefusalCode,
 } from '../../shared/engine/incident.ts';
 import { dayKey } from '../../shared/engine/time.ts';
 import { planById } from '../../shared/plans/index.ts';
@@ -154,11 +155,7 @@ export class IncidentService {
     if (s.status === 'active') return true;
     const now = this.clock();
     return Object.values(s.tasks).some(
-      (t) =>
-        t.dueAt !== null &&
-        t.dueAt <= now &&
-        t.overdueAt === undefined &&
-        ['assigned', 'acknowledged', 'inProgress'].includes(t.status),
+      (t) => t.dueAt !== null && t.dueAt <= now && t.overdueAt === undefined && isOpen(t),
     );
   }
 

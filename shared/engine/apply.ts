@@ -1,7 +1,5 @@
 /** apply(state, event) → state: a pure fold. Replaying a log rebuilds any past moment of an incident. */
-import type { IncidentEvent, IncidentState, Task, TaskStatus } from './incident.ts';
-
-const RESPONSE_CLOSES: ReadonlySet<TaskStatus> = new Set(['assigned', 'acknowledged', 'inProgress']);
+import { type IncidentEvent, type IncidentState, isOpen, type Task } from './incident.ts';
 
 function withTask(state: IncidentState, id: string, change: (t: Task) => Task): IncidentState {
   const task = state.tasks[id];
@@ -92,7 +90,7 @@ export function apply(
     case 'Terminated': {
       const tasks: Record<string, Task> = {};
       for (const [id, t] of Object.entries(s.tasks)) {
-        tasks[id] = t.phase === 'response' && RESPONSE_CLOSES.has(t.status) ? { ...t, status: 'closed' } : t;
+        tasks[id] = t.phase === 'response' && isOpen(t) ? { ...t, status: 'closed' } : t;
       }
       return {
         ...s,

@@ -51,6 +51,10 @@ export interface TaskSpec {
 
 export type TaskStatus = 'assigned' | 'acknowledged' | 'inProgress' | 'done' | 'stoodDown' | 'closed';
 
+const OPEN_STATUSES: ReadonlySet<string> = new Set<TaskStatus>(['assigned', 'acknowledged', 'inProgress']);
+/** A task still owed: assigned, acknowledged or in progress (not done, stood down or closed). */
+export const isOpen = (t: { status: string }) => OPEN_STATUSES.has(t.status);
+
 export interface Task extends TaskSpec {
   status: TaskStatus;
   assignedAt: number;

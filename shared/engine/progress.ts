@@ -1,8 +1,5 @@
 /** Progress of a response as the dashboard shows it: by unit, not by task, and the next deadlines. */
-import type { Task } from './incident.ts';
-
-const OPEN = new Set(['assigned', 'acknowledged', 'inProgress']);
-export const isOpen = (t: Pick<Task, 'status'>) => OPEN.has(t.status);
+import { isOpen, type Task } from './incident.ts';
 
 /**
  * Units assigned and units that have acknowledged every task they hold. Stood-down tasks do not count; a

@@ -4,7 +4,13 @@
  * nothing is assigned twice and nothing is stood down by accident.
  */
 import type { Clock, Plan } from '../plans/schema.ts';
-import type { IncidentEvent, IncidentState, TaskSource, TaskSpec } from './incident.ts';
+import {
+  type IncidentEvent,
+  type IncidentState,
+  isOpen,
+  type TaskSource,
+  type TaskSpec,
+} from './incident.ts';
 import { actionsForLevel, actionUnits, clocksForLevel, milestoneOf } from './tiers.ts';
 import { dailyDeadlines, dayKey, dueAfter } from './time.ts';
 
@@ -93,8 +99,6 @@ export function desiredTasks(plan: Plan, view: TaskView, now: number): TaskSpec[
   return [];
 }
 
-const OPEN = new Set(['assigned', 'acknowledged', 'inProgress']);
-
 /** Events that take the task list from what it is to what the plan demands. */
 export function reconcileTasks(plan: Plan, view: TaskView, incidentId: string, now: number): IncidentEvent[] {
   const desired = desiredTasks(plan, view, now);
@@ -106,7 +110,7 @@ export function reconcileTasks(plan: Plan, view: TaskView, incidentId: string, n
   const events: IncidentEvent[] = [];
   if (view.status === 'active') {
     const gone = Object.values(view.tasks)
-      .filter((t) => t.phase === 'response' && OPEN.has(t.status) && !wanted.has(t.id))
+      .filter((t) => t.phase === 'response' && isOpen(t) && !wanted.has(t.id))
       .map((t) => t.id);
     if (gone.length > 0) events.push({ type: 'TasksStoodDown', taskIds: gone, incidentId, at: now });
   }
@@ -117,6 +121,6 @@ export function reconcileTasks(plan: Plan, view: TaskView, incidentId: string, n
 /** Open tasks whose deadline has passed and that are not yet marked overdue. */
 export function newlyOverdue(view: TaskView, incidentId: string, now: number): IncidentEvent[] {
   return Object.values(view.tasks)
-    .filter((t) => OPEN.has(t.status) && t.dueAt !== null && t.dueAt < now && t.overdueAt === undefined)
+    .filter((t) => isOpen(t) && t.dueAt !== null && t.dueAt < now && t.overdueAt === undefined)
     .map((t) => ({ type: 'TaskOverdue', taskId: t.id, incidentId, at: now }) as const);
 }

@@ -122,8 +122,7 @@ async function resync(s: Socket<ServerToClient, ClientToServer>) {
   if (!s.connected) return;
   if (offlineTimer) clearTimeout(offlineTimer);
   store().setConnection('live', Date.now());
-  await Promise.all([refreshList().catch(() => 0), refreshInbox()]);
-  for (const id of Object.keys(store().details)) scheduleRefresh(id);
+  // what changed while away came in the sync as facts, and each fact refreshes what it touched
   await flushOutbox();
 }
 

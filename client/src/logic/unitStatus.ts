@@ -1,10 +1,9 @@
 /** A unit's state in one incident, for the map's markers and the task matrix's row headers. */
+import { isOpen } from '../../../shared/engine/incident.ts';
 import type { TaskView } from '../types.ts';
 
 export type UnitStatus = 'none' | 'assigned' | 'acknowledged' | 'done' | 'overdue';
 export const UNIT_STATUSES: readonly UnitStatus[] = ['none', 'assigned', 'acknowledged', 'done', 'overdue'];
-
-const OPEN = new Set(['assigned', 'acknowledged', 'inProgress']);
 
 /**
  * Worst first: an open overdue task makes the unit overdue; else any task not yet acknowledged makes it
@@ -13,9 +12,9 @@ const OPEN = new Set(['assigned', 'acknowledged', 'inProgress']);
 export function unitStatus(tasks: readonly Pick<TaskView, 'status' | 'overdue'>[]): UnitStatus {
   const live = tasks.filter((t) => t.status !== 'stoodDown');
   if (live.length === 0) return 'none';
-  if (live.some((t) => t.overdue && OPEN.has(t.status))) return 'overdue';
+  if (live.some((t) => t.overdue && isOpen(t))) return 'overdue';
   if (live.some((t) => t.status === 'assigned')) return 'assigned';
-  if (live.some((t) => OPEN.has(t.status))) return 'acknowledged';
+  if (live.some((t) => isOpen(t))) return 'acknowledged';
   return 'done';
 }
 

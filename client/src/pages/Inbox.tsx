@@ -8,13 +8,12 @@ import { Link } from 'react-router';
 import { errorText, newRequestId } from '../api.ts';
 import { VirtualList } from '../components/VirtualList.tsx';
 import { Countdown, ErrorText, useNow } from '../components/common.tsx';
+import { isOpen } from '../../../shared/engine/incident.ts';
 import { useLang, useT } from '../i18n.ts';
 import { taskCommand } from '../live/connection.ts';
 import { formatDateTime } from '../logic/time.ts';
 import { useConsole } from '../store/index.ts';
 import type { InboxTask } from '../types.ts';
-
-const OPEN = new Set(['assigned', 'acknowledged', 'inProgress']);
 
 function TaskRow({ task, queued, now }: { task: InboxTask; queued: boolean; now: number }) {
   const t = useT();
@@ -38,7 +37,7 @@ function TaskRow({ task, queued, now }: { task: InboxTask; queued: boolean; now:
       setError(errorText(e, lang));
     }
   };
-  const open = OPEN.has(task.status);
+  const open = isOpen(task);
   return (
     <div className={`task task-${task.status}${task.overdue ? ' task-overdue' : ''}`} data-task={task.id}>
       <div className="task-main">
@@ -129,7 +128,7 @@ export function Inbox() {
   const notice = useConsole((s) => s.outboxNotice);
   const [all, setAll] = useState(false);
   const queuedIds = new Set(outbox.map((q) => q.taskId));
-  const shown = all ? inbox : inbox.filter((task) => OPEN.has(task.status));
+  const shown = all ? inbox : inbox.filter((task) => isOpen(task));
   const waiting = useWaitingCount();
   const canNotify = typeof Notification !== 'undefined' && Notification.permission === 'default';
   return (

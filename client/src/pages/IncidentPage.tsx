@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { canSign } from '../../../shared/engine/authority.ts';
+import { isOpen } from '../../../shared/engine/incident.ts';
 import type { Milestone } from '../../../shared/plans/schema.ts';
 import { api, newRequestId } from '../api.ts';
 import { ActionDialog } from '../components/ActionDialog.tsx';
@@ -69,19 +70,18 @@ function TaskMatrix({ tasks, now }: { tasks: TaskView[]; now: number }) {
                   <li key={task.id} className={`chip chip-${task.status}`} data-task={task.id}>
                     <span>{lang === 'zh' ? task.title : task.titleEn}</span>{' '}
                     <span className="chip-status">{t(`task_${task.status}`)}</span>
-                    {task.overdue && ['assigned', 'acknowledged', 'inProgress'].includes(task.status) && (
+                    {task.overdue && isOpen(task) && (
                       <span className="tag danger">{t('taskOverdue')}</span>
                     )}{' '}
                     <span className="muted">
                       {task.clause}
                       {task.dueAt !== null && <> · {t('due', { time: formatDateTime(task.dueAt, lang) })}</>}
-                      {task.dueAt !== null &&
-                        ['assigned', 'acknowledged', 'inProgress'].includes(task.status) && (
-                          <>
-                            {' '}
-                            <Countdown dueAt={task.dueAt} now={now} />
-                          </>
-                        )}
+                      {task.dueAt !== null && isOpen(task) && (
+                        <>
+                          {' '}
+                          <Countdown dueAt={task.dueAt} now={now} />
+                        </>
+                      )}
                     </span>
                   </li>
                 ))}
