@@ -35,7 +35,7 @@ const store = () => useConsole.getState();
 /** After this long without a connection, "reconnecting" becomes "offline since hh:mm". */
 const OFFLINE_AFTER_MS = 4000;
 
-export async function refreshList(): Promise<number> {
+async function refreshList(): Promise<number> {
   const { incidents, seq } = await api.get<{ incidents: IncidentSummary[]; seq: number }>('/api/incidents');
   store().setIncidents(incidents);
   for (const i of incidents) {
@@ -66,7 +66,7 @@ export async function refreshDetail(incidentId: string): Promise<IncidentDetail 
   }
 }
 
-export async function refreshInbox(): Promise<void> {
+async function refreshInbox(): Promise<void> {
   if (user?.role !== 'unit') return;
   try {
     const { tasks } = await api.get<{ tasks: InboxTask[] }>('/api/tasks');
