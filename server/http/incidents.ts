@@ -71,6 +71,8 @@ export function incidentRoutes(service: IncidentService, now: () => number): Rou
     const viewer = requireUser(req);
     const { state, plan } = visible(viewer, req.params.id);
     const levelId = typeof req.query.levelId === 'string' ? req.query.levelId : null;
+    if (levelId !== null && !plan.levels.some((l) => l.id === levelId))
+      throw new HttpError('NOT_FOUND', `预案没有级别“${levelId}”`, `The plan has no level "${levelId}"`);
     res.json(previewChange(plan, state, levelId, now()));
   });
   r.get('/incidents/:id/events', async (req, res) => {

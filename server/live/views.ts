@@ -158,8 +158,6 @@ export function previewChange(plan: Plan, state: IncidentState, levelId: string 
       stoodDown: from ? actionsForLevel(plan, from, when).map(brief) : [],
     };
   }
-  if (!levelById(plan, levelId))
-    return { levelId, signer: null, added: [], stoodDown: [], unknownLevel: true };
   const diff = levelDiff(plan, state.level, levelId, when);
   return {
     levelId,

@@ -120,6 +120,9 @@ describe('change preview', () => {
     expect(up.body.signer).toBe('commander');
     expect(up.body.added.length).toBeGreaterThan(0);
     expect(up.body.stoodDown.every((a: { level: string }) => a.level === 'blue')).toBe(true);
+    const unknown = await duty.get(`/api/incidents/${id}/preview?levelId=purple`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toMatch(/级别.*purple.* \/ .*level/);
     const end = await duty.get(`/api/incidents/${id}/preview`);
     expect(end.body.levelId).toBeNull();
     expect(end.body.stoodDown.length).toBeGreaterThan(0);
