@@ -17,6 +17,9 @@ interface Conn {
   log: [number, number][];
   connects: number[];
   seen: Set<string>;
+  /** the packet being applied, and the last one that brought a declaration's tasks */
+  packet: Fact[];
+  declared: Fact[];
 }
 
 let conns: Conn[] = [];
@@ -32,13 +35,22 @@ function open(url: string, cookie: string | undefined, room: number | undefined)
       reconnectionDelay: 1000,
       reconnectionDelayMax: 5000,
     });
-    const c: Conn = { socket, feed: new LiveFeed(0, () => {}), log: [], connects: [], seen: new Set() };
+    const c: Conn = {
+      socket,
+      feed: new LiveFeed(0, () => {}),
+      log: [],
+      connects: [],
+      seen: new Set(),
+      packet: [],
+      declared: [],
+    };
     c.feed = new LiveFeed(0, (f: Fact) => onFact(c, f));
     const record = () => {
       if (armed) c.log.push([now(), c.feed.position]);
     };
-    socket.on('fact', (f: Fact) => {
-      c.feed.receive(f);
+    socket.on('facts', (facts: Fact[]) => {
+      c.packet = facts;
+      c.feed.receive(facts);
       record();
     });
     let first = true;
@@ -71,11 +83,12 @@ function onFact(c: Conn, f: Fact) {
   const e = f.event;
   if (e.type !== 'TasksAssigned' || c.seen.has(e.incidentId)) return;
   c.seen.add(e.incidentId);
+  c.declared = c.packet;
   const t = now();
   const rec = fanout.get(e.incidentId) ?? { count: 0, first: t, last: t, bytes: [] };
   rec.count += 1;
   rec.last = t;
-  if (rec.bytes.length < 50) rec.bytes.push(JSON.stringify(f).length);
+  if (rec.bytes.length < 50) rec.bytes.push(JSON.stringify(c.packet).length);
   fanout.set(e.incidentId, rec);
 }
 
@@ -89,11 +102,12 @@ const until = async (ok: () => boolean, timeoutMs: number) => {
 
 type Msg =
   | { id: number; type: 'connect'; url: string; specs: { cookie?: string; room?: number }[] }
-  | { id: number; type: 'fanout'; incidentId: string; expected: number }
+  | { id: number; type: 'fanout'; incidentId: string; expected: number; packets?: number }
   | { id: number; type: 'storm'; durationMs: number; tasks: string[][] | null }
   | { id: number; type: 'arm' }
   | { id: number; type: 'awaitSync'; target: number; since: number; timeoutMs: number }
-  | { id: number; type: 'close' };
+  | { id: number; type: 'close' }
+  | { type: 'stop' };
 
 async function handle(m: Msg): Promise<unknown> {
   switch (m.type) {
@@ -108,7 +122,13 @@ async function handle(m: Msg): Promise<unknown> {
     case 'fanout': {
       await until(() => (fanout.get(m.incidentId)?.count ?? 0) >= m.expected, 60_000);
       const r = fanout.get(m.incidentId)!;
-      return { first: r.first, last: r.last, bytes: r.bytes.reduce((a, b) => a + b, 0) / r.bytes.length };
+      return {
+        first: r.first,
+        last: r.last,
+        bytes: r.bytes.reduce((a, b) => a + b, 0) / r.bytes.length,
+        // the packets the first `packets` connections received, for the baseline to send the same
+        packets: conns.slice(0, m.packets ?? 0).map((c) => c.declared),
+      };
     }
     case 'storm': {
       const latencies: number[] = [];
@@ -166,6 +186,7 @@ async function handle(m: Msg): Promise<unknown> {
 }
 
 process.on('message', (m: Msg) => {
+  if (m.type === 'stop') process.exit(0); // cleanly, so that a CPU profile is written
   handle(m).then(
     (result) => process.send?.({ id: m.id, result }),
     (e: unknown) => process.send?.({ id: m.id, error: String(e) }),

@@ -10,6 +10,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const quick = process.argv.includes('--quick');
+/** `--only=live,acks,cold,screen` runs some parts only (for finding what limits one figure); results are not kept as latest */
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const runs = (part: 'live' | 'acks' | 'cold' | 'screen') => !only || only.includes(part);
 const CFG = quick
   ? { clients: 200, declarations: 10, ackClients: 100, ackSeconds: 5, events: 50_000 }
   : { clients: 2000, declarations: 50, ackClients: 500, ackSeconds: 30, events: 1_000_000 };
@@ -159,16 +165,19 @@ async function projectSide() {
     });
   const latencies: number[] = [];
   let bytes = 0;
+  let packets: unknown[][] = [];
   for (let i = -2; i < CFG.declarations; i += 1) {
     const t0 = now();
     const { incident } = await declare();
-    const r = await gen.call<{ last: number; bytes: number }>({
+    const r = await gen.call<{ last: number; bytes: number; packets: unknown[][] }>({
       type: 'fanout',
       incidentId: incident.id,
       expected: CFG.clients,
+      packets: units.length, // client i is unit i % units: the first ones hold one packet of each unit
     });
     if (i >= 0) latencies.push(r.last - t0); // two warm-up declarations first
     bytes = r.bytes;
+    packets = r.packets;
   }
 
   step('project: reconnect storm');
@@ -192,13 +201,14 @@ async function projectSide() {
   return {
     latencies,
     bytes,
+    packets,
     perClient: (loaded - idle) / CFG.clients,
     units: units.length,
     storm: storm.times,
   };
 }
 
-async function baselineSide(units: number, bytes: number) {
+async function baselineSide(units: number, packets: unknown[][]) {
   step('baseline: server and clients');
   let server = await bareServer();
   const url = () => `http://127.0.0.1:${server.port}`;
@@ -215,7 +225,7 @@ async function baselineSide(units: number, bytes: number) {
   for (let i = -2; i < CFG.declarations; i += 1) {
     const marker = `m${i}-${now()}`;
     const t0 = now();
-    await post(url(), '/emit', '', { rooms: units, bytes, marker });
+    await post(url(), '/emit', '', { packets, marker });
     const r = await gen.call<{ last: number }>({ type: 'fanout', incidentId: marker, expected: CFG.clients });
     if (i >= 0) latencies.push(r.last - t0);
   }
@@ -372,83 +382,91 @@ function emptyReactPage(): number {
 const started = now();
 console.log(`bench ${quick ? '(quick) ' : ''}— ${JSON.stringify(CFG)}`);
 
-const project = await projectSide();
-const base = await baselineSide(project.units, project.bytes);
-const fan = { p: project.latencies, b: base.latencies };
-rows.push({
-  what: `fan-out: declaration to the last of ${CFG.clients} clients (${Math.round(project.bytes)} B per unit)`,
-  unit: 'ms',
-  project: { median: median(fan.p), p99: pct(fan.p, 99) },
-  baseline: { median: median(fan.b), p99: pct(fan.b, 99) },
-  ratio: pct(fan.p, 99) / pct(fan.b, 99),
-  goal: 'p99 ≤ 1.5 × baseline and ≤ baseline + 50 ms',
-  met: pct(fan.p, 99) <= 1.5 * pct(fan.b, 99) && pct(fan.p, 99) <= pct(fan.b, 99) + 50,
-});
-rows.push({
-  what: `memory: heap per idle authenticated client (${CFG.clients})`,
-  unit: 'KB',
-  project: { median: project.perClient / 1024, p99: NaN },
-  baseline: { median: base.perClient / 1024, p99: NaN },
-  ratio: project.perClient / base.perClient,
-  goal: '≤ 1.5 × baseline',
-  met: project.perClient <= 1.5 * base.perClient,
-});
-rows.push({
-  what: `reconnect storm: restart with ${CFG.clients} clients, resynced to the server's sequence`,
-  unit: 'ms',
-  project: { median: median(project.storm), p99: pct(project.storm, 99) },
-  baseline: { median: median(base.storm), p99: pct(base.storm, 99) },
-  ratio: pct(project.storm, 99) / pct(base.storm, 99),
-  goal: 'every client resynced, p99 ≤ 10 s',
-  met: project.storm.length === CFG.clients && pct(project.storm, 99) <= 10_000,
-});
+if (runs('live')) {
+  const project = await projectSide();
+  const base = await baselineSide(project.units, project.packets);
+  const fan = { p: project.latencies, b: base.latencies };
+  rows.push({
+    what: `fan-out: declaration to the last of ${CFG.clients} clients (${Math.round(project.bytes)} B packet per unit)`,
+    unit: 'ms',
+    project: { median: median(fan.p), p99: pct(fan.p, 99) },
+    baseline: { median: median(fan.b), p99: pct(fan.b, 99) },
+    ratio: pct(fan.p, 99) / pct(fan.b, 99),
+    goal: 'p99 ≤ 1.5 × baseline and ≤ baseline + 50 ms',
+    met: pct(fan.p, 99) <= 1.5 * pct(fan.b, 99) && pct(fan.p, 99) <= pct(fan.b, 99) + 50,
+  });
+  rows.push({
+    what: `memory: heap per idle authenticated client (${CFG.clients})`,
+    unit: 'KB',
+    project: { median: project.perClient / 1024, p99: NaN },
+    baseline: { median: base.perClient / 1024, p99: NaN },
+    ratio: project.perClient / base.perClient,
+    goal: '≤ 1.5 × baseline',
+    met: project.perClient <= 1.5 * base.perClient,
+  });
+  rows.push({
+    what: `reconnect storm: restart with ${CFG.clients} clients, resynced to the server's sequence`,
+    unit: 'ms',
+    project: { median: median(project.storm), p99: pct(project.storm, 99) },
+    baseline: { median: median(base.storm), p99: pct(base.storm, 99) },
+    ratio: pct(project.storm, 99) / pct(base.storm, 99),
+    goal: 'every client resynced, p99 ≤ 10 s',
+    met: project.storm.length === CFG.clients && pct(project.storm, 99) <= 10_000,
+  });
+}
 
-const ackP = await ackProject();
-const ackB = await ackBaseline();
-rows.push({
-  what: `durable acknowledgements: ${CFG.ackClients} clients for ${CFG.ackSeconds} s (confirm latency)`,
-  unit: 'ms',
-  project: { median: median(ackP.latencies), p99: pct(ackP.latencies, 99) },
-  baseline: { median: median(ackB.latencies), p99: pct(ackB.latencies, 99) },
-  ratio: pct(ackP.latencies, 99) / pct(ackB.latencies, 99),
-  goal: 'p99 confirm ≤ 100 ms',
-  met: pct(ackP.latencies, 99) <= 100,
-});
-rows.push({
-  what: 'durable acknowledgements: throughput',
-  unit: '/s',
-  project: { median: ackP.perSecond, p99: NaN },
-  baseline: { median: ackB.perSecond, p99: NaN },
-  ratio: ackP.perSecond / ackB.perSecond,
-  goal: '≥ 5,000 acks/s',
-  met: ackP.perSecond >= 5000 && ackP.errors === 0,
-  note: `${ackP.errors} errors`,
-});
+if (runs('acks')) {
+  const ackP = await ackProject();
+  const ackB = await ackBaseline();
+  rows.push({
+    what: `durable acknowledgements: ${CFG.ackClients} clients for ${CFG.ackSeconds} s (confirm latency)`,
+    unit: 'ms',
+    project: { median: median(ackP.latencies), p99: pct(ackP.latencies, 99) },
+    baseline: { median: median(ackB.latencies), p99: pct(ackB.latencies, 99) },
+    ratio: pct(ackP.latencies, 99) / pct(ackB.latencies, 99),
+    goal: 'p99 confirm ≤ 100 ms',
+    met: pct(ackP.latencies, 99) <= 100,
+  });
+  rows.push({
+    what: 'durable acknowledgements: throughput',
+    unit: '/s',
+    project: { median: ackP.perSecond, p99: NaN },
+    baseline: { median: ackB.perSecond, p99: NaN },
+    ratio: ackP.perSecond / ackB.perSecond,
+    goal: '≥ 5,000 acks/s',
+    met: ackP.perSecond >= 5000 && ackP.errors === 0,
+    note: `${ackP.errors} errors`,
+  });
+}
 
-const cold = coldStart();
-rows.push({
-  what: `cold start with ${cold.events.toLocaleString('en')} events on disk`,
-  unit: 'ms',
-  project: { median: median(cold.full), p99: Math.max(...cold.full) },
-  baseline: { median: median(cold.empty), p99: Math.max(...cold.empty) },
-  ratio: median(cold.full) / median(cold.empty),
-  goal: '≤ 1 s and ≤ 3 × the empty start',
-  met: median(cold.full) <= 1000 && median(cold.full) <= 3 * median(cold.empty),
-  note: `seeded in ${cold.seedSeconds.toFixed(0)} s`,
-});
+if (runs('cold')) {
+  const cold = coldStart();
+  rows.push({
+    what: `cold start with ${cold.events.toLocaleString('en')} events on disk`,
+    unit: 'ms',
+    project: { median: median(cold.full), p99: Math.max(...cold.full) },
+    baseline: { median: median(cold.empty), p99: Math.max(...cold.empty) },
+    ratio: median(cold.full) / median(cold.empty),
+    goal: '≤ 1 s and ≤ 3 × the empty start',
+    met: median(cold.full) <= 1000 && median(cold.full) <= 3 * median(cold.empty),
+    note: `seeded in ${cold.seedSeconds.toFixed(0)} s`,
+  });
+}
 
-execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
-const screen = firstScreenBytes('dist/client');
-const emptyPage = emptyReactPage();
-rows.push({
-  what: 'first screen: gzipped JavaScript',
-  unit: 'KB',
-  project: { median: screen / 1024, p99: NaN },
-  baseline: { median: emptyPage / 1024, p99: NaN },
-  ratio: screen / emptyPage,
-  goal: '≤ 170 KB',
-  met: screen <= 170 * 1024,
-});
+if (runs('screen')) {
+  execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
+  const screen = firstScreenBytes('dist/client');
+  const emptyPage = emptyReactPage();
+  rows.push({
+    what: 'first screen: gzipped JavaScript',
+    unit: 'KB',
+    project: { median: screen / 1024, p99: NaN },
+    baseline: { median: emptyPage / 1024, p99: NaN },
+    ratio: screen / emptyPage,
+    goal: '≤ 170 KB',
+    met: screen <= 170 * 1024,
+  });
+}
 
 const f = (x: number) => (Number.isNaN(x) ? '—' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
 console.log(
@@ -461,8 +479,17 @@ for (const r of rows)
   );
 console.log(`\n${((now() - started) / 1000).toFixed(0)} s`);
 mkdirSync('bench/results', { recursive: true });
-const result = { at: new Date().toISOString(), quick, config: CFG, node: process.version, rows };
-const name = `bench/results/${quick ? 'quick' : 'full'}-${result.at.replace(/[:.]/g, '-')}.json`;
+const result = {
+  at: new Date().toISOString(),
+  quick,
+  only: only ?? null,
+  config: CFG,
+  node: process.version,
+  rows,
+};
+const kind = only ? `only-${only.join('+')}` : quick ? 'quick' : 'full';
+const name = `bench/results/${kind}-${result.at.replace(/[:.]/g, '-')}.json`;
 writeFileSync(name, `${JSON.stringify(result, null, 2)}\n`);
-writeFileSync(`bench/results/latest${quick ? '-quick' : ''}.json`, `${JSON.stringify(result, null, 2)}\n`);
+if (!only)
+  writeFileSync(`bench/results/latest${quick ? '-quick' : ''}.json`, `${JSON.stringify(result, null, 2)}\n`);
 console.log(`written to ${name}`);

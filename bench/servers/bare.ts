@@ -1,7 +1,7 @@
 /**
  * The baseline: bare socket.io on the same machine with the same transport settings (websocket only,
- * per-message deflate off, bufferutil), no store, no engine, no authentication. POST /emit sends a payload
- * of a given size to each room, as a declaration does; `command` answers at once, as an ack echo.
+ * per-message deflate off, bufferutil), no store, no engine, no authentication. POST /emit sends each room the
+ * packet the project sent to the same unit for a declaration (its facts, renumbered); `command` answers at once, as an ack echo.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,16 +13,15 @@ const http = createServer((req, res) => {
   let body = '';
   req.on('data', (d) => (body += String(d)));
   req.on('end', () => {
-    const { rooms, bytes, marker } = JSON.parse(body) as { rooms: number; bytes: number; marker: string };
-    seq += 1; // the clients apply facts in sequence, as they do the project's
-    for (let r = 0; r < rooms; r += 1) {
-      const tasks = [{ id: 'x', pad: 'x'.repeat(Math.max(0, bytes - 120)) }];
-      io.to(`room:${r}`).emit('fact', {
-        seq,
-        version: seq,
-        event: { type: 'TasksAssigned', incidentId: marker, at: Date.now(), tasks },
-      });
-    }
+    // the packets the project sent to each unit room for a declaration, with this marker as the incident
+    const { packets, marker } = JSON.parse(body) as {
+      packets: { seq: number; event: { incidentId: string } }[][];
+      marker: string;
+    };
+    packets.forEach((packet, r) => {
+      const facts = packet.map((f) => ({ ...f, seq: (seq += 1), event: { ...f.event, incidentId: marker } }));
+      io.to(`room:${r}`).emit('facts', facts);
+    });
     res
       .writeHead(201, { 'content-type': 'application/json' })
       .end(JSON.stringify({ incident: { id: marker } }));

@@ -20,7 +20,7 @@ import { planById } from '../../shared/plans/index.ts';
 import type { Plan } from '../../shared/plans/schema.ts';
 import { type CommandReply, ERROR_STATUS, type ErrorCode, type Place } from '../../shared/protocol/live.ts';
 import type { CommitItem, IncidentRecord, Store, StoredFact } from '../store/types.ts';
-import { incidentSummary, parseApiTaskId, taskView } from './views.ts';
+import { incidentSummary, parseApiTaskId, taskAnswer, taskView } from './views.ts';
 import { canSeeIncident, type Viewer } from './visibility.ts';
 
 /** A command as the transports hand it over: already validated, with its target resolved to ids. */
@@ -49,13 +49,21 @@ interface Queued {
   resolve: (r: CommandReply) => void;
 }
 
-const SNAPSHOT_EVERY = 500;
+/**
+ * A snapshot is the whole state as JSON, note history included, so writing one costs more as an incident
+ * grows: an incident gets a new one after this many events, and not more often than every SNAPSHOT_GAP_MS
+ * (a storm of acknowledgements would otherwise spend its time serialising). A clean shutdown snapshots every
+ * incident that changed; after a crash the start replays at most the events of that gap.
+ */
+export const SNAPSHOT_EVERY = 500;
+const SNAPSHOT_GAP_MS = 10_000;
 const BATCH_MAX = 512;
 
 export class IncidentService {
   private readonly states = new Map<string, IncidentState>();
   private readonly records = new Map<string, IncidentRecord>();
-  private readonly snapshotAt = new Map<string, number>();
+  /** per incident: the version of its last snapshot, and when it was written (performance.now()) */
+  private readonly snapshotAt = new Map<string, { version: number; written: number }>();
   private queue: Queued[] = [];
   private draining = false;
   private readonly ticking = new Set<string>();
@@ -79,7 +87,7 @@ export class IncidentService {
         state = s.fold(plan, state, f.event);
       s.records.set(record.id, record);
       if (state) s.states.set(record.id, state);
-      s.snapshotAt.set(record.id, snap?.version ?? 0);
+      s.snapshotAt.set(record.id, { version: snap?.version ?? 0, written: performance.now() });
     }
     return s;
   }
@@ -132,7 +140,12 @@ export class IncidentService {
   execute(req: CommandRequest): Promise<CommandReply> {
     return new Promise((resolve) => {
       this.queue.push({ req, resolve });
-      if (!this.draining) void this.drain();
+      // wait for the rest of this turn of the event loop: every command read from the sockets in it joins
+      // one batch, and so one transaction and one fsync (group commit)
+      if (!this.draining) {
+        this.draining = true;
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
@@ -161,13 +174,15 @@ export class IncidentService {
 
   /** Saves a snapshot of every incident that changed since its last one (at shutdown, and now and then). */
   async snapshot(all = false): Promise<void> {
+    const now = performance.now();
     const due = [...this.states.values()].filter((s) => {
-      const at = this.snapshotAt.get(s.id) ?? 0;
-      return s.version > at && (all || s.version - at >= SNAPSHOT_EVERY);
+      const last = this.snapshotAt.get(s.id) ?? { version: 0, written: -Infinity };
+      if (s.version <= last.version) return false;
+      return all || (s.version - last.version >= SNAPSHOT_EVERY && now - last.written >= SNAPSHOT_GAP_MS);
     });
     if (due.length === 0) return;
     await this.store.saveSnapshots(due.map((s) => ({ incidentId: s.id, version: s.version, state: s })));
-    for (const s of due) this.snapshotAt.set(s.id, s.version);
+    for (const s of due) this.snapshotAt.set(s.id, { version: s.version, written: now });
   }
 
   /** Resolves once every queued command has been committed and answered. */
@@ -184,7 +199,6 @@ export class IncidentService {
   }
 
   private async drain(): Promise<void> {
-    this.draining = true;
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, BATCH_MAX);
@@ -368,7 +382,7 @@ export class IncidentService {
         ok: true,
         status: 200,
         body: {
-          task: task ? taskView(plan, state, task) : null,
+          task: task ? taskAnswer(state, task) : null,
           incident: { id: state.id, version: state.version, status: state.status },
         },
       };

@@ -9,6 +9,7 @@ import { planById } from '../../shared/plans/index.ts';
 import {
   type ClientToServer,
   type CommandReply,
+  type Fact,
   type ServerToClient,
   SocketCommand,
   SyncRequest,
@@ -99,15 +100,24 @@ export function attachSockets(
     });
   });
 
-  // every committed fact: in full to staff, cut down per unit to the unit rooms
+  // the facts of each commit: in full to staff, cut down per unit to the unit rooms; one packet per room,
+  // so a declaration of many facts, or a batch of hundreds of acknowledgements, is encoded once per room
   deps.service.onFacts((facts: StoredFact[]) => {
+    const staff: Fact[] = [];
+    const byUnit = new Map<string, Fact[]>();
     for (const f of facts) {
       const fact = { seq: f.seq, version: f.version, event: f.event };
-      io.to(STAFF_ROOM).emit('fact', fact);
+      staff.push(fact);
       const planId = planById(deps.service.state(f.incidentId)?.planId ?? '')?.id;
       if (!planId) continue;
-      for (const [unitId, seen] of factsByUnit(planId, fact)) io.to(unitRoom(unitId)).emit('fact', seen);
+      for (const [unitId, seen] of factsByUnit(planId, fact)) {
+        const list = byUnit.get(unitId);
+        if (list) list.push(seen);
+        else byUnit.set(unitId, [seen]);
+      }
     }
+    if (staff.length > 0) io.to(STAFF_ROOM).emit('facts', staff);
+    for (const [unitId, list] of byUnit) io.to(unitRoom(unitId)).emit('facts', list);
   });
 
   return {

@@ -53,6 +53,24 @@ export function taskView(plan: Plan, state: IncidentState, task: Task) {
 export type TaskView = ReturnType<typeof taskView>;
 
 /**
+ * A task as an acknowledgement's or report's answer gives it: what the command changed, not the whole view.
+ * Every answer is stored for retries, in the same transaction as the fact, so its size is paid on every
+ * acknowledgement; the plan's words are in the view, and the note history only grows.
+ */
+export function taskAnswer(state: IncidentState, task: Task) {
+  return {
+    id: apiTaskId(state.id, task.id),
+    status: task.status,
+    dueAt: task.dueAt,
+    overdue: task.overdueAt !== undefined,
+    ...(task.acknowledgedAt !== undefined ? { acknowledgedAt: task.acknowledgedAt } : {}),
+    ...(task.doneAt !== undefined ? { doneAt: task.doneAt } : {}),
+    noteCount: task.notes.length,
+    lastNote: task.notes.at(-1) ?? null,
+  };
+}
+
+/**
  * The next three deadlines, one line each: units owing the same item by the same time share a line
  * (three operators' 30-minute broadcast is one deadline, not three).
  */

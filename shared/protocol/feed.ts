@@ -15,10 +15,12 @@ export class LiveFeed {
     private readonly applyFact: (fact: Fact) => void,
   ) {}
 
-  /** A fact pushed by the server. */
-  receive(fact: Fact): void {
-    if (this.syncing > 0) this.held.push(fact);
-    else this.take(fact);
+  /** The facts the server pushed in one packet. */
+  receive(facts: Fact[]): void {
+    for (const fact of facts) {
+      if (this.syncing > 0) this.held.push(fact);
+      else this.take(fact);
+    }
   }
 
   /** Call before asking the server for `sync {after: position}`. */

@@ -148,7 +148,8 @@ export type CommandReply =
   | { ok: false; status: number; body: { error: { code: ErrorCode; message: string; details?: unknown } } };
 
 export interface ServerToClient {
-  fact: (fact: Fact) => void;
+  /** the facts of one commit this user may see, in sequence order: one packet per room per commit */
+  facts: (facts: Fact[]) => void;
   /** the session ended (logout, expiry); the socket is closed right after */
   'session:end': (why: { reason: 'logout' | 'expired' }) => void;
 }

@@ -87,7 +87,7 @@ export class LiveClient {
       reconnectionDelay: 100,
       reconnectionDelayMax: 500,
     });
-    this.socket.on('fact', (f) => this.feed.receive(f));
+    this.socket.on('facts', (f) => this.feed.receive(f));
     this.socket.on('connect', () => void this.sync());
   }
 

@@ -145,7 +145,7 @@ export async function startLive(u: User): Promise<void> {
     reconnectionDelayMax: 5000,
   });
   socket = s;
-  s.on('fact', (f) => feed?.receive(f));
+  s.on('facts', (f) => feed?.receive(f));
   s.on('connect', () => void resync(s));
   s.on('disconnect', () => {
     const since = Date.now();
