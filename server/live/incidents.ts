@@ -57,6 +57,7 @@ interface Queued {
  */
 export const SNAPSHOT_EVERY = 500;
 const SNAPSHOT_GAP_MS = 10_000;
+const requestKey = (userId: string, requestId: string) => `${userId}\u0000${requestId}`;
 const BATCH_MAX = 512;
 
 export class IncidentService {
@@ -216,12 +217,19 @@ export class IncidentService {
     const items: CommitItem[] = [];
     const replies: (CommandReply | null)[] = [];
     const now = this.clock();
+    let stored: Awaited<ReturnType<typeof this.priorReplies>>;
+    try {
+      stored = await this.priorReplies(batch);
+    } catch (err) {
+      console.error('reading stored answers failed', err);
+      return this.unavailable(batch);
+    }
     for (const { req } of batch) {
       const fingerprint = createHash('sha256')
         .update(JSON.stringify([req.name, req.target, req.payload]))
         .digest('hex');
-      const key = req.requestId ? `${req.actor.id}\u0000${req.requestId}` : null;
-      const prior = key ? (seen.get(key) ?? (await this.priorReply(req))) : null;
+      const key = req.requestId ? requestKey(req.actor.id, req.requestId) : null;
+      const prior = key ? (seen.get(key) ?? stored.get(key)) : null;
       if (prior) {
         replies.push(
           prior.fingerprint === fingerprint
@@ -256,13 +264,7 @@ export class IncidentService {
       );
     } catch (err) {
       console.error('commit failed', err);
-      const failed = errorReply(
-        'UNAVAILABLE',
-        '保存失败，未做任何更改，请重试',
-        'Saving failed; nothing was changed; try again',
-      );
-      for (const q of batch) q.resolve(failed);
-      return;
+      return this.unavailable(batch);
     }
     for (const r of newRecords) this.records.set(r.id, r);
     for (const [id, s] of working) this.states.set(id, s);
@@ -272,16 +274,32 @@ export class IncidentService {
     void this.snapshot().catch((err) => console.error('snapshot failed', err));
   }
 
-  private async priorReply(req: CommandRequest) {
-    if (!req.requestId) return null;
-    const r = await this.store.findRequest(req.actor.id, req.requestId);
-    if (!r) return null;
-    const reply = (
-      r.status < 400
-        ? { ok: true, status: r.status, body: r.body }
-        : { ok: false, status: r.status, body: r.body }
-    ) as CommandReply;
-    return { fingerprint: r.fingerprint, reply };
+  /** The store failed: nothing of the batch was written or applied; every command may be sent again. */
+  private unavailable(batch: Queued[]): void {
+    const failed = errorReply(
+      'UNAVAILABLE',
+      '保存失败，未做任何更改，请重试',
+      'Saving failed; nothing was changed; try again',
+    );
+    for (const q of batch) q.resolve(failed);
+  }
+
+  /** The stored first answers to the batch's requestIds, by user and requestId: one lookup per batch. */
+  private async priorReplies(batch: Queued[]) {
+    const keys = batch.flatMap(({ req }) =>
+      req.requestId ? [{ userId: req.actor.id, requestId: req.requestId }] : [],
+    );
+    const found = keys.length > 0 ? await this.store.findRequests(keys) : [];
+    return new Map(
+      found.map((r) => {
+        const reply = (
+          r.status < 400
+            ? { ok: true, status: r.status, body: r.body }
+            : { ok: false, status: r.status, body: r.body }
+        ) as CommandReply;
+        return [requestKey(r.userId, r.requestId), { fingerprint: r.fingerprint, reply }];
+      }),
+    );
   }
 
   private decideOne(

@@ -90,8 +90,11 @@ export function openSqliteStore(dataDir: string): Store {
        ON CONFLICT (incident_id) DO UPDATE SET version = excluded.version, state = excluded.state
        WHERE excluded.version > snapshots.version`,
     ),
-    findRequest: db.prepare(
-      'SELECT fingerprint, status, body FROM requests WHERE user_id = ? AND request_id = ?',
+    // one statement for a whole batch of keys, given as a JSON array of [userId, requestId]
+    findRequests: db.prepare(
+      `SELECT r.user_id, r.request_id, r.fingerprint, r.status, r.body
+       FROM json_each(?) AS k
+       JOIN requests r ON r.user_id = k.value ->> 0 AND r.request_id = k.value ->> 1`,
     ),
     audit: db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT ?'),
     countUsers: db.prepare('SELECT COUNT(*) AS n FROM users'),
@@ -196,19 +199,22 @@ export function openSqliteStore(dataDir: string): Store {
         state: JSON.parse(r.state),
       })),
     saveSnapshots: async (snapshots) => saveSnapshots(snapshots),
-    findRequest: async (userId, requestId) => {
-      const r = q.findRequest.get(userId, requestId) as
-        { fingerprint: string; status: number; body: string } | undefined;
-      return r
-        ? ({
-            userId,
-            requestId,
-            fingerprint: r.fingerprint,
-            status: r.status,
-            body: JSON.parse(r.body),
-          } satisfies RequestRecord)
-        : null;
-    },
+    findRequests: async (keys) =>
+      (
+        q.findRequests.all(JSON.stringify(keys.map((k) => [k.userId, k.requestId]))) as {
+          user_id: string;
+          request_id: string;
+          fingerprint: string;
+          status: number;
+          body: string;
+        }[]
+      ).map((r): RequestRecord => ({
+        userId: r.user_id,
+        requestId: r.request_id,
+        fingerprint: r.fingerprint,
+        status: r.status,
+        body: JSON.parse(r.body),
+      })),
     audit: async (limit) =>
       (q.audit.all(limit) as Record<string, unknown>[]).map((r): AuditEntry => ({
         at: r.at as number,

@@ -90,7 +90,8 @@ export interface Store {
   incidents(): Promise<IncidentRecord[]>;
   snapshots(): Promise<Snapshot[]>;
   saveSnapshots(snapshots: Snapshot[]): Promise<void>;
-  findRequest(userId: string, requestId: string): Promise<RequestRecord | null>;
+  /** the stored first answers to those of these (user, requestId) pairs that were seen before */
+  findRequests(keys: { userId: string; requestId: string }[]): Promise<RequestRecord[]>;
   audit(limit: number): Promise<AuditEntry[]>;
 
   countUsers(): Promise<number>;
