@@ -15,6 +15,7 @@ import {
   isOpen,
   type RefusalCode,
 } from '../../shared/engine/incident.ts';
+import { quietUntil } from '../../shared/engine/reconcile.ts';
 import { dayKey } from '../../shared/engine/time.ts';
 import { planById } from '../../shared/plans/index.ts';
 import type { Plan } from '../../shared/plans/schema.ts';
@@ -59,6 +60,7 @@ export const SNAPSHOT_EVERY = 500;
 const SNAPSHOT_GAP_MS = 10_000;
 const requestKey = (userId: string, requestId: string) => `${userId}\u0000${requestId}`;
 const BATCH_MAX = 512;
+const TICKED: CommandReply = { ok: true, status: 200, body: {} };
 
 export class IncidentService {
   private readonly states = new Map<string, IncidentState>();
@@ -68,6 +70,8 @@ export class IncidentService {
   private queue: Queued[] = [];
   private draining = false;
   private readonly ticking = new Set<string>();
+  /** per incident: the version whose tick found nothing, and until when another tick would find nothing too */
+  private readonly quiet = new Map<string, { version: number; until: number }>();
   private listeners: ((facts: StoredFact[]) => void)[] = [];
 
   private constructor(
@@ -152,8 +156,11 @@ export class IncidentService {
 
   /** Asks the engine to tick every incident that could have a clock to fire; one tick per incident at a time. */
   tickAll(): void {
+    const now = this.clock();
     for (const s of this.states.values()) {
       if (this.ticking.has(s.id) || !this.mayTick(s)) continue;
+      const quiet = this.quiet.get(s.id);
+      if (quiet && quiet.version === s.version && now < quiet.until) continue;
       this.ticking.add(s.id);
       void this.execute({
         actor: { id: 'scheduler', role: 'admin', unitId: null },
@@ -385,6 +392,13 @@ export class IncidentService {
     if (record) newRecords.push(record);
     const item: CommitItem = { events, ...(record ? { incident: record } : {}) };
     if (!next) return { item, reply: errorReply('NOT_FOUND', '没有该事件', 'No such incident') };
+    if (req.name === 'tick') {
+      // nobody reads a tick's answer; a tick of the committed state that found nothing to do need not be
+      // repeated until the time quietUntil names, unless the state changes first
+      if (events.length === 0 && state === this.states.get(incidentId))
+        this.quiet.set(incidentId, { version: next.version, until: quietUntil(next, now) });
+      return { item, reply: TICKED };
+    }
     return { item, reply: this.successReply(plan, next, record ?? this.records.get(incidentId), req) };
   }
 

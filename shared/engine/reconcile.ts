@@ -12,7 +12,7 @@ import {
   type TaskSpec,
 } from './incident.ts';
 import { actionsForLevel, actionUnits, clocksForLevel, milestoneOf } from './tiers.ts';
-import { dailyDeadlines, dayKey, dueAfter } from './time.ts';
+import { dailyDeadlines, dayKey, dueAfter, nextDayStart } from './time.ts';
 
 /** The task list is a function of these parts of the state. */
 export type TaskView = Pick<
@@ -123,4 +123,18 @@ export function newlyOverdue(view: TaskView, incidentId: string, now: number): I
   return Object.values(view.tasks)
     .filter((t) => isOpen(t) && t.dueAt !== null && t.dueAt < now && t.overdueAt === undefined)
     .map((t) => ({ type: 'TaskOverdue', taskId: t.id, incidentId, at: now }) as const);
+}
+
+/**
+ * The instant before which a tick of this same state can find nothing to do, given that one at `now` found
+ * nothing. Apart from the state itself, what the plan demands depends on time only through the Shanghai
+ * calendar day (daily deadlines up to the end of today, seasonal actions) and through open tasks' deadlines
+ * passing (newlyOverdue). The scheduler uses it to skip ticks that could only answer "nothing".
+ */
+export function quietUntil(view: TaskView, now: number): number {
+  let until = nextDayStart(now);
+  for (const t of Object.values(view.tasks))
+    if (isOpen(t) && t.dueAt !== null && t.overdueAt === undefined && t.dueAt >= now)
+      until = Math.min(until, t.dueAt + 1); // overdue once now > dueAt
+  return until;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clocks } from '../../shared/engine/clocks.ts';
+import { quietUntil } from '../../shared/engine/reconcile.ts';
 import { addOffset, nextYearly } from '../../shared/engine/time.ts';
 import {
   commander,
@@ -184,5 +185,65 @@ describe('time arithmetic in Asia/Shanghai', () => {
   it('the next 1 December stockpile deadline rolls to next year once passed', () => {
     expect(nextYearly(12, 1, sh(2026, 11, 23))).toBe(sh(2026, 12, 1, 23, 59, 59, 999));
     expect(nextYearly(12, 1, sh(2026, 12, 2))).toBe(sh(2027, 12, 1, 23, 59, 59, 999));
+  });
+});
+
+describe('quietUntil: when the scheduler may skip ticking an unchanged incident', () => {
+  const PLANS = ['snow-ice', 'rural-water', 'power-plant', 'heavy-pollution'] as const;
+
+  /** The plan's lowest level declared (and signed where the plan asks) by whoever may. */
+  function declared(planId: string, at: number): Run {
+    const p = plan(planId);
+    const cmd = declareCmd(planId, p.levels[0]!.id);
+    const declarer = [duty, director, commander].find((a) => new Run(p).try(cmd, a, at).ok)!;
+    const run = new Run(p);
+    run.do(cmd, declarer, at);
+    if (run.s.status !== 'active') run.do({ type: 'approve' }, commander, at);
+    expect(run.s.status).toBe('active');
+    return run;
+  }
+
+  it.each(PLANS)('%s: no tick before it finds anything, over three days', (planId) => {
+    const p = plan(planId);
+    const at = sh(2026, 11, 23, 10);
+    const run = declared(planId, at);
+    let t = at;
+    let woke = 0;
+    while (t < at + 3 * 24 * HOUR) {
+      run.do({ type: 'tick' }, scheduler, t);
+      const quiet = quietUntil(run.s, t);
+      expect(quiet).toBeGreaterThan(t);
+      const probe = new Run(p);
+      probe.state = run.s;
+      for (const instant of [t + 1, Math.floor((t + quiet) / 2), quiet - 1])
+        expect(probe.try({ type: 'tick' }, scheduler, instant)).toEqual({ ok: true, events: [] });
+      if (probe.do({ type: 'tick' }, scheduler, quiet).length > 0) woke += 1;
+      t = quiet;
+    }
+    // it does wake for something: a deadline passing or a new day's reports
+    expect(woke).toBeGreaterThan(0);
+  });
+
+  it('power plant: quiet until just after the first report deadline, which the next tick marks overdue', () => {
+    const at = sh(2026, 11, 23, 10);
+    const run = declared('power-plant', at);
+    const due = Math.min(
+      ...Object.values(run.s.tasks)
+        .map((t) => t.dueAt)
+        .filter((d): d is number => d !== null),
+    );
+    expect(due).toBeLessThan(sh(2026, 11, 24));
+    expect(quietUntil(run.s, at)).toBe(due + 1);
+    expect(run.do({ type: 'tick' }, scheduler, due + 1).some((e) => e.type === 'TaskOverdue')).toBe(true);
+  });
+
+  it('heavy pollution: after today’s 16:00 reports are overdue, quiet until midnight, when tomorrow’s open', () => {
+    const run = new Run(plan('heavy-pollution'));
+    run.do(declareCmd('heavy-pollution', 'blue'), director, sh(2026, 11, 23, 10));
+    run.do({ type: 'tick' }, scheduler, sh(2026, 11, 23, 16, 1));
+    const quiet = quietUntil(run.s, sh(2026, 11, 23, 16, 1));
+    expect(quiet).toBeLessThanOrEqual(sh(2026, 11, 24));
+    const late = run.do({ type: 'tick' }, scheduler, sh(2026, 11, 24));
+    expect(late.some((e) => e.type === 'TasksAssigned')).toBe(true);
   });
 });
