@@ -7,6 +7,8 @@ import type { Fact, SyncReply } from './live.ts';
 
 export class LiveFeed {
   private syncing = 0;
+  /** a sync answered a page with `more`: the next beginSync continues it rather than starting another */
+  private paging = false;
   private held: Fact[] = [];
 
   constructor(
@@ -23,27 +25,37 @@ export class LiveFeed {
     }
   }
 
-  /** Call before asking the server for `sync {after: position}`. */
+  /** Call before asking the server for `sync {after: position}`, for the first page and for each next one. */
   beginSync(): number {
-    this.syncing += 1;
+    if (this.paging) this.paging = false;
+    else this.syncing += 1;
     return this.position;
   }
 
-  /** Apply the server's answer, then what was held back; returns true when more pages follow. */
+  /**
+   * Apply the server's answer; returns true when more pages follow. What was held back is applied only after
+   * the last page: a held fact is newer than the pages still to come, and applying it first would move the
+   * position past them.
+   */
   endSync(reply: SyncReply): boolean {
     for (const f of reply.facts) this.take(f);
     this.position = Math.max(this.position, reply.upTo);
+    if (reply.more) {
+      this.paging = true;
+      return true;
+    }
     this.syncing = Math.max(0, this.syncing - 1);
     if (this.syncing === 0) {
       const held = this.held.sort((a, b) => a.seq - b.seq);
       this.held = [];
       for (const f of held) this.take(f);
     }
-    return reply.more;
+    return false;
   }
 
-  /** Sync failed (disconnected mid-way): release what was held; the next connect syncs again. */
+  /** Sync failed (disconnected mid-way): drop what was held; the next connect syncs again and brings it. */
   abortSync(): void {
+    this.paging = false;
     this.syncing = Math.max(0, this.syncing - 1);
     if (this.syncing === 0) this.held = [];
   }
