@@ -158,9 +158,9 @@ export class IncidentService {
   tickAll(): void {
     const now = this.clock();
     for (const s of this.states.values()) {
-      if (this.ticking.has(s.id) || !this.mayTick(s)) continue;
       const quiet = this.quiet.get(s.id);
       if (quiet && quiet.version === s.version && now < quiet.until) continue;
+      if (this.ticking.has(s.id) || !this.mayTick(s)) continue;
       this.ticking.add(s.id);
       void this.execute({
         actor: { id: 'scheduler', role: 'admin', unitId: null },

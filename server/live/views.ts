@@ -28,6 +28,17 @@ function taskSource(plan: Plan, task: Task) {
   return { title: item?.title ?? { zh: s.kind, en: s.kind }, clause: item?.clause ?? '' };
 }
 
+/** Where a task stands: the part of its view that acknowledgements and reports change. */
+function taskProgress(task: Task) {
+  return {
+    status: task.status,
+    dueAt: task.dueAt,
+    overdue: task.overdueAt !== undefined,
+    ...(task.acknowledgedAt !== undefined ? { acknowledgedAt: task.acknowledgedAt } : {}),
+    ...(task.doneAt !== undefined ? { doneAt: task.doneAt } : {}),
+  };
+}
+
 export function taskView(plan: Plan, state: IncidentState, task: Task) {
   const { title, clause } = taskSource(plan, task);
   return {
@@ -40,12 +51,8 @@ export function taskView(plan: Plan, state: IncidentState, task: Task) {
     clause,
     level: task.level,
     phase: task.phase,
-    status: task.status,
-    dueAt: task.dueAt,
-    overdue: task.overdueAt !== undefined,
+    ...taskProgress(task),
     assignedAt: task.assignedAt,
-    ...(task.acknowledgedAt !== undefined ? { acknowledgedAt: task.acknowledgedAt } : {}),
-    ...(task.doneAt !== undefined ? { doneAt: task.doneAt } : {}),
     ...(task.overdueAt !== undefined ? { overdueAt: task.overdueAt } : {}),
     notes: task.notes,
   };
@@ -60,11 +67,7 @@ export type TaskView = ReturnType<typeof taskView>;
 export function taskAnswer(state: IncidentState, task: Task) {
   return {
     id: apiTaskId(state.id, task.id),
-    status: task.status,
-    dueAt: task.dueAt,
-    overdue: task.overdueAt !== undefined,
-    ...(task.acknowledgedAt !== undefined ? { acknowledgedAt: task.acknowledgedAt } : {}),
-    ...(task.doneAt !== undefined ? { doneAt: task.doneAt } : {}),
+    ...taskProgress(task),
     noteCount: task.notes.length,
     lastNote: task.notes.at(-1) ?? null,
   };

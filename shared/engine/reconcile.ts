@@ -12,7 +12,7 @@ import {
   type TaskSpec,
 } from './incident.ts';
 import { actionsForLevel, actionUnits, clocksForLevel, milestoneOf } from './tiers.ts';
-import { dailyDeadlines, dayKey, dueAfter, nextDayStart } from './time.ts';
+import { atTimeOfDay, dailyDeadlines, dayKey, dueAfter } from './time.ts';
 
 /** The task list is a function of these parts of the state. */
 export type TaskView = Pick<
@@ -132,7 +132,7 @@ export function newlyOverdue(view: TaskView, incidentId: string, now: number): I
  * passing (newlyOverdue). The scheduler uses it to skip ticks that could only answer "nothing".
  */
 export function quietUntil(view: TaskView, now: number): number {
-  let until = nextDayStart(now);
+  let until = atTimeOfDay(now, '00:00', 1); // the next Shanghai midnight
   for (const t of Object.values(view.tasks))
     if (isOpen(t) && t.dueAt !== null && t.overdueAt === undefined && t.dueAt >= now)
       until = Math.min(until, t.dueAt + 1); // overdue once now > dueAt

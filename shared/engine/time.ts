@@ -26,11 +26,6 @@ export function dayKey(ms: number): string {
   return format(inZone(ms), 'yyyy-MM-dd');
 }
 
-/** The first instant of the Shanghai calendar day after the one that contains `ms`. */
-export function nextDayStart(ms: number): number {
-  return startOfDay(addDays(inZone(ms), 1)).getTime();
-}
-
 /** "2026-11-23 16:00" in Shanghai time, for messages. */
 export function formatShanghai(ms: number): string {
   return format(inZone(ms), 'yyyy-MM-dd HH:mm');
