@@ -7,15 +7,20 @@ import type { Directory } from './directory.ts';
 import { demoLabel, loadUser, sameSiteOnly } from './http/auth.ts';
 import { directoryRoutes, type MapConfig } from './http/directory.ts';
 import { errorHandler, sendError } from './http/errors.ts';
+import { allowedHostsOnly, type HostCheck, hostCheck, noStore, securityHeaders } from './http/headers.ts';
 import { incidentRoutes } from './http/incidents.ts';
+import { noteRoutes } from './http/notes.ts';
 import { planRoutes } from './http/plans.ts';
 import { sessionRoutes } from './http/session.ts';
+import type { Gate } from './live/gate.ts';
 import type { IncidentService } from './live/incidents.ts';
+import { shapeProblem } from '../shared/protocol/shape.ts';
 
 const CLIENT_DIR = fileURLToPath(new URL('../dist/client/', import.meta.url));
 
 export interface AppDeps {
   service: IncidentService;
+  gate: Gate;
   sessions: Sessions;
   directory: Directory;
   map: MapConfig;
@@ -24,28 +29,35 @@ export interface AppDeps {
   loginAttempts: number;
   loginWindowMs: number;
   trustProxy?: string;
+  /** the Host names answered (ALLOWED_HOSTS); loopback and this machine's names and addresses when absent */
+  hosts?: HostCheck;
 }
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    next();
-  });
+  app.use(securityHeaders(deps.map));
+  app.use('/api', noStore);
+  app.use(allowedHostsOnly(deps.hosts ?? hostCheck()));
   app.use(demoLabel(deps.demo));
   app.use('/api', sameSiteOnly);
   app.use(express.json({ limit: '64kb', strict: true }));
+  // the shape of every body is bounded before anything reads it (a 12 KB body nested thousands deep would
+  // overflow every recursive reader after it)
+  app.use('/api', (req, res, next) => {
+    const problem = req.body === undefined ? null : shapeProblem(req.body);
+    if (problem) return sendError(res, 'INVALID', `${problem.zh} / ${problem.en}`);
+    next();
+  });
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true });
   });
   app.use('/api', loadUser(deps.sessions, deps.now));
   app.use('/api/session', sessionRoutes(deps));
   app.use('/api/plans', planRoutes());
-  app.use('/api', incidentRoutes(deps.service, deps.now));
+  app.use('/api', incidentRoutes(deps.service, deps.gate, deps.now));
+  app.use('/api', noteRoutes(deps.service));
   app.use('/api', directoryRoutes(deps.directory, deps.map, deps.now));
   app.use('/api', (_req, res) => sendError(res, 'NOT_FOUND', '没有该接口 / No such endpoint'));
   if (existsSync(CLIENT_DIR)) {

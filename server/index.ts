@@ -1,17 +1,39 @@
-/** Wiring only: environment → startServer → one ready line; SIGINT/SIGTERM close the store cleanly. */
+/**
+ * Wiring only: environment → startServer → one ready line; SIGINT/SIGTERM close the store cleanly. A server
+ * that cannot start says why in one line on stderr and exits 1, before any ready line.
+ */
 import { resolve } from 'node:path';
 import { startServer } from './main.ts';
+import { StoreUnwritableError } from './store/sqlite.ts';
 
 const production = process.env.NODE_ENV === 'production';
+
+function refuseToStart(e: unknown): never {
+  if (e instanceof StoreUnwritableError) console.error(e.message);
+  else {
+    // not a condition we know how to name: the line says so, and the stack follows for whoever fixes it
+    console.error(`服务未能启动 / The console did not start: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(e);
+  }
+  process.exit(1);
+}
+
 const server = await startServer({
   port: Number(process.env.PORT ?? 3000),
   dataDir: resolve(process.env.DATA_DIR ?? './data'),
   production,
   ...(process.env.HOST ? { host: process.env.HOST } : {}),
   ...(process.env.TRUST_PROXY ? { trustProxy: process.env.TRUST_PROXY } : {}),
+  ...(process.env.ALLOWED_HOSTS
+    ? {
+        allowedHosts: process.env.ALLOWED_HOSTS.split(',')
+          .map((h) => h.trim())
+          .filter(Boolean),
+      }
+    : {}),
   ...(process.env.TILE_URL ? { tileUrl: process.env.TILE_URL } : {}),
   ...(process.env.TILE_ATTRIBUTION ? { tileAttribution: process.env.TILE_ATTRIBUTION } : {}),
-});
+}).catch(refuseToStart);
 console.log(
   `应急预案指挥调度台 ready on http://localhost:${server.port} — ${
     server.demo

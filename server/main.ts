@@ -12,6 +12,10 @@ import { IncidentService } from './live/incidents.ts';
 import { startScheduler } from './live/scheduler.ts';
 import { attachSockets, type LiveSockets } from './live/socket.ts';
 import { openSqliteStore } from './store/sqlite.ts';
+import { boundConnections } from './http/connections.ts';
+import { bindHostCheck, hostCheck } from './http/headers.ts';
+import { Gate, type RateLimits } from './live/gate.ts';
+import { CONNECTIONS, RATE } from '../shared/protocol/limits.ts';
 import type { Store } from './store/types.ts';
 
 export interface ServerOptions {
@@ -32,6 +36,13 @@ export interface ServerOptions {
    * `X-Forwarded-Proto: https` marks the session cookie Secure
    */
   trustProxy?: string;
+  /**
+   * the Host names the console answers to, against DNS rebinding (ALLOWED_HOSTS); without it loopback,
+   * this machine's name and its interfaces' addresses. A port in an entry is ignored.
+   */
+  allowedHosts?: string[];
+  /** the bounds of shared/protocol/limits.ts, raised by the benchmarks (which measure the pipeline, not them) */
+  limits?: { rate?: Partial<RateLimits>; connections?: Partial<typeof CONNECTIONS> };
 }
 
 export interface RunningServer {
@@ -41,6 +52,8 @@ export interface RunningServer {
   store: Store;
   service: IncidentService;
   sockets: LiveSockets;
+  /** TCP connections open now (the tests watch the caps with it) */
+  openConnections(): number;
   close(): Promise<void>;
 }
 
@@ -67,8 +80,13 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     demo,
     onEnd: (sessionId, why) => endSockets(sessionId, why),
   });
+  const gate = new Gate({ ...RATE, ...o.limits?.rate });
+  const connections = { ...CONNECTIONS, ...o.limits?.connections };
+  const hosts = hostCheck(o.allowedHosts);
   const app = createApp({
+    hosts,
     service,
+    gate,
     sessions,
     directory: new Directory(store),
     map: { tileUrl: o.tileUrl ?? null, tileAttribution: o.tileAttribution ?? null },
@@ -78,11 +96,14 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     loginAttempts: o.loginAttempts ?? 10,
     loginWindowMs: o.loginWindowMs ?? 60_000,
   });
-  const http = createServer(app);
-  const sockets = attachSockets(http, { sessions, service, now });
+  // connectionsCheckingInterval: how often Node looks for requests past their header and request timeouts
+  const http = createServer({ connectionsCheckingInterval: 1000 }, app);
+  bindHostCheck(http, hosts); // socket.io's handshake checks the same names (server/live/socket.ts)
+  const tcp = boundConnections(http, connections, !o.trustProxy);
+  const sockets = attachSockets(http, { sessions, service, gate, now, limits: connections });
   endSockets = sockets.endSession;
   await new Promise<void>((resolve) => http.listen(o.port, o.host ?? '0.0.0.0', resolve));
-  const stopScheduler = startScheduler({ service, sessions, now, everyMs: o.tickMs ?? 250 });
+  const stopScheduler = startScheduler({ service, sessions, store, now, everyMs: o.tickMs ?? 250 });
   const port = (http.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -91,6 +112,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     store,
     service,
     sockets,
+    openConnections: tcp.open,
     async close() {
       stopScheduler();
       await sockets.io.close();

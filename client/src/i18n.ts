@@ -115,6 +115,15 @@ const CATALOG = {
   due: { zh: '时限 {time}', en: 'Due {time}' },
   noDue: { zh: '无时限', en: 'No deadline' },
   clause: { zh: '依据 {clause}', en: 'Clause {clause}' },
+  allNotes: { zh: '全部进展（{n}）', en: 'All reports ({n})' },
+  notesTitle: { zh: '进展报告：{task}', en: 'Progress reports: {task}' },
+  notesShown: {
+    zh: '共 {total} 条，已显示 {shown} 条（最新在前）',
+    en: '{shown} of {total} shown, newest first',
+  },
+  loadMore: { zh: '加载更多', en: 'Load more' },
+  noNotes: { zh: '暂无进展报告', en: 'No reports yet' },
+  close: { zh: '关闭', en: 'Close' },
   // inbox
   inboxEmpty: { zh: '没有待办任务', en: 'No open tasks' },
   showAll: { zh: '显示全部（含已完成）', en: 'Show all (including finished)' },

@@ -72,7 +72,23 @@ export interface TaskView {
   assignedAt: number;
   acknowledgedAt?: number;
   doneAt?: number;
-  notes: { at: number; by: string; text: string }[];
+  /** the latest few notes only, oldest first; the whole history is paged (NotesPage) */
+  notes: Note[];
+  /** how many notes the task holds in all */
+  noteCount: number;
+}
+
+export interface Note {
+  at: number;
+  by: string;
+  text: string;
+}
+
+/** GET /api/tasks/:taskId/notes: a page of a task's notes, newest first, `offset` counted from the newest. */
+export interface NotesPage {
+  notes: Note[];
+  total: number;
+  offset: number;
 }
 
 export interface InboxTask extends TaskView {

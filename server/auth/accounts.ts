@@ -25,7 +25,10 @@ export function memberUnits(): { id: string; name: string; plans: string[] }[] {
   return [...units.values()];
 }
 
-/** Seeds the demo accounts in one transaction. The same hash serves all: they share one public password. */
+/**
+ * Seeds the demo accounts in one transaction. The same hash serves all: they share one public password.
+ * They are marked `demo`, so that production refuses them even if their password is changed.
+ */
 export async function seedDemo(store: Store, now: number): Promise<number> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const users: UserRecord[] = [
@@ -36,6 +39,7 @@ export async function seedDemo(store: Store, now: number): Promise<number> {
       role,
       unitId: null,
       createdAt: now,
+      mode: 'demo' as const,
     })),
     ...memberUnits().map((u) => ({
       id: u.id,
@@ -44,6 +48,7 @@ export async function seedDemo(store: Store, now: number): Promise<number> {
       role: 'unit' as const,
       unitId: u.id,
       createdAt: now,
+      mode: 'demo' as const,
     })),
   ];
   await store.createUsers(users);
@@ -80,6 +85,8 @@ export async function createAccount(
       role: input.role,
       unitId,
       createdAt: opts.now,
+      // an account made in demo mode is refused once the same store runs in production
+      mode: opts.demo ? 'demo' : 'production',
     },
   ]);
   return null;

@@ -20,6 +20,15 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
+/**
+ * A well-formed hash with the same parameters that no password matches (its key is random, not derived):
+ * checking against it costs exactly what checking a real account costs, so an unknown username is answered
+ * after the same work, and in the same time, as a wrong password.
+ */
+export const UNMATCHABLE_HASH = ['scrypt', N, R, P, randomBytes(16), randomBytes(KEY_LENGTH)]
+  .map((part) => (Buffer.isBuffer(part) ? part.toString('base64') : String(part)))
+  .join('$');
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [kind, n, r, p, salt, hash] = stored.split('$');
   if (kind !== 'scrypt' || !salt || !hash) return false;

@@ -15,6 +15,7 @@ import {
   TerminateBody,
 } from '../../shared/protocol/live.ts';
 import { toRequest } from '../live/commands.ts';
+import type { Gate } from '../live/gate.ts';
 import type { IncidentService } from '../live/incidents.ts';
 import { incidentDetail, incidentSummary, previewChange } from '../live/views.ts';
 import { canSeeIncident, factFor, type Viewer } from '../live/visibility.ts';
@@ -23,16 +24,20 @@ import { HttpError } from './errors.ts';
 import { parseBody } from './validate.ts';
 
 function send(res: Response, reply: CommandReply) {
+  const retry = reply.ok
+    ? undefined
+    : (reply.body.error.details as { retryAfterSeconds?: number })?.retryAfterSeconds;
+  if (retry !== undefined) res.setHeader('Retry-After', String(retry));
   res.status(reply.status).json(reply.body);
 }
 
-export function incidentRoutes(service: IncidentService, now: () => number): Router {
+export function incidentRoutes(service: IncidentService, gate: Gate, now: () => number): Router {
   const r = Router();
 
   const run = async (viewer: Viewer, cmd: SocketCommand, res: Response) => {
     const req = toRequest(viewer, cmd);
     if ('invalid' in req) throw new HttpError('INVALID', req.invalid[0], req.invalid[1]);
-    send(res, await service.execute(req));
+    send(res, (await gate.command(viewer.id)) ?? (await service.execute(req)));
   };
 
   /** The incident if this viewer may see it; a unit asking about another plan's incident gets 404. */
@@ -54,7 +59,7 @@ export function incidentRoutes(service: IncidentService, now: () => number): Rou
       .sort((a, b) => b.openedAt - a.openedAt)
       .flatMap((s) => {
         const plan = planById(s.planId);
-        return plan ? [incidentSummary(plan, s, service.record(s.id))] : [];
+        return plan ? [incidentSummary(plan, s, service.record(s.id), viewer)] : [];
       });
     res.json({ incidents, seq });
   });

@@ -1,6 +1,15 @@
-/** POST /api/session logs in (sets the cookie), GET says who is logged in, DELETE logs out. */
-import { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
+/**
+ * POST /api/session logs in (sets the cookie), GET says who is logged in, DELETE logs out.
+ *
+ * A login is checked in this order, each step cheaper than the next and none keeping what it refuses:
+ * the body (zod, so no limiter ever holds an unchecked or oversized username), then the attempts of the
+ * client address whatever the usernames, then the failures of that address and username, then one
+ * password hash through a bounded gate (Sessions). Every refusal is Chinese first, then English.
+ */
+import { isIPv6 } from 'node:net';
+import { type Request, type Response, Router } from 'express';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { LOGIN_LIMITS } from '../auth/limits.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { LoginBody } from '../../shared/protocol/live.ts';
@@ -31,24 +40,84 @@ const who = (u: {
   expiresAt: u.expiresAt,
 });
 
+/**
+ * The address a limit counts against. An IPv6 client usually holds a whole /64 and could take a new address
+ * per request, so IPv6 counts by its /64; IPv4 written as IPv6 (::ffff:a.b.c.d) counts as IPv4.
+ */
+export function clientKey(req: Request): string {
+  const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+  const v4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (v4) return v4[1]!;
+  if (!isIPv6(ip)) return ip;
+  // expand "::" so that the first four groups are the /64, whatever the spelling
+  const [head = '', tail = ''] = ip.split('::');
+  const left = head ? head.split(':') : [];
+  const right = ip.includes('::') ? (tail ? tail.split(':') : []) : [];
+  const groups = [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
+}
+
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+/** Counts one attempt; the limiter's answer when it is over its points, null when the attempt may go on. */
+async function take(limiter: RateLimiterMemory, key: string): Promise<RateLimiterRes | null> {
+  try {
+    await limiter.consume(key);
+    return null;
+  } catch (e) {
+    if (e instanceof RateLimiterRes) return e;
+    throw e;
+  }
+}
+
+function tooMany(res: Response, over: RateLimiterRes) {
+  res.setHeader('Retry-After', String(seconds(over.msBeforeNext)));
+  sendError(res, 'RATE_LIMITED', '登录尝试过多，请稍后再试 / Too many login attempts; try again later');
+}
+
 export function sessionRoutes(o: SessionRouteOptions): Router {
   const r = Router();
-  const limiter = rateLimit({
-    windowMs: o.loginWindowMs,
-    limit: o.loginAttempts,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) =>
-      `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}`,
-    validate: { keyGeneratorIpFallback: false },
-    handler: (_req, res) =>
-      sendError(res, 'RATE_LIMITED', '登录尝试过多，请稍后再试 / Too many login attempts; try again later'),
+  // memory use is one small counter per address (and per address and username) seen in the window
+  const perAddress = new RateLimiterMemory({
+    keyPrefix: 'login-address',
+    points: LOGIN_LIMITS.perAddress,
+    duration: LOGIN_LIMITS.addressWindowMs / 1000,
   });
-  r.post('/', limiter, async (req, res) => {
+  const failures = new RateLimiterMemory({
+    keyPrefix: 'login-failures',
+    points: o.loginAttempts,
+    duration: o.loginWindowMs / 1000,
+  });
+
+  r.post('/', async (req, res) => {
     const body = parseBody(LoginBody, req.body);
-    const login = await o.sessions.login(body.username, body.password, o.now());
-    if (!login) throw new HttpError('UNAUTHENTICATED', '用户名或密码不正确', 'Wrong username or password');
+    const address = clientKey(req);
+    const addressOver = await take(perAddress, address);
+    if (addressOver) return tooMany(res, addressOver);
+    const userKey = `${address}|${body.username}`;
+    const userOver = await take(failures, userKey);
+    if (userOver) return tooMany(res, userOver);
+
+    const login = await o.sessions.login(body.username, body.password, o.now(), {
+      from: address,
+      wanted: () => !req.socket.destroyed,
+    });
+    if (!login.ok) {
+      // busy or gone: no password was checked, so it is no failure of this username (the address keeps
+      // the attempt, which is what stops a flood from retrying its way past the gate)
+      if (login.why !== 'refused') await failures.reward(userKey);
+      if (login.why === 'busy') {
+        res.setHeader('Retry-After', '1');
+        return sendError(res, 'UNAVAILABLE', '系统繁忙，请稍后再试 / The console is busy; try again shortly');
+      }
+      if (login.why === 'gone') return void res.end();
+      throw new HttpError('UNAUTHENTICATED', '用户名或密码不正确', 'Wrong username or password');
+    }
+    // a success refunds its attempt: a shift logging in behind one address uses up nothing
+    await Promise.all([perAddress.reward(address), failures.reward(userKey)]);
     res.cookie(SESSION_COOKIE, login.token, {
       httpOnly: true,
       sameSite: 'strict',

@@ -22,7 +22,7 @@ import type { Plan } from '../../shared/plans/schema.ts';
 import { type CommandReply, ERROR_STATUS, type ErrorCode, type Place } from '../../shared/protocol/live.ts';
 import type { CommitItem, IncidentRecord, Store, StoredFact } from '../store/types.ts';
 import { incidentSummary, parseApiTaskId, taskAnswer, taskView } from './views.ts';
-import { canSeeIncident, type Viewer } from './visibility.ts';
+import { canSeeIncident, isStaff, type Viewer } from './visibility.ts';
 
 /** A command as the transports hand it over: already validated, with its target resolved to ids. */
 export interface CommandRequest {
@@ -111,8 +111,8 @@ export class IncidentService {
     return [...this.states.values()];
   }
 
-  factsAfter(seq: number, limit: number): Promise<StoredFact[]> {
-    return this.store.factsAfter(seq, limit);
+  factsAfter(seq: number, limit: number, maxBytes?: number): Promise<StoredFact[]> {
+    return this.store.factsAfter(seq, limit, maxBytes);
   }
   head(): Promise<number> {
     return this.store.head();
@@ -210,7 +210,14 @@ export class IncidentService {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, BATCH_MAX);
-        await this.runBatch(batch);
+        try {
+          await this.runBatch(batch);
+        } catch (err) {
+          // a fault outside any one command (a listener, a snapshot): the batch is answered, the process goes on;
+          // resolving an already answered promise again does nothing
+          console.error('command batch failed:', err instanceof Error ? err.message : err);
+          this.unavailable(batch);
+        }
       }
     } finally {
       this.draining = false;
@@ -232,9 +239,18 @@ export class IncidentService {
       return this.unavailable(batch);
     }
     for (const { req } of batch) {
-      const fingerprint = createHash('sha256')
-        .update(JSON.stringify([req.name, req.target, req.payload]))
-        .digest('hex');
+      let fingerprint: string;
+      let decided: { item: CommitItem; reply: CommandReply };
+      try {
+        fingerprint = createHash('sha256')
+          .update(JSON.stringify([req.name, req.target, req.payload]))
+          .digest('hex');
+      } catch (err) {
+        // only a payload no transport should have let through gets here; it answers alone
+        replies.push(this.failedAlone(req, err));
+        items.push({ events: [] });
+        continue;
+      }
       const key = req.requestId ? requestKey(req.actor.id, req.requestId) : null;
       const prior = key ? (seen.get(key) ?? stored.get(key)) : null;
       if (prior) {
@@ -250,8 +266,18 @@ export class IncidentService {
         items.push({ events: [] });
         continue;
       }
-      const { item, reply } = this.decideOne(req, now, working, newRecords);
-      if (req.requestId) {
+      try {
+        decided = this.decideOne(req, now, working, newRecords);
+      } catch (err) {
+        // decideOne changes `working` and `newRecords` only once a decision is whole, so nothing is half-kept
+        replies.push(this.failedAlone(req, err));
+        items.push({ events: [] });
+        continue;
+      }
+      const { item, reply } = decided;
+      // only a command that wrote something needs its answer kept: a refusal or a no-op changed nothing, so
+      // a retry decided afresh is as safe, and a flood of them leaves no rows behind
+      if (req.requestId && item.events.length > 0) {
         item.request = {
           userId: req.actor.id,
           requestId: req.requestId,
@@ -276,9 +302,26 @@ export class IncidentService {
     for (const r of newRecords) this.records.set(r.id, r);
     for (const [id, s] of working) this.states.set(id, s);
     const all = facts.flat();
-    if (all.length > 0) for (const l of this.listeners) l(all);
+    if (all.length > 0)
+      for (const l of this.listeners) {
+        try {
+          l(all);
+        } catch (err) {
+          console.error('broadcast failed:', err instanceof Error ? err.message : err);
+        }
+      }
     batch.forEach((q, i) => q.resolve(replies[i] ?? errorReply('CONFLICT', '未处理', 'Not handled')));
     void this.snapshot().catch((err) => console.error('snapshot failed', err));
+  }
+
+  /** One command failed in a way the engine did not foresee: it alone is answered so; the batch goes on. */
+  private failedAlone(req: CommandRequest, err: unknown): CommandReply {
+    console.error(`command ${req.name} by ${req.actor.id} failed:`, err instanceof Error ? err.message : err);
+    return errorReply(
+      'INTERNAL',
+      '无法处理该命令，未做任何更改',
+      'The command could not be handled; nothing was changed',
+    );
   }
 
   /** The store failed: nothing of the batch was written or applied; every command may be sent again. */
@@ -363,6 +406,8 @@ export class IncidentService {
     const state = working.get(incidentId) ?? this.states.get(incidentId) ?? null;
     const planId = record?.planId ?? state?.planId;
     const plan = planId ? planById(planId) : undefined;
+    const hidden = this.hiddenFrom(req, state);
+    if (hidden) return refused('NOT_FOUND', hidden.zh, hidden.en);
     if (!plan) {
       return record
         ? refused('INVALID', `没有预案“${record.planId}”`, `No plan "${record.planId}"`)
@@ -402,6 +447,25 @@ export class IncidentService {
     return { item, reply: this.successReply(plan, next, record ?? this.records.get(incidentId), req) };
   }
 
+  /**
+   * What a unit may not see answers exactly as what does not exist: an incident of a plan it does not serve,
+   * and a task that is not its own, are "not found", so no answer tells a unit what other units were given.
+   */
+  private hiddenFrom(req: CommandRequest, state: IncidentState | null): { zh: string; en: string } | null {
+    if (isStaff(req.actor) || 'newIncident' in req.target) return null;
+    if ('apiTaskId' in req.target) {
+      const id = req.target.apiTaskId;
+      const task = state ? state.tasks[parseApiTaskId(id)?.taskId ?? ''] : undefined;
+      const mine =
+        task && state && canSeeIncident(req.actor, state.planId) && task.unitId === req.actor.unitId;
+      return mine ? null : { zh: `没有任务 ${id}`, en: `No task ${id}` };
+    }
+    const id = req.target.incidentId;
+    return state && canSeeIncident(req.actor, state.planId)
+      ? null
+      : { zh: `没有事件 ${id}`, en: `No incident ${id}` };
+  }
+
   private successReply(
     plan: Plan,
     state: IncidentState,
@@ -420,6 +484,6 @@ export class IncidentService {
       };
     }
     const status = 'newIncident' in req.target ? (state.pending ? 202 : 201) : state.pending ? 202 : 200;
-    return { ok: true, status, body: { incident: incidentSummary(plan, state, record) } };
+    return { ok: true, status, body: { incident: incidentSummary(plan, state, record, req.actor) } };
   }
 }

@@ -7,6 +7,7 @@ import { isOpen } from '../../shared/engine/incident.ts';
 import { nextDeadlines, unitProgress } from '../../shared/engine/progress.ts';
 import { actionsForLevel, levelById, levelDiff } from '../../shared/engine/tiers.ts';
 import type { Action, Plan, Text } from '../../shared/plans/schema.ts';
+import { NOTES } from '../../shared/protocol/limits.ts';
 import type { IncidentRecord } from '../store/types.ts';
 import { isStaff, type Viewer } from './visibility.ts';
 
@@ -54,7 +55,10 @@ export function taskView(plan: Plan, state: IncidentState, task: Task) {
     ...taskProgress(task),
     assignedAt: task.assignedAt,
     ...(task.overdueAt !== undefined ? { overdueAt: task.overdueAt } : {}),
-    notes: task.notes,
+    // only the latest notes: every staff view carries every task, so whole histories made it grow with
+    // every report (issue 11); the rest is paged from GET /api/tasks/:taskId/notes
+    notes: task.notes.slice(-NOTES.inView),
+    noteCount: task.notes.length,
   };
 }
 export type TaskView = ReturnType<typeof taskView>;
@@ -99,9 +103,20 @@ function nextDue(plan: Plan, incidentId: string, tasks: Task[]) {
   return [...lines.values()];
 }
 
-export function incidentSummary(plan: Plan, state: IncidentState, record: IncidentRecord | undefined) {
+/**
+ * One line about an incident. For a unit, the counts and the next deadlines are those of its own tasks:
+ * other units' deadlines are none of its business.
+ */
+export function incidentSummary(
+  plan: Plan,
+  state: IncidentState,
+  record: IncidentRecord | undefined,
+  viewer: Viewer,
+) {
   const level = state.level ? levelById(plan, state.level) : undefined;
-  const tasks = Object.values(state.tasks).filter((t) => t.status !== 'stoodDown');
+  const tasks = Object.values(state.tasks).filter(
+    (t) => t.status !== 'stoodDown' && (isStaff(viewer) || t.unitId === viewer.unitId),
+  );
   const progress = unitProgress(tasks);
   return {
     id: state.id,
@@ -143,7 +158,7 @@ export function incidentDetail(
   const c = clocks(plan, state, now);
   return {
     incident: {
-      ...incidentSummary(plan, state, record),
+      ...incidentSummary(plan, state, record, viewer),
       readings: state.readings,
       recommended: state.recommended,
       assignees: state.assignees,

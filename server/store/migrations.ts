@@ -66,6 +66,21 @@ const MIGRATIONS: readonly string[] = [
      updated_by TEXT NOT NULL,
      updated_at INTEGER NOT NULL
    );`,
+  // abuse bounds (issue 11): an account and a session remember the mode they were made in, so production
+  // refuses what demo mode created; repeated refusals fold into one audit row (`repeat_key`, `count`,
+  // `last_at`); stored answers and audit rows are swept by age (indexes on their times)
+  `ALTER TABLE users ADD COLUMN mode TEXT NOT NULL DEFAULT 'production';
+   UPDATE users SET mode = 'demo' WHERE (SELECT value FROM meta WHERE key = 'mode') = 'demo';
+   ALTER TABLE sessions ADD COLUMN mode TEXT NOT NULL DEFAULT 'demo';
+   ALTER TABLE audit ADD COLUMN repeat_key TEXT;
+   ALTER TABLE audit ADD COLUMN count INTEGER NOT NULL DEFAULT 1;
+   ALTER TABLE audit ADD COLUMN last_at INTEGER;
+   UPDATE audit SET last_at = at;
+   CREATE UNIQUE INDEX audit_repeat ON audit (repeat_key);
+   CREATE INDEX audit_user_time ON audit (user_id, at);
+   CREATE INDEX audit_last_at ON audit (last_at);
+   CREATE INDEX requests_at ON requests (at);
+   CREATE INDEX sessions_user ON sessions (user_id);`,
 ];
 
 export function migrate(db: Database): void {

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { RETENTION } from '../../shared/protocol/limits.ts';
 import { migrate } from './migrations.ts';
 import type {
   AuditEntry,
@@ -40,6 +41,7 @@ interface UserRow {
   role: UserRecord['role'];
   unit_id: string | null;
   created_at: number;
+  mode: UserRecord['mode'];
 }
 const toUser = (r: UserRow): UserRecord => ({
   id: r.id,
@@ -48,18 +50,64 @@ const toUser = (r: UserRow): UserRecord => ({
   role: r.role,
   unitId: r.unit_id,
   createdAt: r.created_at,
+  mode: r.mode,
 });
 
 export const DB_FILE = 'console.sqlite';
 
+/**
+ * The store cannot be written (a read-only file or directory, a read-only or full disk). Opening and reading
+ * may well succeed in that state, and every command would then fail: the server must not start instead.
+ */
+export class StoreUnwritableError extends Error {
+  constructor(
+    readonly path: string,
+    readonly code: string,
+  ) {
+    super(
+      `数据存储不可写，服务未启动：${path}（${code}）请检查文件与目录的权限和磁盘 / ` +
+        `The store cannot be written, so the console did not start: ${path} (${code}); check the permissions of the file and its directory, and the disk`,
+    );
+  }
+}
+
+// what SQLite and the file system say when the store cannot be written to
+const UNWRITABLE = /^(SQLITE_(READONLY|CANTOPEN|PERM|AUTH|FULL|IOERR)|EACCES|EROFS|EPERM|ENOSPC)/;
+
+/** Opens, migrates and proves with a real write that the store is writable, or throws StoreUnwritableError. */
+function openWritable(dataDir: string): Database.Database {
+  const file = join(dataDir, DB_FILE);
+  let db: Database.Database | undefined;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    // a read-only file opens, reads and migrates (nothing new to apply) without complaint: only a write
+    // tells, so write one meta row in a transaction, as every command will
+    const probe = db.prepare(
+      `INSERT INTO meta (key, value) VALUES ('started_at', ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    );
+    db.transaction(() => probe.run(String(Date.now())))();
+    return db;
+  } catch (e) {
+    try {
+      db?.close();
+    } catch {
+      // closing a half-open database can fail too; the error worth reporting is the first one
+    }
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && UNWRITABLE.test(code)) throw new StoreUnwritableError(file, code);
+    throw e;
+  }
+}
+
 export function openSqliteStore(dataDir: string): Store {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, DB_FILE));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+  const db = openWritable(dataDir);
 
   const q = {
     insertEvent: db.prepare(
@@ -71,9 +119,15 @@ export function openSqliteStore(dataDir: string): Store {
     insertRequest: db.prepare(
       'INSERT INTO requests (user_id, request_id, fingerprint, status, body, at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
+    // a refusal repeated within the hour (same account, command, target and code) adds to one row's count
     insertAudit: db.prepare(
-      'INSERT INTO audit (at, user_id, role, unit_id, command, target, code, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO audit (at, last_at, user_id, role, unit_id, command, target, code, message, repeat_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (repeat_key) DO UPDATE SET count = count + 1, last_at = excluded.last_at`,
     ),
+    auditRowsSince: db.prepare('SELECT COUNT(*) AS n FROM audit WHERE user_id = ? AND at >= ?'),
+    sweepRequests: db.prepare('DELETE FROM requests WHERE at < ?'),
+    sweepAudit: db.prepare('DELETE FROM audit WHERE last_at < ?'),
     factsAfter: db.prepare(
       'SELECT seq, incident_id, version, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
     ),
@@ -96,17 +150,23 @@ export function openSqliteStore(dataDir: string): Store {
        FROM json_each(?) AS k
        JOIN requests r ON r.user_id = k.value ->> 0 AND r.request_id = k.value ->> 1`,
     ),
-    audit: db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT ?'),
+    audit: db.prepare('SELECT * FROM audit ORDER BY last_at DESC, id DESC LIMIT ?'),
     countUsers: db.prepare('SELECT COUNT(*) AS n FROM users'),
     insertUser: db.prepare(
-      'INSERT INTO users (id, username, password_hash, role, unit_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO users (id, username, password_hash, role, unit_id, created_at, mode) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     findUser: db.prepare('SELECT * FROM users WHERE username = ?'),
     insertSession: db.prepare(
-      'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+      'INSERT INTO sessions (token_hash, user_id, created_at, expires_at, mode) VALUES (?, ?, ?, ?, ?)',
+    ),
+    // every session of the user but the newest `keep` (OFFSET skips those), through sessions_user
+    trimSessions: db.prepare(
+      `DELETE FROM sessions WHERE user_id = ? AND token_hash IN (
+         SELECT token_hash FROM sessions WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?
+       ) RETURNING token_hash`,
     ),
     findSession: db.prepare(
-      `SELECT s.token_hash, s.created_at AS s_created_at, s.expires_at, u.*
+      `SELECT s.token_hash, s.created_at AS s_created_at, s.expires_at, s.mode AS s_mode, u.*
        FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
     ),
     deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
@@ -121,6 +181,21 @@ export function openSqliteStore(dataDir: string): Store {
     setMeta: db.prepare(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     ),
+  };
+
+  /**
+   * One refused command on the record. Repeats within the hour fold into one row with a count; past
+   * RETENTION.auditRowsPerHour distinct rows for the account in that hour, further refusals fold into one
+   * row per command and code (target "*"), so a flood of made-up targets adds a handful of rows, not millions.
+   */
+  const recordRefusal = (a: AuditEntry) => {
+    const hour = Math.floor(a.at / 3600_000);
+    const full =
+      (q.auditRowsSince.get(a.userId, hour * 3600_000) as { n: number }).n >= RETENTION.auditRowsPerHour;
+    const target = full ? '*' : a.target;
+    const message = full ? '（本小时内同类拒绝已合并 / further refusals this hour merged）' : a.message;
+    const key = JSON.stringify([a.userId, a.command, a.code, target, hour]);
+    q.insertAudit.run(a.at, a.at, a.userId, a.role, a.unitId, a.command, target, a.code, message, key);
   };
 
   const commitBatch = db.transaction((batch: CommitItem[]) =>
@@ -157,8 +232,7 @@ export function openSqliteStore(dataDir: string): Store {
           JSON.stringify(r.body),
           Date.now(),
         );
-      const a = item.audit;
-      if (a) q.insertAudit.run(a.at, a.userId, a.role, a.unitId, a.command, a.target, a.code, a.message);
+      if (item.audit) recordRefusal(item.audit);
       return facts;
     }),
   );
@@ -166,13 +240,31 @@ export function openSqliteStore(dataDir: string): Store {
     for (const s of snapshots) q.saveSnapshot.run(s.incidentId, s.version, JSON.stringify(s.state));
   });
   const createUsers = db.transaction((users: UserRecord[]) => {
-    for (const u of users) q.insertUser.run(u.id, u.username, u.passwordHash, u.role, u.unitId, u.createdAt);
+    for (const u of users)
+      q.insertUser.run(u.id, u.username, u.passwordHash, u.role, u.unitId, u.createdAt, u.mode);
+  });
+  // a new session and the end of the user's oldest beyond `keep`, together (rowid breaks a tie of times)
+  const createSession = db.transaction((s: SessionRecord, keep: number) => {
+    q.insertSession.run(s.tokenHash, s.userId, s.createdAt, s.expiresAt, s.mode);
+    const ended = q.trimSessions.all(s.userId, s.userId, keep) as { token_hash: string }[];
+    return ended.map((r) => r.token_hash);
   });
 
   // better-sqlite3 is synchronous; the async signatures are the interface a networked store needs
   return {
     commit: async (batch) => commitBatch(batch),
-    factsAfter: async (seq, limit) => (q.factsAfter.all(seq, limit) as EventRow[]).map(toFact),
+    factsAfter: async (seq, limit, maxBytes = Infinity) => {
+      // stop reading once the page holds maxBytes of JSON (always at least one fact), so a page costs the
+      // same to parse however large the declarations in it are
+      const out: StoredFact[] = [];
+      let bytes = 0;
+      for (const row of q.factsAfter.iterate(seq, limit) as IterableIterator<EventRow>) {
+        if (out.length > 0 && bytes + row.body.length > maxBytes) break;
+        bytes += row.body.length;
+        out.push(toFact(row));
+      }
+      return out;
+    },
     factsOf: async (incidentId, afterVersion = 0) =>
       (q.factsOf.all(incidentId, afterVersion) as EventRow[]).map(toFact),
     head: async () => (q.head.get() as { head: number }).head,
@@ -215,8 +307,14 @@ export function openSqliteStore(dataDir: string): Store {
         status: r.status,
         body: JSON.parse(r.body),
       })),
+    sweep: async (now) => ({
+      requests: q.sweepRequests.run(now - RETENTION.requestsMs).changes,
+      audit: q.sweepAudit.run(now - RETENTION.auditMs).changes,
+    }),
     audit: async (limit) =>
       (q.audit.all(limit) as Record<string, unknown>[]).map((r): AuditEntry => ({
+        count: r.count as number,
+        lastAt: r.last_at as number,
         at: r.at as number,
         userId: r.user_id as string,
         role: r.role as string,
@@ -232,18 +330,23 @@ export function openSqliteStore(dataDir: string): Store {
       const r = q.findUser.get(username) as UserRow | undefined;
       return r ? toUser(r) : null;
     },
-    createSession: async (s: SessionRecord) => {
-      q.insertSession.run(s.tokenHash, s.userId, s.createdAt, s.expiresAt);
-    },
+    createSession: async (s: SessionRecord, keep: number) => createSession(s, keep),
     findSession: async (tokenHash) => {
       const r = q.findSession.get(tokenHash) as
-        (UserRow & { token_hash: string; s_created_at: number; expires_at: number }) | undefined;
+        | (UserRow & {
+            token_hash: string;
+            s_created_at: number;
+            expires_at: number;
+            s_mode: SessionRecord['mode'];
+          })
+        | undefined;
       if (!r) return null;
       const session = {
         tokenHash: r.token_hash,
         userId: r.id,
         createdAt: r.s_created_at,
         expiresAt: r.expires_at,
+        mode: r.s_mode,
       };
       return { session, user: toUser(r) };
     },

@@ -32,7 +32,10 @@ export interface RequestRecord {
 
 /** A refused command, kept on the record (who tried what, and why it was refused). */
 export interface AuditEntry {
+  /** the first refusal of this row; `lastAt` and `count` say how often it was repeated within the hour */
   at: number;
+  lastAt?: number;
+  count?: number;
   userId: string;
   role: string;
   unitId: string | null;
@@ -50,6 +53,9 @@ export interface CommitItem {
   audit?: AuditEntry;
 }
 
+/** The mode an account or a session was made in: production refuses what demo mode made. */
+export type AccountMode = 'demo' | 'production';
+
 export interface UserRecord {
   id: string;
   username: string;
@@ -57,6 +63,7 @@ export interface UserRecord {
   role: Role;
   unitId: string | null;
   createdAt: number;
+  mode: AccountMode;
 }
 
 export interface SessionRecord {
@@ -64,6 +71,7 @@ export interface SessionRecord {
   userId: string;
   createdAt: number;
   expiresAt: number;
+  mode: AccountMode;
 }
 
 export interface Snapshot {
@@ -84,7 +92,8 @@ export interface DirectoryEntry {
 export interface Store {
   /** Commits every item of the batch in one durable transaction; returns each item's facts with their sequence. */
   commit(batch: CommitItem[]): Promise<StoredFact[][]>;
-  factsAfter(seq: number, limit: number): Promise<StoredFact[]>;
+  /** the facts after `seq` in order: at most `limit`, and no more than about `maxBytes` of stored JSON */
+  factsAfter(seq: number, limit: number, maxBytes?: number): Promise<StoredFact[]>;
   factsOf(incidentId: string, afterVersion?: number): Promise<StoredFact[]>;
   head(): Promise<number>;
   incidents(): Promise<IncidentRecord[]>;
@@ -93,12 +102,18 @@ export interface Store {
   /** the stored first answers to those of these (user, requestId) pairs that were seen before */
   findRequests(keys: { userId: string; requestId: string }[]): Promise<RequestRecord[]>;
   audit(limit: number): Promise<AuditEntry[]>;
+  /** deletes stored answers and audit rows past their retention (RETENTION); says how many of each */
+  sweep(now: number): Promise<{ requests: number; audit: number }>;
 
   countUsers(): Promise<number>;
   createUsers(users: UserRecord[]): Promise<void>;
   findUser(username: string): Promise<UserRecord | null>;
 
-  createSession(session: SessionRecord): Promise<void>;
+  /**
+   * Stores the session and, in the same transaction, ends the user's oldest sessions beyond `keep`;
+   * returns the token hashes of the sessions it ended
+   */
+  createSession(session: SessionRecord, keep: number): Promise<string[]>;
   /** the session and its user, or null */
   findSession(tokenHash: string): Promise<{ session: SessionRecord; user: UserRecord } | null>;
   deleteSession(tokenHash: string): Promise<void>;

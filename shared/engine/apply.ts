@@ -133,6 +133,8 @@ export function apply(
         status: event.done ? 'done' : 'inProgress',
         acknowledgedAt: t.acknowledgedAt ?? event.at,
         ...(event.done ? { doneAt: event.at } : {}),
+        // a copy per report is cheap because decide bounds the notes (NOTES in shared/protocol/limits.ts);
+        // a log written before the bound still replays whole: apply refuses nothing
         notes: [...t.notes, { at: event.at, by: event.by, text: event.note }],
       }));
     case 'TaskOverdue':

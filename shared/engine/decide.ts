@@ -3,6 +3,7 @@
  * `context.now`; nothing is read from a clock, a database or the network.
  */
 import { MILESTONES, type Milestone, type Plan } from '../plans/schema.ts';
+import { NOTES } from '../protocol/limits.ts';
 import { apply } from './apply.ts';
 import { assess } from './assess.ts';
 import { canOperate, canSign, signerForChange, signerToLift } from './authority.ts';
@@ -358,6 +359,31 @@ function taskGuard(state: IncidentState, taskId: string, actor: Actor): Decision
   return task;
 }
 
+/**
+ * A task keeps at most NOTES.perTask progress reports of NOTES.charsPerTask characters in all: every note
+ * lives in the state, its snapshots and its log, so an unbounded stream would grow them without end. The
+ * refusal says what to do instead, in words a duty officer can pass on.
+ */
+function notesFull(task: Task, length: number): Decision | null {
+  if (task.notes.length >= NOTES.perTask) {
+    return refuse(
+      'CONFLICT',
+      `该任务的进展报告已达 ${NOTES.perTask} 条上限，请在完成报告中汇总`,
+      `This task already holds ${NOTES.perTask} progress reports, the most it keeps; summarise the rest in the completion report`,
+    );
+  }
+  const used = task.notes.reduce((sum, n) => sum + n.text.length, 0);
+  if (used + length > NOTES.charsPerTask) {
+    const left = Math.max(0, NOTES.charsPerTask - used);
+    return refuse(
+      'CONFLICT',
+      `该任务的进展报告已达 ${NOTES.charsPerTask} 字上限（尚余 ${left} 字，本条 ${length} 字），请精简或在完成报告中汇总`,
+      `This task’s progress reports are limited to ${NOTES.charsPerTask} characters in all (${left} left, this one has ${length}); shorten it or summarise in the completion report`,
+    );
+  }
+  return null;
+}
+
 function onTask(
   state: IncidentState,
   c: Extract<Command, { type: 'acknowledge' | 'report' }>,
@@ -377,6 +403,9 @@ function onTask(
     return refuse('CONFLICT', '该任务已报告完成', 'This task is already reported done');
   const problem = textProblem(c.note, ['进展说明', 'a progress note']);
   if (problem) return problem;
+  // the completion report is always accepted once: a full task must never stay recorded as undone
+  const full = c.done ? null : notesFull(task, c.note.trim().length);
+  if (full) return full;
   return accept([{ ...base, type: 'TaskReported', by: actor.userId, note: c.note.trim(), done: c.done }]);
 }
 

@@ -1,7 +1,9 @@
 /** The duty directory: what an administrator may set for a unit, validated at the boundary. */
 import { z } from 'zod';
+import { singleLine } from './text.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Labels and names are one line each, control and bidi characters removed (shared/protocol/text.ts). */
+const text = singleLine;
 
 export const DirectoryContact = z.strictObject({
   label: text(100),

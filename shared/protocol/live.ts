@@ -5,19 +5,33 @@
 import { z } from 'zod';
 import type { IncidentEvent } from '../engine/incident.ts';
 import { MILESTONES } from '../plans/schema.ts';
+import { multiLine, singleLine } from './text.ts';
 
 const MAX_TEXT = 2000;
-const text = (max = MAX_TEXT) => z.string().trim().min(1).max(max);
+/** What people type: control and bidi characters removed before the bounds (shared/protocol/text.ts). */
+const text = (max = MAX_TEXT) => multiLine(max);
+const line = singleLine;
 /** A client-chosen key that makes a command safe to retry: the same key gets the first answer. */
 export const RequestId = z
   .string()
   .regex(/^[A-Za-z0-9_.:-]{8,100}$/, 'requestId: 8–100 letters, digits or _ . : -');
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 const version = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
-/** An instant as ISO 8601 with an offset, or milliseconds since the epoch. */
+/**
+ * An instant as ISO 8601 with an offset, or milliseconds since the epoch; either form lands in the same range
+ * (2000-01-01 to 2100-01-01 UTC): no response of these plans is older, and the engine refuses a future one.
+ */
+const EPOCH_MS = z
+  .number()
+  .int()
+  .min(Date.UTC(2000, 0, 1), '不早于 2000 年 / not before 2000')
+  .max(Date.UTC(2100, 0, 1), '不晚于 2100 年 / not after 2100');
 const Instant = z.union([
-  z.number().int().min(0).max(8.64e15),
-  z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
+  EPOCH_MS,
+  z.iso
+    .datetime({ offset: true })
+    .transform((s) => Date.parse(s))
+    .pipe(EPOCH_MS),
 ]);
 
 export const LoginBody = z.strictObject({
@@ -30,17 +44,17 @@ export const Place = z.discriminatedUnion('kind', [
     kind: z.literal('point'),
     lat: z.number().min(-90).max(90),
     lng: z.number().min(-180).max(180),
-    label: text(200).optional(),
+    label: line(200).optional(),
   }),
   z.strictObject({ kind: z.literal('unit'), unitId: id }),
-  z.strictObject({ kind: z.literal('area'), name: text(200) }),
+  z.strictObject({ kind: z.literal('area'), name: line(200) }),
 ]);
 export type Place = z.infer<typeof Place>;
 
 export const DeclareBody = z.strictObject({
   planId: id,
   levelId: z.string().min(1).max(32),
-  title: text(200),
+  title: line(200),
   place: Place.optional(),
   /** readings, checked against the plan's own indicators by the engine */
   indicators: z
@@ -128,7 +142,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'PLAN_RULE'
   | 'RATE_LIMITED'
-  | 'UNAVAILABLE';
+  | 'UNAVAILABLE'
+  | 'INTERNAL';
 
 /** The HTTP status of each error code; the socket's replies carry the same numbers. */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
@@ -140,6 +155,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   PLAN_RULE: 409,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
+  INTERNAL: 500,
 };
 
 /** What a command answers, over REST (status + body) and over the socket (the same object). */
@@ -151,7 +167,7 @@ export interface ServerToClient {
   /** the facts of one commit this user may see, in sequence order: one packet per room per commit */
   facts: (facts: Fact[]) => void;
   /** the session ended (logout, expiry); the socket is closed right after */
-  'session:end': (why: { reason: 'logout' | 'expired' }) => void;
+  'session:end': (why: { reason: 'logout' | 'expired' | 'replaced' }) => void;
 }
 
 export interface ClientToServer {

@@ -36,10 +36,31 @@ export interface Session {
   errors: string[];
 }
 
+/**
+ * Every Content-Security-Policy violation in any page of the context, pushed to `errors`: the page's own
+ * `securitypolicyviolation` events (an init script runs before the page's scripts, and is not itself subject
+ * to the policy) and Chromium's console lines ("Refused to … because it violates the following Content
+ * Security Policy directive"), so a blocked script, style, image or socket cannot pass unnoticed.
+ */
+export async function watchCsp(context: BrowserContext, errors: string[], who: string): Promise<void> {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(
+        `Content Security Policy violation: ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
+    });
+  });
+  context.on('console', (m) => {
+    if (m.text().includes('Content Security Policy'))
+      errors.push(`${who}: ${m.page()?.url() ?? ''} ${m.text()}`);
+  });
+}
+
 export async function loginAs(browser: Browser, base: string, username: string): Promise<Session> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
   const errors: string[] = [];
+  await watchCsp(context, errors, username);
+  const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
   await page.goto(`${base}/`);
   await page.fill('input[name=username]', username);

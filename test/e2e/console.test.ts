@@ -4,18 +4,34 @@
  * a unit's inbox survives the server restarting, with an acknowledgement made while it was down queued
  * and sent on reconnect. Every screen is saved as a screenshot.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
 import { boot, Client, tempDir } from '../integration/live.ts';
-import { launch, loginAs, type Session, shot } from './browser.ts';
+import { launch, loginAs, type Session, shot, watchCsp } from './browser.ts';
 
 const dir = tempDir();
 let server: RunningServer;
 let browser: Browser;
 const sessions: Session[] = [];
 let snowUnit: string;
+/**
+ * A tile server on another origin (another port), so the map runs with a tile layer and its attribution,
+ * and the Content-Security-Policy must name that origin for the tiles to load: every tile is a 1×1 PNG.
+ */
+let tiles: Server;
+let tileRequests = 0;
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+const tileOptions = () => ({
+  tileUrl: `http://127.0.0.1:${(tiles.address() as AddressInfo).port}/{z}/{x}/{y}.png`,
+  tileAttribution: 'e2e tiles',
+});
 
 const open = async (username: string) => {
   const s = await loginAs(browser, server.url, username);
@@ -24,7 +40,12 @@ const open = async (username: string) => {
 };
 
 beforeAll(async () => {
-  server = await boot(dir);
+  tiles = createServer((_req, res) => {
+    tileRequests += 1;
+    res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
+  });
+  await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
+  server = await boot(dir, tileOptions());
   browser = await launch();
   // a town the snow plan tasks at level II, placed on the map by the administrator (towns have no
   // position until someone gives one)
@@ -47,6 +68,7 @@ afterAll(async () => {
   for (const s of sessions) await s.context.close().catch(() => null);
   await browser?.close();
   await server?.close();
+  tiles?.close();
 });
 
 afterAll(() => {
@@ -70,7 +92,10 @@ async function firstScreenJs(page: Page, url: string): Promise<number> {
 describe('the console in a browser', () => {
   it('loads at most 170 KB of gzipped JavaScript on the first screen, in Chinese', async () => {
     const context = await browser.newContext();
+    const errors: string[] = [];
+    await watchCsp(context, errors, 'anonymous');
     const page = await context.newPage();
+    sessions.push({ context, page, errors }); // the login screen is held to no CSP violation too
     const bytes = await firstScreenJs(page, `${server.url}/`);
     console.log(`first screen: ${(bytes / 1024).toFixed(1)} KB of gzipped JavaScript`);
     expect(bytes).toBeLessThanOrEqual(170 * 1024);
@@ -80,11 +105,28 @@ describe('the console in a browser', () => {
     await context.close();
   }, 60_000);
 
+  it('the CSP collector sees a violation, so an empty list means none happened', async () => {
+    const context = await browser.newContext();
+    const errors: string[] = [];
+    await watchCsp(context, errors, 'probe');
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('input[name=username]');
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p style="color:red">x</p>'));
+    await expect.poll(() => errors.length).toBeGreaterThan(0);
+    expect(errors.join('\n')).toMatch(/style-src/);
+    await context.close();
+  }, 30_000);
+
   it('snow II: the duty officer declares, a unit acknowledges, the leader sees it live on dashboard and map', async () => {
     const leader = await open('leader');
     const map = await leader.context.newPage();
     await map.goto(`${server.url}/map`);
     await map.waitForSelector('.leaflet-container');
+    // the tile layer loads from its own origin, which the policy names (img-src)
+    await map.waitForSelector('img.leaflet-tile-loaded');
+    expect(tileRequests).toBeGreaterThan(0);
+    await expect(map.textContent('.map-box > p.muted')).resolves.toMatch(/e2e tiles/);
     const unit = await open(snowUnit);
     await unit.page.waitForURL(/\/inbox$/);
     await expect(unit.page.textContent('main')).resolves.toMatch(/没有待办任务/);
@@ -202,7 +244,7 @@ describe('the console in a browser', () => {
     await unit.page.waitForSelector(`[data-task="${taskId}"] .task-status:has-text("待发送")`);
     await shot(unit.page, '10-inbox-offline');
 
-    server = await boot(dir, { port });
+    server = await boot(dir, { port, ...tileOptions() });
     await unit.page.waitForSelector('.conn-live', { timeout: 30_000 });
     await unit.page.waitForSelector(`[data-task="${taskId}"] .task-status:has-text("已确认")`, {
       timeout: 30_000,

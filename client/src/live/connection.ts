@@ -5,7 +5,13 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { LiveFeed } from '../../../shared/protocol/feed.ts';
-import type { ClientToServer, Fact, ServerToClient, SyncReply } from '../../../shared/protocol/live.ts';
+import type {
+  ClientToServer,
+  CommandReply,
+  Fact,
+  ServerToClient,
+  SyncReply,
+} from '../../../shared/protocol/live.ts';
 import { api, ApiError } from '../api.ts';
 import { translate } from '../i18n.ts';
 import {
@@ -106,16 +112,26 @@ function onFact(fact: Fact) {
   }
 }
 
+/** One sync page; the server paces pages per account, so a RATE_LIMITED answer is waited out and asked again. */
+async function syncPage(s: Socket<ServerToClient, ClientToServer>, after: number): Promise<SyncReply> {
+  for (;;) {
+    const reply = (await s.timeout(15_000).emitWithAck('sync', { after })) as SyncReply | CommandReply;
+    if ('facts' in reply && Array.isArray(reply.facts)) return reply;
+    const error = 'body' in reply && !reply.ok ? reply.body.error : null;
+    if (error?.code !== 'RATE_LIMITED' || !s.connected) throw new Error('sync refused');
+    const seconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 1;
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+  }
+}
+
 async function resync(s: Socket<ServerToClient, ClientToServer>) {
   let more = true;
   while (more && s.connected && feed) {
     const after = feed.beginSync();
     try {
-      const reply = (await s.timeout(15_000).emitWithAck('sync', { after })) as SyncReply;
-      if (!Array.isArray(reply.facts)) throw new Error('sync refused');
-      more = feed.endSync(reply);
+      more = feed.endSync(await syncPage(s, after));
     } catch {
-      feed.abortSync();
+      feed?.abortSync();
       return;
     }
   }

@@ -10,6 +10,7 @@ import { isOpen } from '../../../shared/engine/incident.ts';
 import type { Milestone } from '../../../shared/plans/schema.ts';
 import { api, newRequestId } from '../api.ts';
 import { ActionDialog } from '../components/ActionDialog.tsx';
+import { NotesDialog } from '../components/NotesDialog.tsx';
 import { PendingText } from '../components/PendingText.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { usePlan } from '../components/usePlan.ts';
@@ -30,7 +31,32 @@ const OPERATORS = new Set(['duty', 'director', 'commander']);
 /** Units that need attention first: overdue, then not yet acknowledged, then the rest, by name. */
 const ATTENTION: Record<string, number> = { overdue: 0, assigned: 1, acknowledged: 2, done: 3, none: 4 };
 
-function TaskMatrix({ tasks, now }: { tasks: TaskView[]; now: number }) {
+/** A task's latest report and how many it holds; the whole history opens in a dialog. */
+function LatestNote({ task, onOpen }: { task: TaskView; onOpen: () => void }) {
+  const t = useT();
+  const last = task.notes.at(-1);
+  if (task.noteCount === 0 || !last) return null;
+  return (
+    <div className="chip-note">
+      <span className="note" title={last.text}>
+        {last.text}
+      </span>
+      <button type="button" className="secondary small" onClick={onOpen}>
+        {t('allNotes', { n: task.noteCount })}
+      </button>
+    </div>
+  );
+}
+
+function TaskMatrix({
+  tasks,
+  now,
+  onNotes,
+}: {
+  tasks: TaskView[];
+  now: number;
+  onNotes: (task: TaskView) => void;
+}) {
   const t = useT();
   const lang = useLang();
   const [filter, setFilter] = useState('');
@@ -83,6 +109,7 @@ function TaskMatrix({ tasks, now }: { tasks: TaskView[]; now: number }) {
                         </>
                       )}
                     </span>
+                    <LatestNote task={task} onOpen={() => onNotes(task)} />
                   </li>
                 ))}
               </ul>
@@ -104,6 +131,7 @@ export default function IncidentPage() {
   const facts = useConsole((s) => s.timelines[id]) ?? [];
   const plan = usePlan(detail?.incident.planId);
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [notesOf, setNotesOf] = useState<TaskView | null>(null);
   const [missing, setMissing] = useState(false);
   useEffect(() => {
     void refreshDetail(id).then((d) => setMissing(d === null));
@@ -192,7 +220,7 @@ export default function IncidentPage() {
       <div className="grid-2">
         <div>
           <h2>{t('taskMatrix')}</h2>
-          <TaskMatrix tasks={detail.tasks} now={now} />
+          <TaskMatrix tasks={detail.tasks} now={now} onNotes={setNotesOf} />
         </div>
         <div>
           <h2>{t('clocks')}</h2>
@@ -259,6 +287,7 @@ export default function IncidentPage() {
         </div>
       </div>
 
+      {notesOf && <NotesDialog task={notesOf} onClose={() => setNotesOf(null)} />}
       {dialog?.kind === 'level' && (
         <ActionDialog
           title={`${t('changeLevel')}：${levelName(inc.level)} → ${levelName(dialog.levelId)}`}

@@ -1,0 +1,52 @@
+/**
+ * The rate of what one account may ask, whatever the transport: commands that passed validation (accepted
+ * or refused, since a refusal costs a decision and an audit row too) and sync pages. rate-limiter-flexible
+ * keeps one small counter per account that expires with its window, so the gate's own memory is bounded by
+ * the accounts active in the last minute.
+ */
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RATE } from '../../shared/protocol/limits.ts';
+import type { CommandReply } from '../../shared/protocol/live.ts';
+import { errorReply } from './incidents.ts';
+
+export type RateLimits = { [K in keyof typeof RATE]: number };
+
+export class Gate {
+  private readonly commands: RateLimiterMemory;
+  private readonly syncs: RateLimiterMemory;
+
+  constructor(limits: RateLimits = RATE) {
+    this.commands = new RateLimiterMemory({ points: limits.commandsPerMinute, duration: 60 });
+    this.syncs = new RateLimiterMemory({ points: limits.syncPagesPerMinute, duration: 60 });
+  }
+
+  /** null when the account may go on; otherwise the 429 to answer */
+  command(userId: string): Promise<CommandReply | null> {
+    return take(this.commands, userId, ['操作过于频繁', 'Too many commands']);
+  }
+
+  syncPage(userId: string): Promise<CommandReply | null> {
+    return take(this.syncs, userId, ['同步请求过于频繁', 'Too many sync requests']);
+  }
+}
+
+async function take(
+  limiter: RateLimiterMemory,
+  key: string,
+  [zh, en]: [string, string],
+): Promise<CommandReply | null> {
+  try {
+    await limiter.consume(key);
+    return null;
+  } catch (res) {
+    if (!(res instanceof RateLimiterRes)) throw res;
+    const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+    const reply = errorReply(
+      'RATE_LIMITED',
+      `${zh}，请 ${seconds} 秒后再试`,
+      `${en}; try again in ${seconds} s`,
+    );
+    if (!reply.ok) reply.body.error.details = { retryAfterSeconds: seconds };
+    return reply;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Every bound on what a user can cause, in one place: the threat table in docs/reliability.md names these.
+ * A limit here is a promise to the people on duty that no one account, and no anonymous client, can stop or
+ * slow the console; each is sized well above what a real response needs.
+ */
+
+/** The shape of any JSON payload, checked before anything else reads it (an explicit stack, no recursion). */
+export const PAYLOAD = {
+  /** nesting of objects and arrays; the deepest real body (a place inside a declaration) is 3 */
+  maxDepth: 8,
+  /** objects, arrays and values all told */
+  maxNodes: 2_000,
+  /** keys of one object */
+  maxKeys: 64,
+  /** characters of one string (the longest field is a 2,000-character note) */
+  maxString: 4_000,
+} as const;
+
+/** Commands and syncs per account, whatever the transport; the scheduler's ticks are not counted. */
+export const RATE = {
+  /** commands that passed validation, accepted or refused, per account per minute (a burst may use them all) */
+  commandsPerMinute: 240,
+  /** sync pages per account per minute: a reconnecting browser needs one or two */
+  syncPagesPerMinute: 120,
+} as const;
+
+/** One page of `sync`: at most this many facts and about this many bytes of stored JSON. */
+export const SYNC_PAGE = { facts: 2_000, bytes: 512 * 1024 } as const;
+
+/** What the store keeps of what users caused besides the log itself. */
+export const RETENTION = {
+  /** a stored first answer serves retries of the same requestId; a retry a day later is decided afresh */
+  requestsMs: 24 * 3600_000,
+  /** refused commands stay on the record for a year and a season: long enough for an annual review */
+  auditMs: 400 * 24 * 3600_000,
+  /** distinct refused-command rows per account per hour; past it they fold into one row per command and code */
+  auditRowsPerHour: 50,
+} as const;
+
+/** Connections: per session, per address, all told, and how long a request may take to arrive. */
+export const CONNECTIONS = {
+  socketsPerSession: 8,
+  /** TCP connections from one address (not applied behind a trusted proxy, where every client shares one) */
+  perAddress: 256,
+  /** every live socket; units are refused past `sockets - staffReserve`, so staff can always connect */
+  sockets: 5_000,
+  staffReserve: 500,
+  /** TCP connections all told */
+  total: 10_000,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+};
+
+/**
+ * A task's progress reports ("notes"). Every note stays in the incident's state, its snapshots and its log,
+ * so one unit reporting without pause would otherwise grow every staff member's view and the server's memory
+ * without end (issue 11: 18,839 reports in 30 s, 12 GB). A real task gets a report every half hour for two
+ * days (96) of a few hundred characters; the final report with `done: true` is always accepted once more, so
+ * a full task is never stuck showing undone work. The views carry only the latest `inView` notes; the whole
+ * history is paged from GET /api/tasks/:taskId/notes.
+ */
+export const NOTES = {
+  /** progress reports one task keeps, the completion report not counted */
+  perTask: 100,
+  /** characters of all of one task's progress reports together (25 reports of the longest 2,000) */
+  charsPerTask: 50_000,
+  /** the latest notes each task view carries */
+  inView: 3,
+  /** a page of the history: at most, and when the query does not say */
+  pageMax: 50,
+  pageDefault: 20,
+} as const;
