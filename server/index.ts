@@ -3,13 +3,13 @@
  * that cannot start says why in one line on stderr and exits 1, before any ready line.
  */
 import { resolve } from 'node:path';
-import { startServer } from './main.ts';
+import { StartError, startServer } from './main.ts';
 import { StoreUnwritableError } from './store/sqlite.ts';
 
 const production = process.env.NODE_ENV === 'production';
 
 function refuseToStart(e: unknown): never {
-  if (e instanceof StoreUnwritableError) console.error(e.message);
+  if (e instanceof StoreUnwritableError || e instanceof StartError) console.error(e.message);
   else {
     // not a condition we know how to name: the line says so, and the stack follows for whoever fixes it
     console.error(`服务未能启动 / The console did not start: ${e instanceof Error ? e.message : String(e)}`);

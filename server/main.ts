@@ -23,6 +23,8 @@ export interface ServerOptions {
   dataDir: string;
   production: boolean;
   sessionTtlMs?: number;
+  /** live sessions per account; LOGIN_LIMITS by mode when absent */
+  sessionsPerUser?: number;
   loginAttempts?: number;
   loginWindowMs?: number;
   /** how often the scheduler looks for due clocks; under a second so that each fires within one */
@@ -44,6 +46,9 @@ export interface ServerOptions {
   /** the bounds of shared/protocol/limits.ts, raised by the benchmarks (which measure the pipeline, not them) */
   limits?: { rate?: Partial<RateLimits>; connections?: Partial<typeof CONNECTIONS> };
 }
+
+/** A start-up failure with a name: index.ts prints its message alone, on one line. */
+export class StartError extends Error {}
 
 export interface RunningServer {
   url: string;
@@ -79,6 +84,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     ttlMs: o.sessionTtlMs ?? 12 * 3600_000,
     demo,
     onEnd: (sessionId, why) => endSockets(sessionId, why),
+    ...(o.sessionsPerUser ? { sessionsPerUser: o.sessionsPerUser } : {}),
   });
   const gate = new Gate({ ...RATE, ...o.limits?.rate });
   const connections = { ...CONNECTIONS, ...o.limits?.connections };
@@ -102,7 +108,19 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const tcp = boundConnections(http, connections, !o.trustProxy);
   const sockets = attachSockets(http, { sessions, service, gate, now, limits: connections });
   endSockets = sockets.endSession;
-  await new Promise<void>((resolve) => http.listen(o.port, o.host ?? '0.0.0.0', resolve));
+  await new Promise<void>((resolve, reject) => {
+    // a port in use is an error to name, not an uncaught exception
+    http.once('error', reject);
+    http.listen(o.port, o.host ?? '0.0.0.0', () => {
+      http.off('error', reject);
+      resolve();
+    });
+  }).catch(async (err: unknown) => {
+    await store.close();
+    throw (err as { code?: string }).code === 'EADDRINUSE'
+      ? new StartError(`端口 ${o.port} 已被占用 / Port ${o.port} is already in use`)
+      : err;
+  });
   const stopScheduler = startScheduler({ service, sessions, store, now, everyMs: o.tickMs ?? 250 });
   const port = (http.address() as AddressInfo).port;
   return {

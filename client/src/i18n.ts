@@ -42,6 +42,12 @@ const CATALOG = {
   username: { zh: '账号', en: 'Username' },
   password: { zh: '密码', en: 'Password' },
   loginButton: { zh: '登录', en: 'Log in' },
+  ended_expired: { zh: '会话已过期，请重新登录。', en: 'Your session expired; please log in again.' },
+  ended_replaced: {
+    zh: '该账号在别处登录的会话过多，本页的会话已被结束，请重新登录。',
+    en: 'This account has too many sessions elsewhere, so this page’s session was ended; please log in again.',
+  },
+  ended_logout: { zh: '已退出登录。', en: 'You have logged out.' },
   // incidents and levels
   status_proposed: { zh: '待签批', en: 'Awaiting signature' },
   status_active: { zh: '响应中', en: 'Active' },

@@ -30,4 +30,6 @@ export const LOGIN_LIMITS = {
    * on a desk, a laptop, a phone and a wall screen several times over; shared demo accounts reach it.
    */
   sessionsPerUser: 10,
+  /** in demo mode a training room shares one account per role: a class of 50 does not push itself out */
+  demoSessionsPerUser: 50,
 } as const;

@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../../shared/plans/schema.ts';
 import type { SessionRecord, Store, UserRecord } from '../store/types.ts';
 import { DEMO_PASSWORD } from './accounts.ts';
-import { Gate } from './gate.ts';
+import { FairQueue } from './fair-queue.ts';
 import { LOGIN_LIMITS } from './limits.ts';
 import { UNMATCHABLE_HASH, verifyPassword } from './passwords.ts';
 
@@ -48,7 +48,7 @@ const digest = (token: string) => createHash('sha256').update(token).digest('hex
 
 export class Sessions {
   /** the password hashes in flight: bounded, so a flood of logins cannot take the pool the files need */
-  readonly hashes: Gate;
+  readonly hashes: FairQueue;
   private readonly perUser: number;
 
   constructor(
@@ -57,13 +57,15 @@ export class Sessions {
       ttlMs: number;
       demo: boolean;
       onEnd: (sessionId: string, why: SessionEnd) => void;
-      /** live sessions per account (LOGIN_LIMITS.sessionsPerUser) */
+      /** live sessions per account (LOGIN_LIMITS: sessionsPerUser, or demoSessionsPerUser in demo mode) */
       sessionsPerUser?: number;
-      hashGate?: Gate;
+      hashGate?: FairQueue;
     },
   ) {
-    this.hashes = opts.hashGate ?? new Gate(LOGIN_LIMITS.concurrentHashes, LOGIN_LIMITS.hashQueue);
-    this.perUser = opts.sessionsPerUser ?? LOGIN_LIMITS.sessionsPerUser;
+    this.hashes = opts.hashGate ?? new FairQueue(LOGIN_LIMITS.concurrentHashes, LOGIN_LIMITS.hashQueue);
+    this.perUser =
+      opts.sessionsPerUser ??
+      (opts.demo ? LOGIN_LIMITS.demoSessionsPerUser : LOGIN_LIMITS.sessionsPerUser);
   }
 
   /**

@@ -6,7 +6,6 @@ import {
   AckBody,
   ApproveBody,
   ChangeLevelBody,
-  type CommandReply,
   DeclareBody,
   MilestoneBody,
   RejectBody,
@@ -21,15 +20,8 @@ import { incidentDetail, incidentSummary, previewChange } from '../live/views.ts
 import { canSeeIncident, factFor, type Viewer } from '../live/visibility.ts';
 import { requireUser } from './auth.ts';
 import { HttpError } from './errors.ts';
+import { sendReply } from './reply.ts';
 import { parseBody } from './validate.ts';
-
-function send(res: Response, reply: CommandReply) {
-  const retry = reply.ok
-    ? undefined
-    : (reply.body.error.details as { retryAfterSeconds?: number })?.retryAfterSeconds;
-  if (retry !== undefined) res.setHeader('Retry-After', String(retry));
-  res.status(reply.status).json(reply.body);
-}
 
 export function incidentRoutes(service: IncidentService, gate: Gate, now: () => number): Router {
   const r = Router();
@@ -37,7 +29,7 @@ export function incidentRoutes(service: IncidentService, gate: Gate, now: () => 
   const run = async (viewer: Viewer, cmd: SocketCommand, res: Response) => {
     const req = toRequest(viewer, cmd);
     if ('invalid' in req) throw new HttpError('INVALID', req.invalid[0], req.invalid[1]);
-    send(res, (await gate.command(viewer.id)) ?? (await service.execute(req)));
+    sendReply(res, (await gate.command(viewer.id)) ?? (await service.execute(req)));
   };
 
   /** The incident if this viewer may see it; a unit asking about another plan's incident gets 404. */

@@ -1,6 +1,6 @@
 /**
  * The rate of what one account may ask, whatever the transport: commands that passed validation (accepted
- * or refused, since a refusal costs a decision and an audit row too) and sync pages. rate-limiter-flexible
+ * or refused, since a refusal costs a decision and an audit row too), sync pages and API reads. rate-limiter-flexible
  * keeps one small counter per account that expires with its window, so the gate's own memory is bounded by
  * the accounts active in the last minute.
  */
@@ -14,10 +14,12 @@ export type RateLimits = { [K in keyof typeof RATE]: number };
 export class Gate {
   private readonly commands: RateLimiterMemory;
   private readonly syncs: RateLimiterMemory;
+  private readonly reads: RateLimiterMemory;
 
   constructor(limits: RateLimits = RATE) {
     this.commands = new RateLimiterMemory({ points: limits.commandsPerMinute, duration: 60 });
     this.syncs = new RateLimiterMemory({ points: limits.syncPagesPerMinute, duration: 60 });
+    this.reads = new RateLimiterMemory({ points: limits.readsPerMinute, duration: 60 });
   }
 
   /** null when the account may go on; otherwise the 429 to answer */
@@ -27,6 +29,10 @@ export class Gate {
 
   syncPage(userId: string): Promise<CommandReply | null> {
     return take(this.syncs, userId, ['同步请求过于频繁', 'Too many sync requests']);
+  }
+
+  read(userId: string): Promise<CommandReply | null> {
+    return take(this.reads, userId, ['查询过于频繁', 'Too many requests']);
   }
 }
 

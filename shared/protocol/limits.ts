@@ -22,6 +22,8 @@ export const RATE = {
   commandsPerMinute: 240,
   /** sync pages per account per minute: a reconnecting browser needs one or two */
   syncPagesPerMinute: 120,
+  /** API reads per account per minute: a busy incident page refreshes a few times a second at most */
+  readsPerMinute: 1_800,
 } as const;
 
 /** One page of `sync`: at most this many facts and about this many bytes of stored JSON. */

@@ -476,7 +476,10 @@ describe('sync is bounded per socket and per account', () => {
     });
     const times: number[] = [];
     const until5s = Date.now() + 5000;
-    while (Date.now() < until5s) times.push(await staffAnswer(director, `/api/incidents/${last}`));
+    while (Date.now() < until5s) {
+      times.push(await staffAnswer(director, `/api/incidents/${last}`));
+      await new Promise((r) => setTimeout(r, 50)); // a browser's pace, well under the read limit
+    }
     running = false;
     await Promise.all(loops);
     times.sort((a, b) => a - b);
@@ -487,4 +490,27 @@ describe('sync is bounded per socket and per account', () => {
     expect(tally.pages).toBeLessThanOrEqual(units.length * PAGES);
     expect(times.at(-1)!).toBeLessThan(5000);
   }, 60_000);
+});
+
+describe('reads are paced per account', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await boot(tempDir(), { limits: { rate: { readsPerMinute: 50 } } });
+  });
+  afterAll(() => server.close());
+
+  it('past the limit an account gets 429 with Retry-After; another account reads on', async () => {
+    const unit = await Client.login(server.url, 'sanitation');
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i += 1) statuses.push((await unit.get('/api/incidents')).status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(50);
+    expect(statuses.slice(50)).toEqual(Array(10).fill(429));
+    const res = await fetch(`${server.url}/api/tasks`, { headers: { cookie: unit.cookie } });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+      /查询过于频繁.* \/ Too many requests/,
+    );
+    expect((await (await Client.login(server.url, 'duty')).get('/api/incidents')).status).toBe(200);
+  });
 });

@@ -12,12 +12,13 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedDemo } from '../../server/auth/accounts.ts';
-import { Gate } from '../../server/auth/gate.ts';
+import { FairQueue } from '../../server/auth/fair-queue.ts';
 import { LOGIN_LIMITS } from '../../server/auth/limits.ts';
 import { Sessions } from '../../server/auth/sessions.ts';
 import type { RunningServer } from '../../server/main.ts';
+import { clientKey } from '../../server/http/session.ts';
 import { DB_FILE, openSqliteStore } from '../../server/store/sqlite.ts';
 import { CONNECTIONS } from '../../shared/protocol/limits.ts';
 import { boot, Client, tempDir, until } from '../integration/live.ts';
@@ -88,12 +89,14 @@ const ms = (n: number) => `${Math.round(n)} ms`;
 
 describe('a flood of bogus logins, the server in its own process', () => {
   let server: ServerProcess;
+  beforeAll(async () => {
+    server = await startProcess(tempDir(), 0, { HOST: '127.0.0.1' });
+  }, 60_000);
   afterAll(async () => {
     await server?.stop();
   });
 
   it('one address with a new username each time is cut at its budget; a real login and the page still answer', async () => {
-    server = await startProcess(tempDir(), 0, { HOST: '127.0.0.1' });
     const base = server.url;
     // before: what a login and the page shell take on an idle server
     const idleLogin = await login(base, 'duty', 'demo', '127.0.0.2');
@@ -193,7 +196,7 @@ describe('the hash gate', () => {
     expect(why.filter((w) => w === 'refused')).toHaveLength(concurrentHashes + hashQueue);
     expect(why.filter((w) => w === 'busy')).toHaveLength(200 - concurrentHashes - hashQueue);
     // a login whose requester has gone by the time a slot is free costs no hash
-    const gate = new Gate(1, 4);
+    const gate = new FairQueue(1, 4);
     let ran = 0;
     const task = async () => {
       ran += 1;
@@ -208,7 +211,7 @@ describe('the hash gate', () => {
     expect(ran).toBe(2);
     // one address with many waiting does not hold up another: the queue is served round-robin by address
     const order: string[] = [];
-    const fair = new Gate(1, 16);
+    const fair = new FairQueue(1, 16);
     const as = (who: string) => async () => {
       order.push(who);
       await new Promise((r) => setTimeout(r, 5));
@@ -222,9 +225,23 @@ describe('the hash gate', () => {
   }, 60_000);
 });
 
+describe('the address a login counts against', () => {
+  it('is the IPv4 address, and an IPv6 client’s /64 (which it could otherwise walk through)', () => {
+    const key = (ip: string) => clientKey({ ip, socket: {} } as Parameters<typeof clientKey>[0]);
+    expect(key('203.0.113.9')).toBe('203.0.113.9');
+    expect(key('::ffff:203.0.113.9')).toBe('203.0.113.9');
+    expect(key('2001:db8:1:2:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64');
+    expect(key('2001:DB8:0001:0002::7')).toBe('2001:db8:1:2::/64');
+  });
+});
+
 describe('in process', () => {
   let server: RunningServer;
   const dir = tempDir();
+  beforeAll(async () => {
+    // the production bound on sessions, though the accounts are demo ones (demo mode allows a class more)
+    server = await boot(dir, { sessionsPerUser: LOGIN_LIMITS.sessionsPerUser });
+  });
   afterAll(async () => {
     await server?.close();
   });
@@ -233,7 +250,6 @@ describe('in process', () => {
   });
 
   it('60 KB usernames are answered 400 and nothing of them stays in memory', async () => {
-    server = await boot(dir);
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     const body = JSON.stringify({ username: 'x'.repeat(60_000), password: 'whatever' });

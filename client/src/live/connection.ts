@@ -171,9 +171,9 @@ export async function startLive(u: User): Promise<void> {
       if (store().connection.status === 'reconnecting') store().setConnection('offline', since);
     }, OFFLINE_AFTER_MS);
   });
-  s.on('session:end', () => {
+  s.on('session:end', ({ reason }) => {
     stopLive();
-    store().setSession(null, store().demo);
+    store().setSession(null, store().demo, reason);
   });
 }
 

@@ -14,6 +14,7 @@ export function Login() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const ended = useConsole((s) => s.ended);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -32,6 +33,11 @@ export function Login() {
       <DemoBanner />
       <form className="login" onSubmit={(e) => void submit(e)} aria-labelledby="login-title">
         <h1 id="login-title">{t('appTitle')}</h1>
+        {ended && ended !== 'logout' && (
+          <p className="notice" role="status">
+            {t(`ended_${ended}`)}
+          </p>
+        )}
         <label>
           {t('username')}
           <input

@@ -17,7 +17,9 @@ export interface SessionSlice {
   /** undefined while the first GET /api/session is under way */
   user: User | null | undefined;
   demo: boolean;
-  setSession: (user: User | null, demo: boolean) => void;
+  /** why the last session ended while the page was open, shown on the login page */
+  ended: 'logout' | 'expired' | 'replaced' | null;
+  setSession: (user: User | null, demo: boolean, ended?: SessionSlice['ended']) => void;
 }
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
@@ -91,7 +93,8 @@ const prefsSlice: Slice<PrefsSlice> = (set) => ({
 const sessionSlice: Slice<SessionSlice> = (set) => ({
   user: undefined,
   demo: false,
-  setSession: (user, demo) => set({ user, demo }),
+  ended: null,
+  setSession: (user, demo, ended = null) => set({ user, demo, ended }),
 });
 
 const connectionSlice: Slice<ConnectionSlice> = (set) => ({

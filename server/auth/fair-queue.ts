@@ -7,9 +7,9 @@
  * sixty logins waiting delays another address's login by one hash, not sixty. The order depends only on
  * who is waiting, never on the username or the password, so it reveals nothing about accounts.
  */
-export type GateResult<T> = { ran: true; value: T } | { ran: false; why: 'busy' | 'gone' };
+export type FairQueueResult<T> = { ran: true; value: T } | { ran: false; why: 'busy' | 'gone' };
 
-export class Gate {
+export class FairQueue {
   private running = 0;
   private waiting = 0;
   /** one line per key; a Map keeps insertion order, and a served key moves to the back */
@@ -32,7 +32,7 @@ export class Gate {
   async run<T>(
     task: () => Promise<T>,
     o: { key?: string | undefined; wanted?: (() => boolean) | undefined } = {},
-  ): Promise<GateResult<T>> {
+  ): Promise<FairQueueResult<T>> {
     if (this.running < this.concurrency) this.running += 1;
     else if (this.waiting >= this.queueLength) return { ran: false, why: 'busy' };
     // a released slot is handed straight to the next waiter (`running` stays counted), so no newcomer
