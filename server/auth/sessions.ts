@@ -64,8 +64,7 @@ export class Sessions {
   ) {
     this.hashes = opts.hashGate ?? new FairQueue(LOGIN_LIMITS.concurrentHashes, LOGIN_LIMITS.hashQueue);
     this.perUser =
-      opts.sessionsPerUser ??
-      (opts.demo ? LOGIN_LIMITS.demoSessionsPerUser : LOGIN_LIMITS.sessionsPerUser);
+      opts.sessionsPerUser ?? (opts.demo ? LOGIN_LIMITS.demoSessionsPerUser : LOGIN_LIMITS.sessionsPerUser);
   }
 
   /**
