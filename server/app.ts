@@ -66,7 +66,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/plans', planRoutes());
   app.use('/api', incidentRoutes(deps.service, deps.gate, deps.now));
   app.use('/api', noteRoutes(deps.service));
-  app.use('/api', directoryRoutes(deps.directory, deps.map, deps.now));
+  app.use('/api', directoryRoutes(deps.directory, deps.map, deps.gate, deps.now));
   app.use('/api', (_req, res) => sendError(res, 'NOT_FOUND', '没有该接口 / No such endpoint'));
   if (existsSync(CLIENT_DIR)) {
     app.use(express.static(CLIENT_DIR, { index: 'index.html' }));

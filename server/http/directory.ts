@@ -2,9 +2,11 @@
 import { Router } from 'express';
 import { DirectoryBody } from '../../shared/protocol/directory.ts';
 import type { Directory } from '../directory.ts';
+import type { Gate } from '../live/gate.ts';
 import { BASEMAP_SOURCE, basemapJson } from '../map/basemap.ts';
 import { requireUser } from './auth.ts';
 import { HttpError } from './errors.ts';
+import { sendReply } from './reply.ts';
 import { parseBody } from './validate.ts';
 
 export interface MapConfig {
@@ -13,7 +15,7 @@ export interface MapConfig {
   tileAttribution: string | null;
 }
 
-export function directoryRoutes(directory: Directory, map: MapConfig, now: () => number): Router {
+export function directoryRoutes(directory: Directory, map: MapConfig, gate: Gate, now: () => number): Router {
   const r = Router();
   r.get('/directory', async (req, res) => {
     requireUser(req);
@@ -27,6 +29,8 @@ export function directoryRoutes(directory: Directory, map: MapConfig, now: () =>
         '只有管理员可以修改通讯录和位置',
         'Only an administrator edits the directory',
       );
+    const limited = await gate.command(user.id);
+    if (limited) return sendReply(res, limited);
     const unitId = req.params.unitId ?? '';
     if (!directory.has(unitId))
       throw new HttpError('NOT_FOUND', `没有单位“${unitId}”`, `No unit "${unitId}"`);

@@ -10,6 +10,7 @@ import { isIPv6 } from 'node:net';
 import { type Request, type Response, Router } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { LOGIN_LIMITS } from '../auth/limits.ts';
+import { overLimit, retryAfterSeconds } from '../live/gate.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { LoginBody } from '../../shared/protocol/live.ts';
@@ -60,21 +61,8 @@ export function clientKey(req: Request): string {
     .join(':')}::/64`;
 }
 
-const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
-
-/** Counts one attempt; the limiter's answer when it is over its points, null when the attempt may go on. */
-async function take(limiter: RateLimiterMemory, key: string): Promise<RateLimiterRes | null> {
-  try {
-    await limiter.consume(key);
-    return null;
-  } catch (e) {
-    if (e instanceof RateLimiterRes) return e;
-    throw e;
-  }
-}
-
 function tooMany(res: Response, over: RateLimiterRes) {
-  res.setHeader('Retry-After', String(seconds(over.msBeforeNext)));
+  res.setHeader('Retry-After', String(retryAfterSeconds(over)));
   sendError(res, 'RATE_LIMITED', '登录尝试过多，请稍后再试 / Too many login attempts; try again later');
 }
 
@@ -95,10 +83,10 @@ export function sessionRoutes(o: SessionRouteOptions): Router {
   r.post('/', async (req, res) => {
     const body = parseBody(LoginBody, req.body);
     const address = clientKey(req);
-    const addressOver = await take(perAddress, address);
+    const addressOver = await overLimit(perAddress, address);
     if (addressOver) return tooMany(res, addressOver);
     const userKey = `${address}|${body.username}`;
-    const userOver = await take(failures, userKey);
+    const userOver = await overLimit(failures, userKey);
     if (userOver) return tooMany(res, userOver);
 
     const login = await o.sessions.login(body.username, body.password, o.now(), {

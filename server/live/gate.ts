@@ -36,23 +36,33 @@ export class Gate {
   }
 }
 
+/** Counts one request against `key`: null when it may go on, the limiter's state when it is over. */
+export async function overLimit(limiter: RateLimiterMemory, key: string): Promise<RateLimiterRes | null> {
+  try {
+    await limiter.consume(key);
+    return null;
+  } catch (res) {
+    if (res instanceof RateLimiterRes) return res;
+    throw res;
+  }
+}
+
+/** Whole seconds until the limit lets `key` through again, at least one (for Retry-After). */
+export const retryAfterSeconds = (over: RateLimiterRes) => Math.max(1, Math.ceil(over.msBeforeNext / 1000));
+
 async function take(
   limiter: RateLimiterMemory,
   key: string,
   [zh, en]: [string, string],
 ): Promise<CommandReply | null> {
-  try {
-    await limiter.consume(key);
-    return null;
-  } catch (res) {
-    if (!(res instanceof RateLimiterRes)) throw res;
-    const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-    const reply = errorReply(
-      'RATE_LIMITED',
-      `${zh}，请 ${seconds} 秒后再试`,
-      `${en}; try again in ${seconds} s`,
-    );
-    if (!reply.ok) reply.body.error.details = { retryAfterSeconds: seconds };
-    return reply;
-  }
+  const over = await overLimit(limiter, key);
+  if (!over) return null;
+  const seconds = retryAfterSeconds(over);
+  const reply = errorReply(
+    'RATE_LIMITED',
+    `${zh}，请 ${seconds} 秒后再试`,
+    `${en}; try again in ${seconds} s`,
+  );
+  if (!reply.ok) reply.body.error.details = { retryAfterSeconds: seconds };
+  return reply;
 }
