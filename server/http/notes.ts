@@ -4,11 +4,10 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { planById } from '../../shared/plans/index.ts';
 import { NOTES } from '../../shared/protocol/limits.ts';
 import type { IncidentService } from '../live/incidents.ts';
 import { parseApiTaskId } from '../live/views.ts';
-import { canSeeIncident, isStaff, type Viewer } from '../live/visibility.ts';
+import { type Viewer, visibleTask } from '../live/visibility.ts';
 import { requireUser } from './auth.ts';
 import { HttpError } from './errors.ts';
 import { parseBody } from './validate.ts';
@@ -35,14 +34,8 @@ export const NotesQuery = z.object({
  */
 function readableTask(service: Pick<IncidentService, 'state'>, viewer: Viewer, apiTaskId: string) {
   const ref = parseApiTaskId(apiTaskId);
-  const state = ref ? service.state(ref.incidentId) : undefined;
-  const plan = state ? planById(state.planId) : undefined;
-  const task = ref && state ? state.tasks[ref.taskId] : undefined;
-  const mine =
-    plan !== undefined &&
-    task !== undefined &&
-    (isStaff(viewer) || (canSeeIncident(viewer, plan.id) && task.unitId === viewer.unitId));
-  if (!mine) throw new HttpError('NOT_FOUND', `没有任务 ${apiTaskId}`, `No task ${apiTaskId}`);
+  const task = visibleTask(viewer, ref ? service.state(ref.incidentId) : undefined, ref?.taskId);
+  if (!task) throw new HttpError('NOT_FOUND', `没有任务 ${apiTaskId}`, `No task ${apiTaskId}`);
   return task;
 }
 

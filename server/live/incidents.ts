@@ -22,7 +22,7 @@ import type { Plan } from '../../shared/plans/schema.ts';
 import { type CommandReply, ERROR_STATUS, type ErrorCode, type Place } from '../../shared/protocol/live.ts';
 import type { CommitItem, IncidentRecord, Store, StoredFact } from '../store/types.ts';
 import { incidentSummary, parseApiTaskId, taskAnswer, taskView } from './views.ts';
-import { canSeeIncident, isStaff, type Viewer } from './visibility.ts';
+import { canSeeIncident, isStaff, type Viewer, visibleTask } from './visibility.ts';
 
 /** A command as the transports hand it over: already validated, with its target resolved to ids. */
 export interface CommandRequest {
@@ -455,10 +455,9 @@ export class IncidentService {
     if (isStaff(req.actor) || 'newIncident' in req.target) return null;
     if ('apiTaskId' in req.target) {
       const id = req.target.apiTaskId;
-      const task = state ? state.tasks[parseApiTaskId(id)?.taskId ?? ''] : undefined;
-      const mine =
-        task && state && canSeeIncident(req.actor, state.planId) && task.unitId === req.actor.unitId;
-      return mine ? null : { zh: `没有任务 ${id}`, en: `No task ${id}` };
+      return visibleTask(req.actor, state, parseApiTaskId(id)?.taskId)
+        ? null
+        : { zh: `没有任务 ${id}`, en: `No task ${id}` };
     }
     const id = req.target.incidentId;
     return state && canSeeIncident(req.actor, state.planId)

@@ -3,7 +3,7 @@
  * level, proposals, termination) and, of the tasks, only its own: a task's owner is the unit part of its
  * id ("action@unit[@day]"), so the rule needs no state.
  */
-import type { IncidentEvent } from '../../shared/engine/incident.ts';
+import type { IncidentEvent, IncidentState, Task } from '../../shared/engine/incident.ts';
 import { planById } from '../../shared/plans/index.ts';
 import type { Role } from '../../shared/plans/schema.ts';
 import type { Fact } from '../../shared/protocol/live.ts';
@@ -32,6 +32,22 @@ export const taskOwner = (taskId: string) => taskId.split('@')[1] ?? '';
 
 export function canSeeIncident(viewer: Viewer, planId: string): boolean {
   return isStaff(viewer) || (viewer.unitId !== null && unitsOfPlan(planId).has(viewer.unitId));
+}
+
+/**
+ * The task if `viewer` may see it: staff see every task, a unit its own in an incident of a plan it serves.
+ * Whoever may not see a task is answered as if it did not exist.
+ */
+export function visibleTask(
+  viewer: Viewer,
+  state: IncidentState | null | undefined,
+  taskId: string | undefined,
+): Task | undefined {
+  const task = state && taskId !== undefined ? state.tasks[taskId] : undefined;
+  if (!task || !state) return undefined;
+  return isStaff(viewer) || (canSeeIncident(viewer, state.planId) && task.unitId === viewer.unitId)
+    ? task
+    : undefined;
 }
 
 /** The event as this unit may see it, or null: task facts are cut down to the unit's own tasks. */
