@@ -1,7 +1,7 @@
 /**
  * Issue 11's eight attacks, measured against one checkout of the console on this machine:
  *
- *   npx tsx bench/attacks.ts --root <checkout> [--label old] [--only 1,4b,5]
+ *   npx tsx bench/attacks.ts --root <checkout> [--label old] [--only 1,4b,5] [--commit 3fb92fa]
  *
  * Each scenario starts a fresh server process from that checkout (`node --import tsx server/index.ts`, its
  * own port and temporary data directory, loopback only), runs one attack for a bounded count and time, and
@@ -15,7 +15,7 @@
  * A table goes to stdout, the figures to bench/results/attacks-<label>.json (with --only, the scenarios run
  * replace theirs in that file and the others are kept).
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   existsSync,
@@ -344,6 +344,27 @@ const storeBytes = (dir: string) =>
     }
   }, 0);
 
+/**
+ * Which code a scenario ran: the checkout's commit and its changed files under server/ and shared/ (other
+ * people may be editing a working tree during a run), or `--commit` for a checkout without .git (an archive).
+ */
+function codeVersion(root: string, given?: string): { commit: string | null; changed: string[] } {
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', root, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  if (!existsSync(join(root, '.git'))) return { commit: given ?? null, changed: [] };
+  try {
+    return {
+      commit: git('rev-parse', '--short', 'HEAD'),
+      changed: git('status', '--porcelain', '--', 'server', 'shared').split('\n').filter(Boolean),
+    };
+  } catch {
+    return { commit: given ?? null, changed: [] };
+  }
+}
+
 async function tableRows(dir: string): Promise<Record<string, number | null>> {
   const { default: Database } = await import('better-sqlite3');
   const out: Record<string, number | null> = {};
@@ -385,6 +406,8 @@ interface Sample {
   ms: number;
   bytes: number;
   error: string | null;
+  /** the beginning of an answer that was a refusal */
+  answer?: string;
 }
 interface ProcSample {
   phase: string;
@@ -414,7 +437,7 @@ function prober(): void {
         while (running) {
           const started = performance.now();
           const at = phase;
-          const r = await call({ ...spec, agent, keepBytes: 0 });
+          const r = await call({ ...spec, agent, keepBytes: 300 });
           samples.push({
             probe: spec.name,
             phase: at,
@@ -423,6 +446,7 @@ function prober(): void {
             ms: r.ms,
             bytes: r.bytes,
             error: r.error,
+            ...(r.status >= 400 ? { answer: r.text.slice(0, 200) } : {}),
           });
           for (let wait = spec.intervalMs - (performance.now() - started); wait > 0 && running; wait -= 50)
             await sleep(Math.min(50, wait));
@@ -492,6 +516,7 @@ interface TimeSummary {
   p90Ms: number | null;
   maxMs: number | null;
   maxBytes: number;
+  refusals: string[];
 }
 
 function times(samples: Sample[], ok: (s: Sample) => boolean = (s) => s.status === 200): TimeSummary {
@@ -515,6 +540,7 @@ function times(samples: Sample[], ok: (s: Sample) => boolean = (s) => s.status =
     p90Ms: round(quantile(ms, 0.9)),
     maxMs: round(ms.at(-1)),
     maxBytes: Math.max(0, ...samples.map((s) => s.bytes)),
+    refusals: [...new Set(samples.flatMap((s) => (s.answer ? [`${s.status} ${s.answer}`] : [])))].slice(0, 3),
   };
 }
 
@@ -526,6 +552,7 @@ const MB = (kb: number | null | undefined) =>
 interface Ctx {
   root: string;
   label: string;
+  commit?: string;
 }
 interface Setup {
   director: string;
@@ -583,6 +610,7 @@ async function scenario(
   step(`${ctx.label} ${id}: ${title}`);
   const at = new Date().toISOString();
   const loadBefore = loadavg()[0]!;
+  const code = codeVersion(ctx.root, ctx.commit);
   const dataDir = mkdtempSync(join(tmpdir(), `epc-attack-${id}-`));
   const p = await startServer(ctx.root, dataDir, o.env);
   let s: Setup | null = null;
@@ -669,6 +697,7 @@ async function scenario(
     id,
     title,
     at,
+    code,
     load: { before: loadBefore, after: loadavg()[0] },
     readyMs: round(p.readyMs),
     survived: alive,
@@ -1214,6 +1243,18 @@ const probing = (ctx: Ctx) =>
           ghost,
         ),
         await compare(
+          'POST terminate, stale version',
+          sanitation,
+          (t, r) =>
+            req(sanitation, `/api/incidents/${t}/terminate`, {
+              expectedVersion: version + 7,
+              reason: 'probe',
+              requestId: r,
+            }),
+          id,
+          ghost,
+        ),
+        await compare(
           'POST level',
           sanitation,
           (t, r) =>
@@ -1296,6 +1337,7 @@ async function smallerHoles(ctx: Ctx): Promise<Record<string, unknown>> {
     id: '8',
     title: 'smaller holes',
     at,
+    code: codeVersion(ctx.root, ctx.commit),
     load: { before: loadavg()[0] },
   };
   const dir = mkdtempSync(join(tmpdir(), 'epc-attack-8-'));
@@ -1378,6 +1420,7 @@ async function smallerHoles(ctx: Ctx): Promise<Record<string, unknown>> {
     const prod = await startServer(ctx.root, dir, { NODE_ENV: 'production' });
     try {
       const r = await call({ base: prod.url, path: '/api/session', cookie, from: ADDR.staff });
+      const who = json(r).user;
       const list = await call({ base: prod.url, path: '/api/incidents', cookie, from: ADDR.staff });
       const relog = await call({
         base: prod.url,
@@ -1387,7 +1430,7 @@ async function smallerHoles(ctx: Ctx): Promise<Record<string, unknown>> {
       });
       out.demoSessionInProduction = {
         started: true,
-        getSession: r.status,
+        getSession: `${r.status} ${who ? `user ${who.username}` : 'user null'}`,
         getIncidents: list.status,
         demoLogin: relog.status,
         demoSessionWorks: list.status === 200,
@@ -1512,7 +1555,8 @@ async function main() {
   if (!existsSync(join(root, 'server/index.ts'))) throw new Error(`${root} holds no server/index.ts`);
   const label = arg('label') ?? (root === REPO ? 'new' : basename(root));
   const only = arg('only')?.split(',');
-  const ctx: Ctx = { root, label };
+  const commit = arg('commit');
+  const ctx: Ctx = { root, label, ...(commit ? { commit } : {}) };
   const rows: Record<string, unknown>[] = [];
   for (const [id, run] of SCENARIOS) {
     if (only && !only.some((o) => id === o || id.startsWith(o))) continue;
@@ -1533,12 +1577,32 @@ async function main() {
   const file = join(dir, `attacks-${label}.json`);
   const previous = only && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Loose) : null;
   const ids = new Set(rows.map((r) => r.id));
+  const before = new Map(((previous?.scenarios ?? []) as Loose[]).map((r) => [r.id, r]));
+  // a scenario run again keeps the figures of its earlier runs, so that noise can be told from a change
+  for (const r of rows as Loose[]) {
+    const prev = before.get(r.id);
+    if (!prev) continue;
+    r.earlierRuns = [
+      ...(prev.earlierRuns ?? []),
+      {
+        at: prev.at,
+        code: prev.code,
+        load: prev.load,
+        survived: prev.survived,
+        rssMB: prev.rssMB,
+        storeBytes: prev.storeBytes,
+        staff: prev.probes?.staff,
+        summary: prev.attack?.summary,
+      },
+    ];
+  }
   const scenarios = [...((previous?.scenarios ?? []) as Loose[]).filter((r) => !ids.has(r.id)), ...rows].sort(
     (a, b) => SCENARIOS.findIndex(([i]) => i === a.id) - SCENARIOS.findIndex(([i]) => i === b.id),
   );
   const out = {
     label,
     root,
+    code: codeVersion(root, commit),
     at: new Date().toISOString(),
     machine: { node: process.version, cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30) },
     scenarios,

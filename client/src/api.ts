@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** from Retry-After: when a rate-limited request may be sent again */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
   }
@@ -37,7 +39,13 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     const err = (json as { error?: { code?: string; message?: string } } | null)?.error;
     // a gateway or a server that is restarting answers 502/503 without our error shape: treat as offline
     const status = res.status >= 502 && !err ? 0 : res.status;
-    throw new ApiError(status, err?.code ?? 'HTTP', err?.message ?? `HTTP ${res.status}`);
+    const retry = Number(res.headers.get('retry-after'));
+    throw new ApiError(
+      status,
+      err?.code ?? 'HTTP',
+      err?.message ?? `HTTP ${res.status}`,
+      retry > 0 ? retry * 1000 : null,
+    );
   }
   return json as T;
 }

@@ -111,7 +111,7 @@ const CATALOG = {
   task_stoodDown: { zh: '已撤销', en: 'Stood down' },
   task_closed: { zh: '已关闭', en: 'Closed' },
   taskOverdue: { zh: '超时', en: 'Overdue' },
-  queued: { zh: '待发送（离线）', en: 'Queued (offline)' },
+  queued: { zh: '待发送', en: 'Queued to send' },
   acknowledge: { zh: '确认收到', en: 'Acknowledge' },
   progressNote: { zh: '报告进展', en: 'Report progress' },
   markDone: { zh: '报告完成', en: 'Report done' },
@@ -135,9 +135,13 @@ const CATALOG = {
   showAll: { zh: '显示全部（含已完成）', en: 'Show all (including finished)' },
   enableNotifications: { zh: '开启桌面通知', en: 'Enable notifications' },
   newTaskNotice: { zh: '收到 {n} 项新任务', en: '{n} new tasks' },
-  queuedCount: { zh: '{n} 条操作待联网后发送', en: '{n} actions will be sent when back online' },
+  queuedCount: { zh: '{n} 条操作待联网后发送', en: 'Queued actions to send when back online: {n}' },
   sentAfterReconnect: { zh: '已补发 {n} 条离线操作', en: 'Sent {n} queued actions' },
   refusedQueued: { zh: '离线操作被拒绝：{message}', en: 'A queued action was refused: {message}' },
+  queuedPaced: {
+    zh: '操作过于频繁：{n} 条操作已排队，约 {s} 秒后自动发送，不会丢失',
+    en: 'Too many actions at once: {n} queued, sent automatically in about {s} s; nothing is lost',
+  },
   // incident page
   taskMatrix: { zh: '任务矩阵', en: 'Task matrix' },
   clocks: { zh: '时限', en: 'Clocks' },

@@ -9,7 +9,7 @@ import { RATE } from '../../shared/protocol/limits.ts';
 import type { CommandReply } from '../../shared/protocol/live.ts';
 import { errorReply } from './incidents.ts';
 
-export type RateLimits = { [K in keyof typeof RATE]: number };
+export type RateLimits = typeof RATE;
 
 export class Gate {
   private readonly commands: RateLimiterMemory;
@@ -17,9 +17,10 @@ export class Gate {
   private readonly reads: RateLimiterMemory;
 
   constructor(limits: RateLimits = RATE) {
-    this.commands = new RateLimiterMemory({ points: limits.commandsPerMinute, duration: 60 });
-    this.syncs = new RateLimiterMemory({ points: limits.syncPagesPerMinute, duration: 60 });
-    this.reads = new RateLimiterMemory({ points: limits.readsPerMinute, duration: 60 });
+    const duration = limits.windowSeconds;
+    this.commands = new RateLimiterMemory({ points: limits.commands, duration });
+    this.syncs = new RateLimiterMemory({ points: limits.syncPages, duration });
+    this.reads = new RateLimiterMemory({ points: limits.reads, duration });
   }
 
   /** null when the account may go on; otherwise the 429 to answer */

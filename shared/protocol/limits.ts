@@ -16,15 +16,19 @@ export const PAYLOAD = {
   maxString: 4_000,
 } as const;
 
-/** Commands and syncs per account, whatever the transport; the scheduler's ticks are not counted. */
+/**
+ * Commands, sync pages and API reads per account in each window of `windowSeconds` (a minute), whatever the
+ * transport; a burst may use a window's whole allowance. The scheduler's ticks are not counted.
+ */
 export const RATE = {
-  /** commands that passed validation, accepted or refused, per account per minute (a burst may use them all) */
-  commandsPerMinute: 240,
-  /** sync pages per account per minute: a reconnecting browser needs one or two */
-  syncPagesPerMinute: 120,
-  /** API reads per account per minute: a busy incident page refreshes a few times a second at most */
-  readsPerMinute: 1_800,
-} as const;
+  windowSeconds: 60,
+  /** commands that passed validation, accepted or refused (a refusal costs a decision and an audit row) */
+  commands: 240,
+  /** sync pages: a reconnecting browser needs one or two */
+  syncPages: 120,
+  /** API reads: a busy incident page refreshes a few times a second at most */
+  reads: 1_800,
+};
 
 /** One page of `sync`: at most this many facts and about this many bytes of stored JSON. */
 export const SYNC_PAGE = { facts: 2_000, bytes: 512 * 1024 } as const;

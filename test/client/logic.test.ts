@@ -152,6 +152,19 @@ describe('offline queue', () => {
     expect(result.remaining.map((c) => c.taskId)).toEqual(['c', 'd']);
   });
 
+  it('keeps a command the server paced (429) and everything after it, and says when to try again', async () => {
+    const sent: string[] = [];
+    const result = await flush([cmd('a'), cmd('b'), cmd('c')], async (c) => {
+      sent.push(c.taskId);
+      return c.taskId === 'b' ? { kind: 'later', retryAfterMs: 42_000 } : { kind: 'ok' };
+    });
+    expect(sent).toEqual(['a', 'b']);
+    expect(result.sent.map((c) => c.taskId)).toEqual(['a']);
+    expect(result.refused).toEqual([]);
+    expect(result.remaining.map((c) => c.taskId)).toEqual(['b', 'c']);
+    expect(result.retryAfterMs).toBe(42_000);
+  });
+
   it('survives a reload through storage, per user, and ignores what is not a queue', () => {
     const store = new Map<string, string>();
     const storage = {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
+import { RATE } from '../../shared/protocol/limits.ts';
 import type { CommandReply } from '../../shared/protocol/live.ts';
 import { boot, Client, type LiveClient, rid, tempDir, until } from '../integration/live.ts';
 
@@ -196,7 +197,7 @@ describe('every write a user can cause is bounded', () => {
       }, stored answers +${(await rows('requests')) - requestsBefore}, file +${fileBytes() - bytesBefore} B`,
     );
     expect(refused + limited).toBe(N);
-    expect(refused).toBe(240); // RATE.commandsPerMinute
+    expect(refused).toBe(RATE.commands);
     expect((await rows('requests')) - requestsBefore).toBe(0);
     // at most RETENTION.auditRowsPerHour distinct rows, then one row per command and code (+1 across an hour)
     expect((await rows('audit')) - auditBefore).toBeLessThanOrEqual(50 + 2);
@@ -424,10 +425,10 @@ describe('connections are bounded', () => {
 
 describe('sync is bounded per socket and per account', () => {
   let server: RunningServer;
-  // a lower rate than RATE.syncPagesPerMinute, so that five seconds surely cross it on a busy machine
+  // a lower rate than RATE.syncPages, so that five seconds surely cross it on a busy machine
   const PAGES = 30;
   beforeAll(async () => {
-    server = await boot(tempDir(), { limits: { rate: { syncPagesPerMinute: PAGES } } });
+    server = await boot(tempDir(), { limits: { rate: { syncPages: PAGES } } });
   });
   afterAll(() => server.close());
 
@@ -495,7 +496,7 @@ describe('sync is bounded per socket and per account', () => {
 describe('reads are paced per account', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await boot(tempDir(), { limits: { rate: { readsPerMinute: 50 } } });
+    server = await boot(tempDir(), { limits: { rate: { reads: 50 } } });
   });
   afterAll(() => server.close());
 

@@ -12,7 +12,7 @@ import type {
   ServerToClient,
   SyncReply,
 } from '../../../shared/protocol/live.ts';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, errorText } from '../api.ts';
 import { translate } from '../i18n.ts';
 import {
   enqueue,
@@ -185,6 +185,8 @@ export function stopLive(): void {
   for (const t of refreshTimers.values()) clearTimeout(t);
   refreshTimers.clear();
   if (offlineTimer) clearTimeout(offlineTimer);
+  if (flushTimer) clearTimeout(flushTimer);
+  flushTimer = null;
 }
 
 // ── task commands and the offline queue ─────────────────────────────────────────────────────────────
@@ -202,7 +204,10 @@ async function sendTaskCommand(cmd: QueuedCommand): Promise<SendOutcome> {
     // no answer, a restarting server or a lost session: keep it for the next connection
     if (e instanceof ApiError && (e.offline || e.status === 401 || e.status >= 500))
       return { kind: 'offline' };
-    return { kind: 'refused', message: e instanceof Error ? e.message : String(e) };
+    // the server paces this account: keep it and send it again when the server says
+    if (e instanceof ApiError && e.status === 429)
+      return { kind: 'later', retryAfterMs: e.retryAfterMs ?? 5000 };
+    return { kind: 'refused', message: errorText(e, store().lang) };
   }
 }
 
@@ -222,13 +227,30 @@ export async function taskCommand(cmd: QueuedCommand): Promise<'sent' | 'queued'
     return 'queued';
   }
   const outcome = await sendTaskCommand(cmd);
-  if (outcome.kind === 'offline') {
-    persist(enqueue(store().outbox, cmd));
+  if (outcome.kind === 'offline' || outcome.kind === 'later') {
+    persist(
+      enqueue(store().outbox, cmd),
+      outcome.kind === 'later' ? pacedNotice(1, outcome.retryAfterMs) : undefined,
+    );
+    if (outcome.kind === 'later') flushLater(outcome.retryAfterMs);
     return 'queued';
   }
   if (outcome.kind === 'refused') throw new Error(outcome.message);
   scheduleInbox();
   return 'sent';
+}
+
+const pacedNotice = (n: number, ms: number) =>
+  translate(store().lang, 'queuedPaced', { n, s: Math.ceil(ms / 1000) });
+
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
+/** Sends the queue again once the server's pacing allows (one timer, however many commands waited). */
+function flushLater(ms: number) {
+  if (flushTimer) clearTimeout(flushTimer);
+  flushTimer = setTimeout(() => {
+    flushTimer = null;
+    void flushOutbox();
+  }, ms + 250);
 }
 
 export async function flushOutbox(): Promise<void> {
@@ -241,12 +263,16 @@ export async function flushOutbox(): Promise<void> {
     const added = store().outbox.filter(
       (q) => ![...result.sent, ...result.refused.map((r) => r.command), ...result.remaining].includes(q),
     );
+    const left = [...result.remaining, ...added];
     const notice = result.refused[0]
       ? translate(lang, 'refusedQueued', { message: result.refused[0].message })
-      : result.sent.length > 0
-        ? translate(lang, 'sentAfterReconnect', { n: result.sent.length })
-        : null;
-    persist([...result.remaining, ...added], notice);
+      : result.retryAfterMs !== undefined
+        ? pacedNotice(left.length, result.retryAfterMs)
+        : result.sent.length > 0
+          ? translate(lang, 'sentAfterReconnect', { n: result.sent.length })
+          : null;
+    persist(left, notice);
+    if (result.retryAfterMs !== undefined) flushLater(result.retryAfterMs);
     scheduleInbox();
   } finally {
     flushing = false;

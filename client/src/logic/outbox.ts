@@ -13,13 +13,23 @@ export interface QueuedCommand {
   queuedAt: number;
 }
 
-/** What sending one command came to: accepted, refused for good (with the reason), or not sent. */
-export type SendOutcome = { kind: 'ok' } | { kind: 'refused'; message: string } | { kind: 'offline' };
+/**
+ * What sending one command came to: accepted, refused for good (with the reason), not sent (offline), or
+ * not sent yet because the server paces this account (`later`: send it again after `retryAfterMs`). Only a
+ * refusal for good drops a command; pacing never does.
+ */
+export type SendOutcome =
+  | { kind: 'ok' }
+  | { kind: 'refused'; message: string }
+  | { kind: 'offline' }
+  | { kind: 'later'; retryAfterMs: number };
 
 export interface FlushResult {
   remaining: QueuedCommand[];
   sent: QueuedCommand[];
   refused: { command: QueuedCommand; message: string }[];
+  /** set when the server paced the account: flush again after this long */
+  retryAfterMs?: number;
 }
 
 /** Adds a command; a second acknowledgement of the same task adds nothing (the first will do). */
@@ -40,8 +50,9 @@ export async function flush(
   for (let i = 0; i < queue.length; i += 1) {
     const cmd = queue[i]!;
     const outcome = await send(cmd);
-    if (outcome.kind === 'offline') {
+    if (outcome.kind === 'offline' || outcome.kind === 'later') {
       result.remaining = queue.slice(i);
+      if (outcome.kind === 'later') result.retryAfterMs = outcome.retryAfterMs;
       break;
     }
     if (outcome.kind === 'ok') result.sent.push(cmd);

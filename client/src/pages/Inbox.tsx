@@ -126,6 +126,7 @@ export function Inbox() {
   const inbox = useConsole((s) => s.inbox);
   const outbox = useConsole((s) => s.outbox);
   const notice = useConsole((s) => s.outboxNotice);
+  const connection = useConsole((s) => s.connection.status);
   const [all, setAll] = useState(false);
   const queuedIds = new Set(outbox.map((q) => q.taskId));
   const shown = all ? inbox : inbox.filter((task) => isOpen(task));
@@ -146,7 +147,7 @@ export function Inbox() {
           </button>
         )}
       </div>
-      {outbox.length > 0 && (
+      {outbox.length > 0 && connection !== 'live' && (
         <p className="queued-note" role="status">
           {t('queuedCount', { n: outbox.length })}
         </p>
