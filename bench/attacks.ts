@@ -1591,8 +1591,8 @@ async function main() {
         survived: prev.survived,
         rssMB: prev.rssMB,
         storeBytes: prev.storeBytes,
-        staff: prev.probes?.staff,
-        summary: prev.attack?.summary,
+        probes: prev.probes ?? { staff: prev.staff },
+        attack: prev.attack ?? { summary: prev.summary },
       },
     ];
   }

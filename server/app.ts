@@ -7,7 +7,7 @@ import type { Directory } from './directory.ts';
 import { demoLabel, loadUser, sameSiteOnly } from './http/auth.ts';
 import { directoryRoutes, type MapConfig } from './http/directory.ts';
 import { errorHandler, sendError } from './http/errors.ts';
-import { sendReply } from './http/reply.ts';
+import { pacedReads } from './http/reads.ts';
 import { allowedHostsOnly, type HostCheck, hostCheck, noStore, securityHeaders } from './http/headers.ts';
 import { incidentRoutes } from './http/incidents.ts';
 import { noteRoutes } from './http/notes.ts';
@@ -55,13 +55,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.json({ ok: true });
   });
   app.use('/api', loadUser(deps.sessions, deps.now));
-  // reads are paced per account too: every one costs the main thread, and a loop of them is a denial of service
-  app.use('/api', async (req, res, next) => {
-    if (req.method !== 'GET' || !req.user) return next();
-    const limited = await deps.gate.read(req.user.id);
-    if (limited) sendReply(res, limited);
-    else next();
-  });
+  app.use('/api', pacedReads(deps.gate));
   app.use('/api/session', sessionRoutes(deps));
   app.use('/api/plans', planRoutes());
   app.use('/api', incidentRoutes(deps.service, deps.gate, deps.now));

@@ -13,7 +13,14 @@ const server = await startServer({
   // and acknowledges as fast as it can: the benchmarks measure the pipeline, not the abuse bounds
   loginAttempts: 1_000_000,
   limits: {
-    rate: { commands: 1e9, syncPages: 1e9 },
+    rate: {
+      commands: 1e9,
+      syncPages: 1e9,
+      reads: 1e9,
+      anonymousReads: 1e9,
+      socketMessages: 1e9,
+      handshakes: 1e9,
+    },
     connections: { perAddress: 1e6, socketsPerSession: 1e6, sockets: 1e6, total: 1e6 },
   },
 });

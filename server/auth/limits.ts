@@ -30,6 +30,11 @@ export const LOGIN_LIMITS = {
    * on a desk, a laptop, a phone and a wall screen several times over; shared demo accounts reach it.
    */
   sessionsPerUser: 10,
+  /**
+   * Successful logins of one account a minute, from any address (a person logs in a few times a day; a
+   * shared demo account in a class of 50 logs in once per trainee, spread over minutes)
+   */
+  successesPerAccount: 30,
   /** in demo mode a training room shares one account per role: a class of 50 does not push itself out */
   demoSessionsPerUser: 50,
 } as const;

@@ -1,7 +1,8 @@
 /** Incident and task routes: thin. Validate, map to a command, let the service decide, answer its reply. */
 import { type Response, Router } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { planById } from '../../shared/plans/index.ts';
+import { EVENTS_PAGE } from '../../shared/protocol/limits.ts';
 import {
   AckBody,
   ApproveBody,
@@ -22,6 +23,16 @@ import { requireUser } from './auth.ts';
 import { HttpError } from './errors.ts';
 import { sendReply } from './reply.ts';
 import { parseBody } from './validate.ts';
+
+const count = z
+  .string()
+  .regex(/^\d{1,15}$/, 'digits only')
+  .transform(Number);
+/** the query of a log page; not strict, so a cache-buster does no harm */
+const EventsQuery = z.object({
+  before: count.pipe(z.number().min(1)).optional(),
+  limit: count.pipe(z.number().min(1).max(EVENTS_PAGE.max)).optional().default(EVENTS_PAGE.default),
+});
 
 export function incidentRoutes(service: IncidentService, gate: Gate, now: () => number): Router {
   const r = Router();
@@ -72,11 +83,19 @@ export function incidentRoutes(service: IncidentService, gate: Gate, now: () => 
       throw new HttpError('NOT_FOUND', `预案没有级别“${levelId}”`, `The plan has no level "${levelId}"`);
     res.json(previewChange(plan, state, levelId, now()));
   });
+  /**
+   * The incident's log a page at a time, newest page first: the facts before version `before` (default: all),
+   * at most `limit` (EVENTS_PAGE) and about 512 KB of them, cut down to what the viewer may see. `more` says
+   * older facts remain; ask again with `before` set to `from`, the oldest version this page covers.
+   */
   r.get('/incidents/:id/events', async (req, res) => {
     const viewer = requireUser(req);
     const { state, plan } = visible(viewer, req.params.id);
-    const facts = (await service.factsOf(state.id)).flatMap((f) => factFor(viewer, plan.id, f) ?? []);
-    res.json({ incidentId: state.id, version: state.version, facts });
+    const { before, limit } = parseBody(EventsQuery, req.query);
+    const page = await service.factsBefore(state.id, before ?? state.version + 1, limit, EVENTS_PAGE.bytes);
+    const from = page[0]?.version ?? 1;
+    const facts = page.flatMap((f) => factFor(viewer, plan.id, f) ?? []);
+    res.json({ incidentId: state.id, version: state.version, facts, from, more: from > 1 });
   });
 
   // the REST body is checked on its own (its errors name its fields), then joined to its target as the socket shape

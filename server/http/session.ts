@@ -6,14 +6,14 @@
  * client address whatever the usernames, then the failures of that address and username, then one
  * password hash through a bounded gate (Sessions). Every refusal is Chinese first, then English.
  */
-import { isIPv6 } from 'node:net';
-import { type Request, type Response, Router } from 'express';
+import { type Response, Router } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { LOGIN_LIMITS } from '../auth/limits.ts';
 import { overLimit, retryAfterSeconds } from '../live/gate.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { LoginBody } from '../../shared/protocol/live.ts';
+import { clientKey } from './address.ts';
 import { HttpError, sendError } from './errors.ts';
 import { requireUser } from './auth.ts';
 import { parseBody } from './validate.ts';
@@ -41,26 +41,6 @@ const who = (u: {
   expiresAt: u.expiresAt,
 });
 
-/**
- * The address a limit counts against. An IPv6 client usually holds a whole /64 and could take a new address
- * per request, so IPv6 counts by its /64; IPv4 written as IPv6 (::ffff:a.b.c.d) counts as IPv4.
- */
-export function clientKey(req: Request): string {
-  const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-  const v4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  if (v4) return v4[1]!;
-  if (!isIPv6(ip)) return ip;
-  // expand "::" so that the first four groups are the /64, whatever the spelling
-  const [head = '', tail = ''] = ip.split('::');
-  const left = head ? head.split(':') : [];
-  const right = ip.includes('::') ? (tail ? tail.split(':') : []) : [];
-  const groups = [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
-  return `${groups
-    .slice(0, 4)
-    .map((g) => parseInt(g, 16).toString(16))
-    .join(':')}::/64`;
-}
-
 function tooMany(res: Response, over: RateLimiterRes) {
   res.setHeader('Retry-After', String(retryAfterSeconds(over)));
   sendError(res, 'RATE_LIMITED', '登录尝试过多，请稍后再试 / Too many login attempts; try again later');
@@ -80,6 +60,14 @@ export function sessionRoutes(o: SessionRouteOptions): Router {
     duration: o.loginWindowMs / 1000,
   });
 
+  // successful logins of one account, from anywhere: each is a password hash and a durable session row,
+  // and a success is refunded above, so without this one account could log in from many addresses forever
+  const successes = new RateLimiterMemory({
+    keyPrefix: 'login-successes',
+    points: LOGIN_LIMITS.successesPerAccount,
+    duration: LOGIN_LIMITS.addressWindowMs / 1000,
+  });
+
   r.post('/', async (req, res) => {
     const body = parseBody(LoginBody, req.body);
     const address = clientKey(req);
@@ -88,6 +76,11 @@ export function sessionRoutes(o: SessionRouteOptions): Router {
     const userKey = `${address}|${body.username}`;
     const userOver = await overLimit(failures, userKey);
     if (userOver) return tooMany(res, userOver);
+    const done = await successes.get(body.username);
+    if (done && done.consumedPoints >= LOGIN_LIMITS.successesPerAccount) {
+      await Promise.all([perAddress.reward(address), failures.reward(userKey)]);
+      return tooMany(res, done);
+    }
 
     const login = await o.sessions.login(body.username, body.password, o.now(), {
       from: address,
@@ -105,7 +98,11 @@ export function sessionRoutes(o: SessionRouteOptions): Router {
       throw new HttpError('UNAUTHENTICATED', '用户名或密码不正确', 'Wrong username or password');
     }
     // a success refunds its attempt: a shift logging in behind one address uses up nothing
-    await Promise.all([perAddress.reward(address), failures.reward(userKey)]);
+    await Promise.all([
+      perAddress.reward(address),
+      failures.reward(userKey),
+      successes.penalty(body.username),
+    ]);
     res.cookie(SESSION_COOKIE, login.token, {
       httpOnly: true,
       sameSite: 'strict',

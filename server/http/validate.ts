@@ -9,11 +9,15 @@ function describe(issue: z.core.$ZodIssue): { zh: string; en: string } {
   const at = place(issue.path);
   const atEn = placeEn(issue.path);
   switch (issue.code) {
-    case 'unrecognized_keys':
+    case 'unrecognized_keys': {
+      // name a few, short: the answer must not echo back whatever size the request was
+      const keys = issue.keys.slice(0, 5).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k));
+      const more = issue.keys.length > keys.length ? ` (+${issue.keys.length - keys.length})` : '';
       return {
-        zh: `${at} 含有不认识的字段：${issue.keys.join('、')}`,
-        en: `${atEn} has unknown fields: ${issue.keys.join(', ')}`,
+        zh: `${at} 含有不认识的字段：${keys.join('、')}${more}`,
+        en: `${atEn} has unknown fields: ${keys.join(', ')}${more}`,
       };
+    }
     case 'invalid_type':
       return {
         zh: `${at} 缺失或类型不对（应为 ${issue.expected}）`,

@@ -15,12 +15,18 @@ export class Gate {
   private readonly commands: RateLimiterMemory;
   private readonly syncs: RateLimiterMemory;
   private readonly reads: RateLimiterMemory;
+  private readonly anonymousReads: RateLimiterMemory;
+  private readonly messages: RateLimiterMemory;
+  private readonly handshakes: RateLimiterMemory;
 
   constructor(limits: RateLimits = RATE) {
     const duration = limits.windowSeconds;
     this.commands = new RateLimiterMemory({ points: limits.commands, duration });
     this.syncs = new RateLimiterMemory({ points: limits.syncPages, duration });
     this.reads = new RateLimiterMemory({ points: limits.reads, duration });
+    this.anonymousReads = new RateLimiterMemory({ points: limits.anonymousReads, duration });
+    this.messages = new RateLimiterMemory({ points: limits.socketMessages, duration });
+    this.handshakes = new RateLimiterMemory({ points: limits.handshakes, duration });
   }
 
   /** null when the account may go on; otherwise the 429 to answer */
@@ -32,8 +38,27 @@ export class Gate {
     return take(this.syncs, userId, ['同步请求过于频繁', 'Too many sync requests']);
   }
 
-  read(userId: string): Promise<CommandReply | null> {
-    return take(this.reads, userId, ['查询过于频繁', 'Too many requests']);
+  /** an API read by an account, or by an address without one */
+  read(who: { userId: string } | { address: string }): Promise<CommandReply | null> {
+    return 'userId' in who
+      ? take(this.reads, who.userId, ['查询过于频繁', 'Too many requests'])
+      : take(this.anonymousReads, who.address, ['请求过于频繁', 'Too many requests']);
+  }
+
+  /** what a read's answer cost beyond its first point: one more for every 32 KB sent */
+  async charge(userId: string, bytes: number): Promise<void> {
+    const points = Math.floor(bytes / (32 * 1024));
+    if (points > 0) await this.reads.penalty(userId, points);
+  }
+
+  /** any socket message, counted before it is parsed, so a flood of invalid ones is paced too */
+  socketMessage(userId: string): Promise<CommandReply | null> {
+    return take(this.messages, userId, ['消息过于频繁', 'Too many messages']);
+  }
+
+  /** a socket.io handshake: true when the account may open another connection now */
+  async handshake(userId: string): Promise<boolean> {
+    return (await overLimit(this.handshakes, userId)) === null;
   }
 }
 

@@ -118,8 +118,9 @@ export class IncidentService {
     return this.store.head();
   }
 
-  factsOf(incidentId: string): Promise<StoredFact[]> {
-    return this.store.factsOf(incidentId);
+  /** a page of an incident's log, the newest facts before `beforeVersion` (see Store.factsBefore) */
+  factsBefore(incidentId: string, beforeVersion: number, limit: number, maxBytes: number) {
+    return this.store.factsBefore(incidentId, beforeVersion, limit, maxBytes);
   }
 
   /** A unit's tasks across the incidents it may see, newest first. */

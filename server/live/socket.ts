@@ -24,6 +24,7 @@ import { shapeProblem } from '../../shared/protocol/shape.ts';
 import type { StoredFact } from '../store/types.ts';
 import { toRequest } from './commands.ts';
 import type { Gate } from './gate.ts';
+import { type SeatLimits, Seats } from './seats.ts';
 import { errorReply, type IncidentService } from './incidents.ts';
 import { factFor, factsByUnit, isStaff } from './visibility.ts';
 
@@ -31,13 +32,13 @@ const STAFF_ROOM = 'staff';
 const unitRoom = (unitId: string) => `unit:${unitId}`;
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
-export type SocketLimits = Pick<typeof CONNECTIONS, 'socketsPerSession' | 'sockets' | 'staffReserve'>;
-
 interface SocketData {
   user: SessionUser;
 }
 
 export interface LiveSockets {
+  /** live sockets holding a seat: of one session, or all told */
+  seated(sessionId?: string): number;
   io: Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
   endSession(sessionId: string, why: SessionEnd): void;
 }
@@ -74,13 +75,10 @@ export function attachSockets(
     service: IncidentService;
     gate: Gate;
     now: () => number;
-    limits?: SocketLimits;
+    limits?: SeatLimits;
   },
 ): LiveSockets {
-  const limits = deps.limits ?? CONNECTIONS;
-  const perSession = new Map<string, number>();
-  let unitSockets = 0;
-  let staffSockets = 0;
+  const seats = new Seats(deps.limits ?? CONNECTIONS);
   const io = new Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>(http, {
     path: '/socket.io',
     serveClient: false,
@@ -88,43 +86,39 @@ export function attachSockets(
     maxHttpBufferSize: 64 * 1024,
     // a same-origin app: browsers on other sites may not open a socket with the user's cookie
     // and only under the console's own host names, as for REST (DNS rebinding: server/http/headers.ts)
+    // and only with a live session, a few handshakes a minute per account: an engine.io session costs memory
+    // for as long as it lives, so nobody without an account may open one, and no account thousands
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
       const sameOrigin = !origin || URL.parse(origin)?.host === req.headers.host;
-      callback(null, sameOrigin && hostAllowed(http, req.headers.host));
+      if (!sameOrigin || !hostAllowed(http, req.headers.host)) return callback(null, false);
+      void (async () => {
+        const user = await deps.sessions.resolve(sessionToken(req.headers.cookie), deps.now());
+        if (!user) return callback('UNAUTHENTICATED: 请先登录 / Please log in', false);
+        if (!(await deps.gate.handshake(user.id)))
+          return callback(
+            'RATE_LIMITED: 连接过于频繁，请稍后再试 / Too many connections; try again later',
+            false,
+          );
+        callback(null, true);
+      })().catch(() => callback(null, false));
     },
+    // a connection that has not joined the namespace within this long is closed
+    connectTimeout: 10_000,
   });
 
-  // who may connect: a live session, with room left for its sockets; past the global cap less the staff
-  // reserve only staff connect, so a flood of unit sockets never locks the duty office out
+  // who may connect: a live session with a seat left (seats.ts)
   io.use((socket, next) => {
     void (async () => {
       const user = await deps.sessions.resolve(sessionToken(socket.handshake.headers.cookie), deps.now());
       if (!user) return next(new Error('UNAUTHENTICATED: 请先登录 / Please log in'));
-      const mine = perSession.get(user.sessionId) ?? 0;
-      if (mine >= limits.socketsPerSession)
-        return next(
-          new Error(
-            `RATE_LIMITED: 该会话的实时连接已达上限（${limits.socketsPerSession} 个），请关闭多余的页面 / This session already has ${limits.socketsPerSession} live connections; close a tab`,
-          ),
-        );
-      const staff = isStaff(user);
-      const total = unitSockets + staffSockets;
-      if (total >= limits.sockets || (!staff && total >= limits.sockets - limits.staffReserve))
-        return next(
-          new Error('UNAVAILABLE: 服务器连接已满，请稍后再试 / The server is full; try again later'),
-        );
-      // counted in the same turn as the check, so concurrent handshakes cannot all slip under the cap
-      perSession.set(user.sessionId, mine + 1);
-      if (staff) staffSockets += 1;
-      else unitSockets += 1;
-      socket.on('disconnect', () => {
-        const left = (perSession.get(user.sessionId) ?? 1) - 1;
-        if (left > 0) perSession.set(user.sessionId, left);
-        else perSession.delete(user.sessionId);
-        if (staff) staffSockets -= 1;
-        else unitSockets -= 1;
-      });
+      // the client may have closed while the session was looked up: such a socket never connects, and
+      // never disconnects either, so it must take no seat
+      if (socket.conn.readyState !== 'open') return next(new Error('UNAVAILABLE: 连接已关闭 / Closed'));
+      const seat = seats.take(user);
+      if ('code' in seat) return next(new Error(`${seat.code}: ${seat.zh} / ${seat.en}`));
+      socket.once('disconnect', seat.release);
+      socket.conn.once('close', seat.release);
       socket.data.user = user;
       next();
     })().catch((err: unknown) => {
@@ -139,6 +133,18 @@ export function attachSockets(
       sessionRoom(user.sessionId),
       ...(isStaff(user) ? [STAFF_ROOM] : user.unitId ? [unitRoom(user.unitId)] : []),
     ]);
+    // every message, of any event, valid or not, is counted before anything parses it; past the pace it is
+    // answered (when it asks for an answer) and dropped
+    socket.use((packet, next) => {
+      deps.gate
+        .socketMessage(user.id)
+        .then((paced) => {
+          if (!paced) return next();
+          const reply = packet.at(-1);
+          if (typeof reply === 'function') (reply as (r: CommandReply) => void)(paced);
+        })
+        .catch(() => {});
+    });
     // one sync page at a time per socket: a client waits for a page before asking for the next
     let syncing = false;
 
@@ -216,6 +222,7 @@ export function attachSockets(
   });
 
   return {
+    seated: (sessionId) => seats.held(sessionId),
     io,
     endSession(sessionId, why) {
       io.to(sessionRoom(sessionId)).emit('session:end', { reason: why });

@@ -131,6 +131,9 @@ export function openSqliteStore(dataDir: string): Store {
     factsAfter: db.prepare(
       'SELECT seq, incident_id, version, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
     ),
+    factsBefore: db.prepare(
+      'SELECT seq, incident_id, version, body FROM events WHERE incident_id = ? AND version < ? ORDER BY version DESC LIMIT ?',
+    ),
     factsOf: db.prepare(
       'SELECT seq, incident_id, version, body FROM events WHERE incident_id = ? AND version > ? ORDER BY version',
     ),
@@ -264,6 +267,21 @@ export function openSqliteStore(dataDir: string): Store {
         out.push(toFact(row));
       }
       return out;
+    },
+    factsBefore: async (incidentId, beforeVersion, limit, maxBytes) => {
+      // newest first until the page is full, then in order; always at least one fact
+      const out: StoredFact[] = [];
+      let bytes = 0;
+      for (const row of q.factsBefore.iterate(
+        incidentId,
+        beforeVersion,
+        limit,
+      ) as IterableIterator<EventRow>) {
+        if (out.length > 0 && bytes + row.body.length > maxBytes) break;
+        bytes += row.body.length;
+        out.push(toFact(row));
+      }
+      return out.reverse();
     },
     factsOf: async (incidentId, afterVersion = 0) =>
       (q.factsOf.all(incidentId, afterVersion) as EventRow[]).map(toFact),

@@ -95,6 +95,13 @@ export interface Store {
   /** the facts after `seq` in order: at most `limit`, and no more than about `maxBytes` of stored JSON */
   factsAfter(seq: number, limit: number, maxBytes?: number): Promise<StoredFact[]>;
   factsOf(incidentId: string, afterVersion?: number): Promise<StoredFact[]>;
+  /** an incident's facts just before `beforeVersion`, oldest first: at most `limit`, about `maxBytes` of JSON */
+  factsBefore(
+    incidentId: string,
+    beforeVersion: number,
+    limit: number,
+    maxBytes: number,
+  ): Promise<StoredFact[]>;
   head(): Promise<number>;
   incidents(): Promise<IncidentRecord[]>;
   snapshots(): Promise<Snapshot[]>;

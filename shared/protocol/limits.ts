@@ -10,8 +10,9 @@ export const PAYLOAD = {
   maxDepth: 8,
   /** objects, arrays and values all told */
   maxNodes: 2_000,
-  /** keys of one object */
+  /** keys of one object, and the length of a key (every real key is a short identifier) */
   maxKeys: 64,
+  maxKeyLength: 64,
   /** characters of one string (the longest field is a 2,000-character note) */
   maxString: 4_000,
 } as const;
@@ -26,12 +27,25 @@ export const RATE = {
   commands: 240,
   /** sync pages: a reconnecting browser needs one or two */
   syncPages: 120,
-  /** API reads: a busy incident page refreshes a few times a second at most */
-  reads: 1_800,
+  /**
+   * API reads, in points: one a request and one more for every 32 KB of its answer, so an expensive read
+   * costs what it costs: 6,000 points are about 190 MB of answers a minute at most. A leader's browser
+   * re-reads a busy incident's view (up to ~250 KB) a few times a second at most, which stays inside it
+   */
+  reads: 6_000,
+  /** API reads without an account, per address: the login page, health checks, the public plans */
+  anonymousReads: 600,
+  /** socket messages of any kind, valid or not, read before anything parses them */
+  socketMessages: 1_200,
+  /** socket.io handshakes (a browser reconnecting needs a few) */
+  handshakes: 120,
 };
 
 /** One page of `sync`: at most this many facts and about this many bytes of stored JSON. */
 export const SYNC_PAGE = { facts: 2_000, bytes: 512 * 1024 } as const;
+
+/** One page of an incident's log (`GET /api/incidents/:id/events`): the newest facts first. */
+export const EVENTS_PAGE = { default: 200, max: 1_000, bytes: 512 * 1024 } as const;
 
 /** What the store keeps of what users caused besides the log itself. */
 export const RETENTION = {
@@ -56,6 +70,9 @@ export const CONNECTIONS = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
+  /** a connection on which nothing moves for this long, either way, is closed: a client that never reads
+   * its answer holds that answer's memory no longer than this */
+  idleTimeoutMs: 60_000,
 };
 
 /**

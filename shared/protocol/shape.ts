@@ -36,11 +36,18 @@ export function shapeProblem(value: unknown, limits: typeof PAYLOAD = PAYLOAD): 
         en: `The request is nested too deeply (at most ${limits.maxDepth} levels)`,
       };
     const children = Array.isArray(v) ? v : Object.values(v);
-    if (!Array.isArray(v) && children.length > limits.maxKeys)
-      return {
-        zh: `请求中有对象的字段过多（上限 ${limits.maxKeys} 个）`,
-        en: `An object in the request has too many fields (at most ${limits.maxKeys})`,
-      };
+    if (!Array.isArray(v)) {
+      if (children.length > limits.maxKeys)
+        return {
+          zh: `请求中有对象的字段过多（上限 ${limits.maxKeys} 个）`,
+          en: `An object in the request has too many fields (at most ${limits.maxKeys})`,
+        };
+      if (Object.keys(v).some((k) => k.length > limits.maxKeyLength))
+        return {
+          zh: `请求中有字段名过长（上限 ${limits.maxKeyLength} 字）`,
+          en: `A field name in the request is too long (at most ${limits.maxKeyLength} characters)`,
+        };
+    }
     if (children.length > limits.maxNodes - nodes)
       return {
         zh: `请求内容的字段过多（上限 ${limits.maxNodes} 个）`,

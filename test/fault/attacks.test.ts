@@ -515,3 +515,148 @@ describe('reads are paced per account', () => {
     expect((await (await Client.login(server.url, 'duty')).get('/api/incidents')).status).toBe(200);
   });
 });
+
+describe('the second round: what an attacker found after the first (helper report, issue 11)', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await boot(tempDir(), {
+      limits: {
+        rate: { reads: 200, handshakes: 20, socketMessages: 30 },
+        connections: { idleTimeoutMs: 1500 },
+      },
+    });
+  });
+  afterAll(() => server.close());
+
+  /** one raw HTTP exchange with the engine.io endpoint, as an attacker's script would send it */
+  const eio = async (cookie: string, query: string, init: { method?: string; body?: string } = {}) => {
+    const res = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling${query}`, {
+      method: init.method ?? 'GET',
+      headers: { cookie, 'content-type': 'text/plain;charset=UTF-8' },
+      ...(init.body === undefined ? {} : { body: init.body }),
+    });
+    return { status: res.status, text: await res.text() };
+  };
+
+  it('a CONNECT and a close in one packet take no seat: the session and the server keep their places', async () => {
+    const unit = await Client.login(server.url, 'sanitation');
+    const session = (await unit.get('/api/session')).body.user;
+    expect(session.username).toBe('sanitation');
+    for (let i = 0; i < 12; i += 1) {
+      const open = await eio(unit.cookie, '');
+      expect(open.status).toBe(200);
+      const sid = (JSON.parse(open.text.slice(1)) as { sid: string }).sid;
+      // "40" socket.io CONNECT, then "1" engine.io close, in one polling payload (\x1e separates packets)
+      await eio(unit.cookie, `&sid=${sid}`, { method: 'POST', body: '40\x1e1' });
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect(server.sockets.seated()).toBe(0);
+    // the session still connects: none of its eight places was taken by a ghost
+    const live = await unit.live();
+    expect(server.sockets.seated()).toBe(1);
+    live.close();
+    await until(() => server.sockets.seated() === 0, 'the seat given back');
+  });
+
+  it('handshakes are paced per account; an account past its pace cannot open engine.io sessions', async () => {
+    const unit = await Client.login(server.url, 'chishang');
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i += 1) statuses.push((await eio(unit.cookie, '')).status);
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(200));
+    expect(statuses.slice(20)).toEqual(Array(5).fill(403));
+    // another account is untouched
+    expect((await eio((await Client.login(server.url, 'police')).cookie, '')).status).toBe(200);
+  });
+
+  it('every socket message counts, unknown events and invalid payloads too; past the pace it is answered 429', async () => {
+    const live = await (await Client.login(server.url, 'fire')).live(); // its connect used one sync
+    for (let i = 0; i < 9; i += 1) live.socket.emit('no-such-event' as 'sync', { after: 0 }, () => {});
+    const replies: number[] = [];
+    for (let i = 0; i < 25; i += 1)
+      replies.push(
+        (await live.command({ nonsense: i } as unknown as Parameters<typeof live.command>[0])).status,
+      );
+    // 30 a window: 1 sync + 9 unknown events + 20 answered as invalid, then the pace
+    expect(replies.filter((s) => s === 400)).toHaveLength(20);
+    expect(replies.slice(20)).toEqual(Array(5).fill(429));
+    live.close();
+  });
+
+  it('HEAD is a read like GET, and a read costs a point more for every 32 KB it sends', async () => {
+    const commander = await Client.login(server.url, 'commander');
+    const { id } = await declare(commander, 'snow-ice', 'I'); // a view of well over 64 KB
+    const bytes = Buffer.byteLength(JSON.stringify((await commander.get(`/api/incidents/${id}`)).body));
+    const perView = 1 + Math.floor(bytes / 32768);
+    expect(perView).toBeGreaterThanOrEqual(2);
+    const unit = await Client.login(server.url, 'weather');
+    let heads = 0;
+    while (
+      (await fetch(`${server.url}/api/incidents`, { method: 'HEAD', headers: { cookie: unit.cookie } }))
+        .status === 200
+    )
+      heads += 1;
+    expect(heads).toBe(200); // a point each, as GET: the list is under 32 KB
+    // the commander read the view once above; each view costs `perView` points of the 200
+    let views = 1;
+    while ((await commander.get(`/api/incidents/${id}`)).status === 200) views += 1;
+    expect(views).toBeGreaterThanOrEqual(Math.floor(200 / perView) - 2);
+    expect(views).toBeLessThanOrEqual(Math.ceil(200 / perView) + 1);
+  });
+
+  it('the log is read a page at a time, newest first, every page bounded; the pages together are the log', async () => {
+    const commander = await Client.login(server.url, 'director');
+    const { id } = await declare(commander, 'snow-ice', 'II');
+    const first = await commander.get(`/api/incidents/${id}/events?limit=3`);
+    expect(first.body.facts).toHaveLength(3);
+    expect(first.body.more).toBe(true);
+    expect(first.body.facts.map((f: { version: number }) => f.version)).toEqual(
+      [2, 1, 0].map((k) => first.body.version - k),
+    );
+    const all = await commander.allFacts(id);
+    expect(all.map((f) => f.seq)).toEqual((await server.store.factsOf(id)).map((f) => f.seq));
+    expect((await commander.get(`/api/incidents/${id}/events?limit=0`)).status).toBe(400);
+    expect((await commander.get(`/api/incidents/${id}/events?limit=1001`)).status).toBe(400);
+    expect((await commander.get(`/api/incidents/${id}/events?before=x`)).status).toBe(400);
+  });
+
+  it('a client that never reads its answer is cut off once nothing moves', async () => {
+    const leader = await Client.login(server.url, 'leader');
+    const before = server.openConnections();
+    const s = connect({ host: '127.0.0.1', port: server.port });
+    s.on('error', () => {});
+    await new Promise<void>((r) => s.on('connect', () => r()));
+    s.pause(); // never read: the answer sits in the server's send queue
+    s.write(
+      `GET /api/plans/heavy-pollution/source HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${leader.cookie}\r\n\r\n`,
+    );
+    await until(() => server.openConnections() > before, 'connected');
+    await until(() => server.openConnections() <= before, 'the idle connection closed by the server', 8000);
+    s.destroy();
+  });
+
+  it('one account logs in at most 30 times a minute, from anywhere; others log in on', async () => {
+    const login = (username: string) =>
+      fetch(`${server.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: 'demo' }),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 32; i += 1) statuses.push((await login('transport')).status);
+    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(200)); // LOGIN_LIMITS.successesPerAccount
+    expect(statuses.slice(30)).toEqual([429, 429]);
+    expect((await login('housing')).status).toBe(200);
+  });
+
+  it('a field name past 64 characters is refused before anything echoes it', async () => {
+    const res = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'duty', password: 'demo', ['k'.repeat(5000)]: 1 }),
+    });
+    const text = await res.text();
+    expect(res.status).toBe(400);
+    expect(text).toMatch(/字段名过长/);
+    expect(text.length).toBeLessThan(1000);
+  });
+});

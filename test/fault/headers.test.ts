@@ -61,12 +61,16 @@ function raw(
   });
 }
 
-/** The engine.io handshake socket.io opens with, over long polling and as a WebSocket upgrade. */
-const polling = (server: { port: number }, host: string) =>
-  raw(server, '/socket.io/?EIO=4&transport=polling', { host });
-const upgrade = (server: { port: number }, host: string) =>
+/**
+ * The engine.io handshake socket.io opens with, over long polling and as a WebSocket upgrade; with a session
+ * cookie, since the server opens no engine.io session for anyone without one.
+ */
+const polling = (server: { port: number }, host: string, cookie = '') =>
+  raw(server, '/socket.io/?EIO=4&transport=polling', { host, ...(cookie ? { cookie } : {}) });
+const upgrade = (server: { port: number }, host: string, cookie = '') =>
   raw(server, '/socket.io/?EIO=4&transport=websocket', {
     host,
+    ...(cookie ? { cookie } : {}),
     connection: 'Upgrade',
     upgrade: 'websocket',
     'sec-websocket-version': '13',
@@ -237,9 +241,15 @@ describe('allowed hosts (DNS rebinding)', () => {
       expect((await polling(plain, host)).status, host).toBe(403);
       expect(await refusedUpgrade(plain, host), host).toBe(true);
     }
+    const { cookie } = await Client.login(plain.url, 'leader');
     for (const host of [`127.0.0.1:${plain.port}`, `localhost:${plain.port}`, `[::1]:${plain.port}`]) {
-      expect((await polling(plain, host)).status, host).toBe(200);
-      expect((await upgrade(plain, host)).status, host).toBe(101);
+      expect((await polling(plain, host, cookie)).status, host).toBe(200);
+      expect((await upgrade(plain, host, cookie)).status, host).toBe(101);
+      // and without a session, no engine.io session either
+      expect((await polling(plain, host)).status, host).toBe(403);
+      const anonymous = await upgrade(plain, host);
+      expect(anonymous.status, host).toBe(400);
+      expect(anonymous.body, host).toMatch(/UNAUTHENTICATED/);
     }
     // and a real client, logged in, connects and syncs as before
     const live = await (await Client.login(plain.url, 'leader')).live();
@@ -247,9 +257,10 @@ describe('allowed hosts (DNS rebinding)', () => {
   });
 
   it('with ALLOWED_HOSTS answers exactly those names (any case, any port) over REST and socket.io', async () => {
+    const { cookie } = await Client.login(named.url, 'leader');
     for (const host of ['console.example.gov.cn', 'CONSOLE.example.gov.cn:8443', `127.0.0.1:${named.port}`]) {
       expect((await raw(named, '/api/health', { host })).status, host).toBe(200);
-      expect((await polling(named, host)).status, host).toBe(200);
+      expect((await polling(named, host, cookie)).status, host).toBe(200);
     }
     // the list replaces the defaults: localhost is not on it
     for (const host of [`localhost:${named.port}`, 'evil.example', 'example.gov.cn']) {

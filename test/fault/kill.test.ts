@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_FILE } from '../../server/store/sqlite.ts';
-import type { Fact } from '../../shared/protocol/live.ts';
 import { Client, rid, tempDir } from '../integration/live.ts';
 import { type ServerProcess, startProcess } from './process.ts';
 
@@ -123,7 +122,7 @@ describe('kill -9 during an acknowledgement storm', () => {
         expect(retry.status).toBe(200);
         if (a.confirmed !== undefined) expect(retry.body).toEqual(a.confirmed);
       }
-      const facts = (await duty.get(`/api/incidents/${id}/events`)).body.facts as Fact[];
+      const facts = await duty.allFacts(id);
       const acks = facts.flatMap((f) => (f.event.type === 'TaskAcknowledged' ? [f.event.taskId] : []));
       expect(new Set(acks).size).toBe(acks.length);
       expect(acks.length).toBe(new Set(attempts.map((a) => a.taskId.split(':')[1])).size);
@@ -156,7 +155,7 @@ describe('kill -9 during an acknowledgement storm', () => {
     const ready = Date.now();
     let overdueAt: number | undefined;
     while (overdueAt === undefined && Date.now() - ready < 5000) {
-      const facts = (await commander.get(`/api/incidents/${id}/events`)).body.facts as Fact[];
+      const facts = await commander.allFacts(id);
       overdueAt = facts.find(
         (f) => f.event.type === 'TaskOverdue' && f.event.taskId === 'phone-city-10min@zichuan',
       )?.event.at;

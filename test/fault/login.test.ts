@@ -18,7 +18,7 @@ import { FairQueue } from '../../server/auth/fair-queue.ts';
 import { LOGIN_LIMITS } from '../../server/auth/limits.ts';
 import { Sessions } from '../../server/auth/sessions.ts';
 import type { RunningServer } from '../../server/main.ts';
-import { clientKey } from '../../server/http/session.ts';
+import { addressKey } from '../../server/http/address.ts';
 import { DB_FILE, openSqliteStore } from '../../server/store/sqlite.ts';
 import { CONNECTIONS } from '../../shared/protocol/limits.ts';
 import { boot, Client, tempDir, until } from '../integration/live.ts';
@@ -227,7 +227,7 @@ describe('the hash gate', () => {
 
 describe('the address a login counts against', () => {
   it('is the IPv4 address, and an IPv6 client’s /64 (which it could otherwise walk through)', () => {
-    const key = (ip: string) => clientKey({ ip, socket: {} } as Parameters<typeof clientKey>[0]);
+    const key = addressKey;
     expect(key('203.0.113.9')).toBe('203.0.113.9');
     expect(key('::ffff:203.0.113.9')).toBe('203.0.113.9');
     expect(key('2001:db8:1:2:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64');

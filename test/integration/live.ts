@@ -62,6 +62,21 @@ export class Client {
     return this.request<T>('POST', path, body);
   }
 
+  /** An incident's whole log as this user may see it, read a page at a time (newest page first). */
+  async allFacts(incidentId: string): Promise<Fact[]> {
+    const pages: Fact[][] = [];
+    let before = '';
+    for (;;) {
+      const page = await this.get<{ facts: Fact[]; from: number; more: boolean }>(
+        `/api/incidents/${incidentId}/events?limit=1000${before}`,
+      );
+      if (page.status !== 200) throw new Error(`events of ${incidentId}: ${page.status}`);
+      pages.unshift(page.body.facts);
+      if (!page.body.more) return pages.flat();
+      before = `&before=${page.body.from}`;
+    }
+  }
+
   async live(position = 0): Promise<LiveClient> {
     const c = new LiveClient(this, position);
     await c.connected();

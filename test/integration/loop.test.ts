@@ -189,9 +189,8 @@ describe.each(LOOPS)('$plan: the whole response over REST and sockets', ({ plan,
     expect(late.body.error.message).toContain('终止');
 
     // the leader saw the whole log live, in order, each fact once; nothing assigned twice
-    const events = await staff.leader!.get(`/api/incidents/${id}/events`);
-    const seqs = events.body.facts.map((f: { seq: number }) => f.seq);
-    await until(() => leaderLive.feed.position >= seqs.at(-1), 'leader caught up');
+    const seqs = (await staff.leader!.allFacts(id)).map((f) => f.seq);
+    await until(() => leaderLive.feed.position >= seqs.at(-1)!, 'leader caught up');
     const seen = leaderLive.facts.filter((f) => f.event.incidentId === id);
     expect(seen.map((f) => f.seq)).toEqual(seqs);
     expect(seen.map((f) => f.version)).toEqual(seen.map((_, i) => i + 1));

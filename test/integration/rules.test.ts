@@ -201,8 +201,7 @@ describe('retries and races', () => {
     expect([a!.status, b!.status].sort()).toEqual([200, 409]);
     const lost = a!.status === 409 ? a! : b!;
     expect(lost.body.error.message).toContain('版本');
-    const events = await as.leader!.get(`/api/incidents/${i.id}/events`);
-    const versions = events.body.facts.map((f: { version: number }) => f.version);
+    const versions = (await as.leader!.allFacts(i.id)).map((f) => f.version);
     expect(versions).toEqual(versions.map((_: number, k: number) => k + 1));
   });
 
