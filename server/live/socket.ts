@@ -1,7 +1,7 @@
 /**
  * socket.io: the session cookie authenticates; each socket joins the rooms its role and unit allow; every
- * fact goes out with its sequence number; `sync {after}` answers everything after it that the user may
- * see. Commands over the socket go through the same validation and service as REST.
+ * fact goes out with its sequence number; `sync {after}` answers, a page at a time, what comes after it that
+ * the user may see. Commands over the socket go through the same validation, pace and service as REST.
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
@@ -84,10 +84,10 @@ export function attachSockets(
     serveClient: false,
     perMessageDeflate: false,
     maxHttpBufferSize: 64 * 1024,
-    // a same-origin app: browsers on other sites may not open a socket with the user's cookie
-    // and only under the console's own host names, as for REST (DNS rebinding: server/http/headers.ts)
-    // and only with a live session, a few handshakes a minute per account: an engine.io session costs memory
-    // for as long as it lives, so nobody without an account may open one, and no account thousands
+    // who may open an engine.io connection at all: a page of this origin (a browser on another site may not
+    // use the user's cookie), under the console's own host names (DNS rebinding, server/http/headers.ts),
+    // with a live session and a few handshakes a minute per account: an engine.io session costs memory for
+    // as long as it lives, so nobody without an account may open one, and no account thousands
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
       const sameOrigin = !origin || URL.parse(origin)?.host === req.headers.host;
