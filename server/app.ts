@@ -37,6 +37,9 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // API answers are no-store, so an ETag buys nothing; and a 304 for a matching one would still cost the
+  // whole answer (and its hash) while sending no bytes for the read pace to charge
+  app.set('etag', false);
   if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
   app.use(securityHeaders(deps.map));
   app.use('/api', noStore);
