@@ -1,7 +1,9 @@
 /**
- * Issue 11's eight attacks, measured against one checkout of the console on this machine:
+ * Issue 11's eight attacks and the second attacker pass's four (9–12: ghost socket seats, a HEAD flood of a
+ * long log, engine.io handshakes without a login, slow readers), measured against one checkout of the
+ * console on this machine:
  *
- *   npx tsx bench/attacks.ts --root <checkout> [--label old] [--only 1,4b,5] [--commit 3fb92fa]
+ *   npx tsx bench/attacks.ts --root <checkout> [--label old] [--only 1,4b,5,10] [--commit 3fb92fa]
  *
  * Each scenario starts a fresh server process from that checkout (`node --import tsx server/index.ts`, its
  * own port and temporary data directory, loopback only), runs one attack for a bounded count and time, and
@@ -10,7 +12,9 @@
  * (GET /api/incidents/:id as `director`, every ~250 ms, 10 s timeout, from a separate prober process so that
  * the attacker's own event loop does not slow the measurement), and whether the process survived. A dead
  * server is recorded and the run moves on. The attacker's traffic comes from 127.0.0.2 (and other loopback
- * addresses where an attack spreads), the measurements from 127.0.0.3–127.0.0.6; nothing leaves loopback.
+ * addresses where an attack spreads), the measurements from 127.0.0.3–127.0.0.6 (12's slow readers also come
+ * from 127.0.0.3, where no probe runs in that scenario); nothing leaves loopback. The socket.io clients send
+ * the session cookie, as the server has required since 8b54614 for every engine.io handshake.
  *
  * A table goes to stdout, the figures to bench/results/attacks-<label>.json (with --only, the scenarios run
  * replace theirs in that file and the others are kept).
@@ -583,14 +587,18 @@ async function standardSetup(p: Proc): Promise<Setup> {
   return { director, commander, incidentId: id };
 }
 
-const loginProbe = (p: Proc): ProbeSpec => ({
+/**
+ * a real login of `duty`, every second; since 8b54614 one account may log in successfully 30 times a minute,
+ * so a scenario longer than ~30 s probes every 2.5 s instead (else the probe is refused by its own count)
+ */
+const loginProbe = (p: Proc, intervalMs = 1000): ProbeSpec => ({
   name: 'dutyLogin',
   base: p.url,
   path: '/api/session',
   method: 'POST',
   body: JSON.stringify({ username: 'duty', password: 'demo' }),
   from: ADDR.login,
-  intervalMs: 1000,
+  intervalMs,
 });
 const pageProbe = (p: Proc): ProbeSpec => ({
   name: 'page',
@@ -1402,13 +1410,19 @@ async function smallerHoles(ctx: Ctx): Promise<Record<string, unknown>> {
       incidents: (
         await call({ base: p.url, path: '/api/incidents', cookie, headers: evil, from: ADDR.attacker })
       ).status,
+      // with the session cookie: since 8b54614 a handshake without a login is refused whatever its Host, so
+      // a cookieless 403 would say nothing about the Host check; the same handshake under the own Host is the control
       socketHandshake: (
         await call({
           base: p.url,
           path: '/socket.io/?EIO=4&transport=polling',
+          cookie,
           headers: evil,
           from: ADDR.attacker,
         })
+      ).status,
+      socketHandshakeOwnHost: (
+        await call({ base: p.url, path: '/socket.io/?EIO=4&transport=polling', cookie, from: ADDR.attacker })
       ).status,
     };
   } catch (e) {
@@ -1488,12 +1502,461 @@ async function smallerHoles(ctx: Ctx): Promise<Record<string, unknown>> {
       `%E0%A4%A → ${bad?.badPercentPath?.status} (${bad?.badPercentPath?.stderrLines} stderr lines)`,
       `year 0 → ${(out.occurredAtYear0 as Loose)?.status}`,
       `CSP ${hd?.page?.csp ? 'yes' : 'no'}, HSTS ${hd?.page?.hsts ? 'yes' : 'no'}, API no-store ${/no-store/.test(hd?.incidents?.cacheControl ?? '') ? 'yes' : 'no'}`,
-      `Host evil.example → ${(out.foreignHost as Loose)?.incidents}`,
+      `Host evil.example → ${(out.foreignHost as Loose)?.incidents} (socket.io ${(out.foreignHost as Loose)?.socketHandshake}, own Host ${(out.foreignHost as Loose)?.socketHandshakeOwnHost})`,
       `U+202E title → ${(out.bidiTitle as Loose)?.status}, stored as-is: ${(out.bidiTitle as Loose)?.storedAsIs}`,
     ].join('; '),
   };
   return out;
 }
+
+// ── the second attacker pass (9–12) ─────────────────────────────────────────────────────────────────
+
+/** the server's side of its TCP connections with `remote` (from /proc/net/tcp): states and bytes queued in
+ * the kernel to send, and the client side's bytes received but not read */
+function tcpWith(port: number, remote: string) {
+  const hex = (ip: string) =>
+    ip
+      .split('.')
+      .map((n) => Number(n).toString(16).padStart(2, '0'))
+      .reverse()
+      .join('')
+      .toUpperCase();
+  const server = `${hex('127.0.0.1')}:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  const client = `${hex(remote)}:`;
+  const names: Record<string, string> = {
+    '01': 'established',
+    '04': 'finWait1',
+    '05': 'finWait2',
+    '06': 'timeWait',
+    '07': 'close',
+    '08': 'closeWait',
+    '09': 'lastAck',
+    '0B': 'closing',
+  };
+  const states: Record<string, number> = {};
+  let sendQueued = 0;
+  let unread = 0;
+  let lines: string[] = [];
+  try {
+    lines = readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1);
+  } catch {
+    // no /proc: no figures
+  }
+  for (const line of lines) {
+    const f = line.trim().split(/\s+/);
+    const [tx, rx] = (f[4] ?? '0:0').split(':').map((x) => parseInt(x, 16));
+    if (f[1] === server && f[2]?.startsWith(client)) {
+      const st = names[f[3]!] ?? f[3]!;
+      states[st] = (states[st] ?? 0) + 1;
+      sendQueued += tx ?? 0;
+    } else if (f[1]?.startsWith(client) && f[2] === server) unread += rx ?? 0;
+  }
+  return {
+    server: states,
+    serverSendQueuedKB: Math.round(sendQueued / 1024),
+    clientUnreadKB: Math.round(unread / 1024),
+  };
+}
+
+/** a tally key for an engine.io answer: the status, and the reason's code when it was refused */
+const engineAnswer = (r: Reply) => {
+  if (r.error) return r.error;
+  if (r.status === 200) return '200';
+  const m = /^([A-Z_]+):/.exec(String(json(r).message ?? ''));
+  return m ? `${r.status} ${m[1]}` : String(r.status);
+};
+const tally = (into: Record<string, number>, k: string) => (into[k] = (into[k] ?? 0) + 1);
+
+/**
+ * 9: ghost seats. A socket.io CONNECT and an engine.io close in one polling payload: the connection is gone
+ * before the handshake middleware has looked the session up. Where the seat was taken and given back on the
+ * socket's disconnect (which such a socket never has), every ghost kept a seat until units were locked out.
+ */
+const ghostSeats = (ctx: Ctx) =>
+  scenario(
+    ctx,
+    '9',
+    'ghost seats: sanitation polling handshakes each closed by "40\\x1e1" (CONNECT + close), 8 per session, new logins, ≤30 s',
+    { probes: (p) => [loginProbe(p, 2500)] },
+    async (p) => {
+      const logins: Record<string, number> = {};
+      const handshakes: Record<string, number> = {};
+      const posts: Record<string, number> = {};
+      let ghosts = 0;
+      let sessions = 0;
+      const started = performance.now();
+      const end = started + 30_000;
+      const engine = '/socket.io/?EIO=4&transport=polling';
+      const worker = async () => {
+        while (performance.now() < end && p.exit === null) {
+          const r = await call({
+            base: p.url,
+            path: '/api/session',
+            body: JSON.stringify({ username: 'sanitation', password: 'demo' }),
+            from: ADDR.attacker,
+          });
+          tally(logins, r.error ?? String(r.status));
+          if (r.status !== 200) {
+            await sleep(250);
+            continue;
+          }
+          sessions += 1;
+          const set = r.headers['set-cookie'];
+          const cookie = (Array.isArray(set) ? set[0] : (set ?? ''))!.split(';')[0]!;
+          for (let i = 0; i < 8 && performance.now() < end; i += 1) {
+            const h = await call({ base: p.url, path: engine, cookie, from: ADDR.attacker, keepBytes: 400 });
+            tally(handshakes, engineAnswer(h));
+            const sid = /"sid":"([^"]+)"/.exec(h.text)?.[1];
+            if (!sid) continue;
+            const g = await call({
+              base: p.url,
+              path: `${engine}&sid=${encodeURIComponent(sid)}`,
+              cookie,
+              from: ADDR.attacker,
+              body: '40\x1e1',
+              headers: { 'content-type': 'text/plain;charset=UTF-8' },
+              keepBytes: 200,
+            });
+            tally(posts, g.error ?? `${g.status} ${g.text.slice(0, 20)}`);
+            if (g.status === 200) ghosts += 1;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, worker));
+      const seconds = (performance.now() - started) / 1000;
+      await sleep(2000);
+      // who can still open a real socket: a unit that did nothing, staff, and the attacker's own account
+      const check = async (username: string, from: string) => {
+        try {
+          const r = await openSocket(p.url, await login(p.url, username, from), from);
+          r.socket.close();
+          return r.ok ? 'connected' : `refused: ${r.message.slice(0, 120)}`;
+        } catch (e) {
+          const why = e instanceof Error ? e.message : String(e);
+          return `login refused (${/^login \S+: (\S+)/.exec(why)?.[1] ?? why.slice(0, 120)})`;
+        }
+      };
+      const chishang = await check('chishang', ADDR.login);
+      const director = await check('director', ADDR.staff);
+      const sanitation = await check('sanitation', ADDR.health);
+      return {
+        summary: `${seconds.toFixed(1)} s: ${sessions} sessions (logins ${JSON.stringify(logins)}), handshakes ${JSON.stringify(handshakes)}, ${ghosts} CONNECT+close posts answered 200; afterwards chishang ${chishang}; director ${director}; sanitation (the attacker's account) ${sanitation}`,
+        seconds: Number(seconds.toFixed(1)),
+        sessions,
+        logins,
+        handshakes,
+        posts,
+        ghosts,
+        afterwards: { chishang, director, sanitation },
+      };
+    },
+  );
+
+/**
+ * 10 and 12 start from a long log: besides the probe's incident, a snow-ice I incident on which every unit
+ * acknowledged its tasks and reported (80 reports of 500 characters each, 8 units at a time), and then
+ * sanitation reported 220 times 2,000 characters, so that the newest facts are its own. Every unit stays
+ * inside the current limits (240 commands a minute, 50,000 note characters per task).
+ */
+async function longLogSetup(p: Proc): Promise<Setup> {
+  const started = performance.now();
+  const s = await standardSetup(p);
+  const big = await declare(p.url, s.commander as string, 'snow-ice', 'I', 'a long log');
+  const detail = json(await get(p.url, s.director, `/api/incidents/${big.id}`));
+  const byUnit = new Map<string, string[]>();
+  for (const t of (detail.tasks ?? []) as { id: string; unitId?: string }[]) {
+    const u = t.unitId ?? t.id.split('@')[1]!;
+    byUnit.set(u, [...(byUnit.get(u) ?? []), t.id]);
+  }
+  const statuses: Record<string, number> = {};
+  const fill = async (unit: string, reports: number, chars: number) => {
+    const tasks = byUnit.get(unit) ?? [];
+    if (!tasks.length) return;
+    const cookie = await login(p.url, unit, ADDR.attacker);
+    const send = async (taskId: string, what: 'ack' | 'report', body: object) => {
+      const r = await post(
+        p.url,
+        cookie,
+        `/api/tasks/${encodeURIComponent(taskId)}/${what}`,
+        { ...body, requestId: rid('L') },
+        ADDR.attacker,
+      );
+      tally(statuses, `${what} ${r.status || r.error}`);
+    };
+    for (const t of tasks) await send(t, 'ack', {});
+    for (let i = 0; i < reports; i += 1)
+      await send(tasks[i % tasks.length]!, 'report', {
+        note: `${unit} ${i} `.padEnd(chars, '雪'),
+        done: false,
+      });
+  };
+  const queue = [...byUnit.keys()].filter((u) => u !== 'sanitation');
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let u = queue.shift(); u; u = queue.shift()) await fill(u, 80, 500);
+    }),
+  );
+  await fill('sanitation', 220, 2000);
+  // the old server ignores `limit` and answers the whole log (MBs): keep all of it to read its version
+  const after = json(
+    await call({
+      base: p.url,
+      path: `/api/incidents/${big.id}/events?limit=1`,
+      cookie: s.director,
+      from: ADDR.staff,
+      keepBytes: 256 * 1024 * 1024,
+      timeoutMs: 60_000,
+    }),
+  );
+  return {
+    ...s,
+    longLog: {
+      incidentId: big.id,
+      version: after.version ?? null,
+      units: byUnit.size,
+      commands: statuses,
+      seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+    },
+  };
+}
+
+/** 10: HEAD of a long log, which the server builds in full and then does not send */
+const headFlood = (ctx: Ctx) =>
+  scenario(
+    ctx,
+    '10',
+    'HEAD flood: sanitation HEAD /api/incidents/:id/events of a ~3,000-fact snow-ice I log, 32 connections, 20 s',
+    { setup: longLogSetup },
+    async (p, s) => {
+      const log = s.longLog as { incidentId: string };
+      const cookie = await login(p.url, 'sanitation', ADDR.attacker);
+      const path = `/api/incidents/${log.incidentId}/events`;
+      // what one GET of it is, before the flood
+      const one = await call({ base: p.url, path, cookie, from: ADDR.attacker, keepBytes: 64 * 1024 * 1024 });
+      const page = json(one);
+      const first = {
+        status: one.status,
+        ms: round(one.ms),
+        bytes: one.bytes,
+        facts: Array.isArray(page.facts) ? page.facts.length : null,
+        more: page.more ?? null,
+      };
+      const statuses: Record<string, number> = {};
+      let sent = 0;
+      let contentLength = 0;
+      const ms: number[] = [];
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+      const end = performance.now() + 20_000;
+      const worker = async () => {
+        while (performance.now() < end && p.exit === null) {
+          sent += 1;
+          const r = await call({ base: p.url, path, method: 'HEAD', cookie, from: ADDR.attacker, agent });
+          tally(statuses, r.error ?? String(r.status));
+          if (r.status === 200) {
+            contentLength = Math.max(contentLength, Number(r.headers['content-length'] ?? 0));
+            ms.push(r.ms);
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: 32 }, worker));
+      agent.destroy();
+      ms.sort((a, b) => a - b);
+      return {
+        summary: `log of ${(s.longLog as Loose).version} facts; one GET as sanitation: ${first.status}, ${Math.round(first.bytes / 1024)} KB, ${first.facts} facts, ${first.ms} ms; ${sent} HEADs in 20 s: answers ${JSON.stringify(statuses)}, a 200 said content-length ${Math.round(contentLength / 1024)} KB and took ${round(quantile(ms, 0.5)) ?? '-'} ms median`,
+        longLog: s.longLog,
+        oneGet: first,
+        sent,
+        statuses,
+        contentLength,
+        headMedianMs: round(quantile(ms, 0.5)),
+        headMaxMs: round(ms.at(-1)),
+      };
+    },
+  );
+
+/** 11: engine.io handshakes without a login: each one that is answered 200 is a session the server keeps */
+const anonymousHandshakes = (ctx: Ctx) =>
+  scenario(
+    ctx,
+    '11',
+    'unauthenticated engine.io handshakes: GET /socket.io/?EIO=4&transport=polling without a cookie, 48 keep-alive connections, 20 s',
+    {},
+    async (p) => {
+      const before = rssKb(p.pid);
+      const statuses: Record<string, number> = {};
+      let sent = 0;
+      let sessions = 0;
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 48 });
+      const end = performance.now() + 20_000;
+      const worker = async () => {
+        while (performance.now() < end && p.exit === null) {
+          sent += 1;
+          const r = await call({
+            base: p.url,
+            path: '/socket.io/?EIO=4&transport=polling',
+            from: ADDR.attacker,
+            agent,
+            keepBytes: 400,
+          });
+          tally(statuses, engineAnswer(r));
+          if (r.status === 200 && r.text.startsWith('0{')) sessions += 1;
+        }
+      };
+      await Promise.all(Array.from({ length: 48 }, worker));
+      agent.destroy();
+      const atEnd = rssKb(p.pid);
+      return {
+        summary: `${sent} sent; answers ${JSON.stringify(statuses)}; ${sessions} engine.io sessions opened; RSS ${MB(before)} → ${MB(atEnd)} MB at the end`,
+        sent,
+        statuses,
+        sessions,
+        rssBeforeMB: MB(before),
+        rssAtEndMB: MB(atEnd),
+      };
+    },
+  );
+
+/**
+ * 12: clients that ask for a large answer and never read it. Whatever the kernel does not take stays in the
+ * server's memory for as long as the connection lives; only an idle timeout ends it. The reader is `leader`
+ * (a read-only staff login: staff get the whole log, the largest answer any login gets) asking for the
+ * longest page (`limit=1000`, which the old server ignores: it always answered the whole log).
+ */
+const slowReaders = (ctx: Ctx) =>
+  scenario(
+    ctx,
+    '12',
+    `slow readers: 200 connections from ${ADDR.page}, one GET /api/incidents/:id/events?limit=1000 of the long log each as leader, never read, 75 s`,
+    { setup: longLogSetup },
+    async (p, s) => {
+      const log = s.longLog as { incidentId: string };
+      const cookie = await login(p.url, 'leader', ADDR.attacker);
+      const path = `/api/incidents/${log.incidentId}/events?limit=1000`;
+      const one = await call({ base: p.url, path, cookie, from: ADDR.attacker, keepBytes: 0 });
+      const from = ADDR.page;
+      // the kernel's memory for all TCP buffers on this machine (pages of 4 KB), beside the server's RSS
+      const kernelTcpMB = () => {
+        try {
+          const m = /^TCP:.* mem (\d+)/m.exec(readFileSync('/proc/net/sockstat', 'utf8'));
+          return m ? Math.round((Number(m[1]) * 4) / 1024) : null;
+        } catch {
+          return null;
+        }
+      };
+      const started = performance.now();
+      const at = () => Math.round((performance.now() - started) / 100) / 10;
+      const conns: { socket: TcpSocket; connected: boolean; error: string | null }[] = [];
+      await Promise.all(
+        Array.from(
+          { length: 200 },
+          () =>
+            new Promise<void>((res) => {
+              const socket = connect({ host: '127.0.0.1', port: p.port, localAddress: from });
+              const c = { socket, connected: false, error: null as string | null };
+              conns.push(c);
+              socket.on('error', (e: NodeJS.ErrnoException) => {
+                c.error = e.code ?? e.message;
+                res();
+              });
+              socket.on('connect', () => {
+                c.connected = true;
+                socket.write(
+                  `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${p.port}\r\nCookie: ${cookie}\r\nConnection: keep-alive\r\n\r\n`,
+                );
+                socket.pause();
+                res();
+              });
+            }),
+        ),
+      );
+      const timeline: Record<string, unknown>[] = [];
+      while (performance.now() - started < 75_000) {
+        timeline.push({
+          s: at(),
+          rssMB: MB(rssKb(p.pid)),
+          fds: fdCount(p.pid),
+          kernelTcpMB: kernelTcpMB(),
+          ...tcpWith(p.port, from),
+        });
+        await sleep(1000);
+      }
+      const last = {
+        s: at(),
+        rssMB: MB(rssKb(p.pid)),
+        fds: fdCount(p.pid),
+        kernelTcpMB: kernelTcpMB(),
+        ...tcpWith(p.port, from),
+      };
+      timeline.push(last);
+      // when the server let go of them: its established connections from that address, second by second
+      const est = (x: Loose) => (x.server?.established ?? 0) as number;
+      const most = Math.max(0, ...timeline.map(est));
+      const firstDrop = timeline.find(
+        (x, i) => i > 0 && est(x) < most && est(timeline[i - 1]!) === most,
+      ) as Loose;
+      const allGone = timeline.find((x) => most > 0 && est(x) === 0) as Loose;
+      // now read: a complete answer, or one the server cut off
+      const got = await Promise.all(
+        conns.map(
+          ({ socket }) =>
+            new Promise<{ bytes: number; complete: boolean; status: string }>((res) => {
+              let head = '';
+              let bytes = 0;
+              let want = Infinity;
+              const done = () =>
+                res({
+                  bytes,
+                  complete: bytes >= want,
+                  status: /^HTTP\/1\.1 (\d+)/.exec(head)?.[1] ?? 'none',
+                });
+              const timer = setTimeout(done, 10_000);
+              socket.on('data', (d: Buffer) => {
+                bytes += d.length;
+                if (want === Infinity && head.length < 8192) {
+                  head += d.toString('latin1');
+                  const end = head.indexOf('\r\n\r\n');
+                  const cl = /content-length:\s*(\d+)/i.exec(head);
+                  if (end >= 0 && cl) want = end + 4 + Number(cl[1]);
+                }
+                if (bytes >= want) {
+                  clearTimeout(timer);
+                  done();
+                }
+              });
+              socket.on('close', () => {
+                clearTimeout(timer);
+                done();
+              });
+              socket.resume();
+            }),
+        ),
+      );
+      for (const c of conns) c.socket.destroy();
+      const complete = got.filter((g) => g.complete).length;
+      const statuses: Record<string, number> = {};
+      for (const g of got) tally(statuses, g.status);
+      const rssValues = timeline.map((x) => (x.rssMB as number | null) ?? 0);
+      const pick = (sec: number) => timeline.find((x) => (x.s as number) >= sec) as Loose;
+      return {
+        summary: `${conns.filter((c) => c.connected).length}/200 connected; one answer ${Math.round(one.bytes / 1024)} KB (${one.status}); server RSS ${rssValues[0]} → peak ${Math.max(...rssValues)} MB, ${pick(55)?.rssMB} MB at 55 s, ${pick(65)?.rssMB} at 65 s, ${last.rssMB} at 75 s; server-side established ${most} → ${est(last)} at 75 s (first dropped at ${firstDrop?.s ?? '-'} s, all gone at ${allGone?.s ?? '-'} s); in the kernel at 30 s: ${pick(30)?.serverSendQueuedKB} KB queued by the server, ${pick(30)?.clientUnreadKB} KB unread; read at 75 s: ${complete} complete answers (${JSON.stringify(statuses)}), ${got.length - complete} cut off; kernel TCP memory ${timeline[0]!.kernelTcpMB} → ${Math.max(...timeline.map((x) => (x.kernelTcpMB as number | null) ?? 0))} MB`,
+        oneAnswer: { status: one.status, bytes: one.bytes, ms: round(one.ms) },
+        connected: conns.filter((c) => c.connected).length,
+        errors: conns.filter((c) => c.error).map((c) => c.error),
+        establishedMost: most,
+        firstDropS: firstDrop?.s ?? null,
+        allGoneS: allGone?.s ?? null,
+        completeAnswers: complete,
+        statuses,
+        cutOff: got.length - complete,
+        bytesRead: got
+          .map((g) => g.bytes)
+          .sort((a, b) => a - b)
+          .filter((_, i, a) => i === 0 || i === a.length - 1 || i === a.length >> 1),
+        timeline: timeline.filter((_, i) => i % 5 === 0 || i === timeline.length - 1),
+        longLog: s.longLog,
+      };
+    },
+  );
 
 // ── the run ──────────────────────────────────────────────────────────────────────────────────────────
 
@@ -1528,6 +1991,10 @@ const SCENARIOS: [string, (ctx: Ctx) => Promise<Record<string, unknown>>][] = [
   ['6', syncFlood],
   ['7', probing],
   ['8', smallerHoles],
+  ['9', ghostSeats],
+  ['10', headFlood],
+  ['11', anonymousHandshakes],
+  ['12', slowReaders],
 ];
 
 function table(rows: Record<string, unknown>[]): string {
@@ -1559,7 +2026,9 @@ async function main() {
   const ctx: Ctx = { root, label, ...(commit ? { commit } : {}) };
   const rows: Record<string, unknown>[] = [];
   for (const [id, run] of SCENARIOS) {
-    if (only && !only.some((o) => id === o || id.startsWith(o))) continue;
+    // "1" selects 1a and 1b, not 10–12
+    if (only && !only.some((o) => id === o || (id.startsWith(o) && /^[a-z]$/.test(id.slice(o.length)))))
+      continue;
     try {
       rows.push(await run(ctx));
     } catch (e) {
