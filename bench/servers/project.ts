@@ -21,7 +21,13 @@ const server = await startServer({
       socketMessages: 1e9,
       handshakes: 1e9,
     },
-    connections: { perAddress: 1e6, socketsPerSession: 1e6, sockets: 1e6, total: 1e6 },
+    connections: {
+      perAddress: 1e6,
+      socketsPerSession: 1e6,
+      sockets: 1e6,
+      total: 1e6,
+      packetsPerWindow: 1e9,
+    },
   },
 });
 const send = (m: unknown) => process.send?.(m);

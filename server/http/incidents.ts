@@ -18,7 +18,7 @@ import { toRequest } from '../live/commands.ts';
 import type { Gate } from '../live/gate.ts';
 import type { IncidentService } from '../live/incidents.ts';
 import { incidentDetail, incidentSummary, previewChange } from '../live/views.ts';
-import { canSeeIncident, factFor, type Viewer } from '../live/visibility.ts';
+import { canSeeIncident, factFor, isStaff, type Viewer } from '../live/visibility.ts';
 import { requireUser } from './auth.ts';
 import { HttpError } from './errors.ts';
 import { sendReply } from './reply.ts';
@@ -93,8 +93,10 @@ export function incidentRoutes(service: IncidentService, gate: Gate, now: () => 
     const { state, plan } = visible(viewer, req.params.id);
     const { before, limit } = parseBody(EventsQuery, req.query);
     const page = await service.factsBefore(state.id, before ?? state.version + 1, limit, EVENTS_PAGE.bytes);
-    const from = page[0]?.version ?? 1;
-    const facts = page.flatMap((f) => factFor(viewer, plan.id, f) ?? []);
+    // a unit's cut of a page is small, but the whole page was read and parsed: charge what was read
+    const from = page.facts[0]?.version ?? 1;
+    const facts = page.facts.flatMap((f) => factFor(viewer, plan.id, f) ?? []);
+    if (!isStaff(viewer)) await gate.charge(viewer.id, page.bytes);
     res.json({ incidentId: state.id, version: state.version, facts, from, more: from > 1 });
   });
 

@@ -25,6 +25,7 @@ import type { StoredFact } from '../store/types.ts';
 import { toRequest } from './commands.ts';
 import type { Gate } from './gate.ts';
 import { type SeatLimits, Seats } from './seats.ts';
+import { type EngineConnection, guardConnection, type WireLimits } from './wire.ts';
 import { errorReply, type IncidentService } from './incidents.ts';
 import { factFor, factsByUnit, isStaff } from './visibility.ts';
 
@@ -75,10 +76,11 @@ export function attachSockets(
     service: IncidentService;
     gate: Gate;
     now: () => number;
-    limits?: SeatLimits;
+    limits?: SeatLimits & WireLimits;
   },
 ): LiveSockets {
   const seats = new Seats(deps.limits ?? CONNECTIONS);
+  const wire = deps.limits ?? CONNECTIONS;
   const io = new Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>(http, {
     path: '/socket.io',
     serveClient: false,
@@ -106,6 +108,9 @@ export function attachSockets(
     // a connection that has not joined the namespace within this long is closed
     connectTimeout: 10_000,
   });
+
+  // every engine.io connection is watched for floods and for answers it never reads (wire.ts)
+  io.engine.on('connection', (conn: EngineConnection) => guardConnection(conn, wire));
 
   // who may connect: a live session with a seat left (seats.ts)
   io.use((socket, next) => {

@@ -43,7 +43,9 @@ export function visibleTask(
   state: IncidentState | null | undefined,
   taskId: string | undefined,
 ): Task | undefined {
-  const task = state && taskId !== undefined ? state.tasks[taskId] : undefined;
+  // own properties only: "__proto__" or "constructor" must name no task
+  const task =
+    state && taskId !== undefined && Object.hasOwn(state.tasks, taskId) ? state.tasks[taskId] : undefined;
   if (!task || !state) return undefined;
   return isStaff(viewer) || (canSeeIncident(viewer, state.planId) && task.unitId === viewer.unitId)
     ? task

@@ -262,8 +262,9 @@ export function openSqliteStore(dataDir: string): Store {
       const out: StoredFact[] = [];
       let bytes = 0;
       for (const row of q.factsAfter.iterate(seq, limit) as IterableIterator<EventRow>) {
-        if (out.length > 0 && bytes + row.body.length > maxBytes) break;
-        bytes += row.body.length;
+        const size = Buffer.byteLength(row.body); // bytes, not characters: Chinese notes are 3 each
+        if (out.length > 0 && bytes + size > maxBytes) break;
+        bytes += size;
         out.push(toFact(row));
       }
       return out;
@@ -277,11 +278,12 @@ export function openSqliteStore(dataDir: string): Store {
         beforeVersion,
         limit,
       ) as IterableIterator<EventRow>) {
-        if (out.length > 0 && bytes + row.body.length > maxBytes) break;
-        bytes += row.body.length;
+        const size = Buffer.byteLength(row.body); // bytes, not characters: Chinese notes are 3 each
+        if (out.length > 0 && bytes + size > maxBytes) break;
+        bytes += size;
         out.push(toFact(row));
       }
-      return out.reverse();
+      return { facts: out.reverse(), bytes };
     },
     factsOf: async (incidentId, afterVersion = 0) =>
       (q.factsOf.all(incidentId, afterVersion) as EventRow[]).map(toFact),

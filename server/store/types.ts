@@ -95,13 +95,16 @@ export interface Store {
   /** the facts after `seq` in order: at most `limit`, and no more than about `maxBytes` of stored JSON */
   factsAfter(seq: number, limit: number, maxBytes?: number): Promise<StoredFact[]>;
   factsOf(incidentId: string, afterVersion?: number): Promise<StoredFact[]>;
-  /** an incident's facts just before `beforeVersion`, oldest first: at most `limit`, about `maxBytes` of JSON */
+  /**
+   * an incident's facts just before `beforeVersion`, oldest first: at most `limit`, about `maxBytes` of JSON;
+   * with the bytes read, which is what the page cost to parse
+   */
   factsBefore(
     incidentId: string,
     beforeVersion: number,
     limit: number,
     maxBytes: number,
-  ): Promise<StoredFact[]>;
+  ): Promise<{ facts: StoredFact[]; bytes: number }>;
   head(): Promise<number>;
   incidents(): Promise<IncidentRecord[]>;
   snapshots(): Promise<Snapshot[]>;

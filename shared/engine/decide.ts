@@ -337,7 +337,8 @@ function sign(
 }
 
 function taskGuard(state: IncidentState, taskId: string, actor: Actor): Decision | Task {
-  const task = state.tasks[taskId];
+  // own properties only: "__proto__" or "constructor" must name no task
+  const task = Object.hasOwn(state.tasks, taskId) ? state.tasks[taskId] : undefined;
   if (!task) return refuse('NOT_FOUND', `没有任务 ${taskId}`, `No task ${taskId}`);
   if (actor.role !== 'unit' || actor.unitId !== task.unitId) {
     return refuse('FORBIDDEN', '只能确认和报告本单位的任务', 'A unit may only act on its own tasks');

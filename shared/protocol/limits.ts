@@ -70,6 +70,12 @@ export const CONNECTIONS = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
+  /** packets one socket connection may send in `packetWindowMs` (any kind; a person sends a few a minute) */
+  packetsPerWindow: 2_000,
+  packetWindowMs: 10_000,
+  /** what may wait to be sent to one socket connection before it is cut off (a client that never reads) */
+  queuedPackets: 1_000,
+  queuedBytes: 8 * 1024 * 1024,
   /** a connection on which nothing moves for this long, either way, is closed: a client that never reads
    * its answer holds that answer's memory no longer than this */
   idleTimeoutMs: 60_000,

@@ -29,8 +29,10 @@ const refusalsOnRecord = async () =>
 
 beforeAll(async () => {
   // the malformed flood below measures validation, so its 100,000 messages are let through the per-account
-  // pace of socket messages (that pace has its own test in attacks.test.ts)
-  server = await boot(undefined, { limits: { rate: { socketMessages: 1_000_000 } } });
+  // pace of socket messages and the per-connection packet cap (both have their own tests in attacks.test.ts)
+  server = await boot(undefined, {
+    limits: { rate: { socketMessages: 1_000_000 }, connections: { packetsPerWindow: 1_000_000 } },
+  });
 });
 afterAll(async () => {
   for (const l of open) l.close();

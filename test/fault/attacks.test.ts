@@ -176,7 +176,7 @@ describe('every write a user can cause is bounded', () => {
       fileBytes(),
     ];
     const statuses = new Map<number, number>();
-    const N = 3000;
+    const N = 1500; // under the per-connection packet cap (2,000 in 10 s), which would cut the socket off
     for (let sent = 0; sent < N; sent += 250) {
       const replies = await Promise.all(
         Array.from({ length: 250 }, (_, k) =>
@@ -522,7 +522,7 @@ describe('the second round: what an attacker found after the first (helper repor
     server = await boot(tempDir(), {
       limits: {
         rate: { reads: 200, handshakes: 20, socketMessages: 30 },
-        connections: { idleTimeoutMs: 1500 },
+        connections: { idleTimeoutMs: 1500, packetsPerWindow: 50 },
       },
     });
   });
@@ -646,6 +646,34 @@ describe('the second round: what an attacker found after the first (helper repor
     expect(statuses.slice(0, 30)).toEqual(Array(30).fill(200)); // LOGIN_LIMITS.successesPerAccount
     expect(statuses.slice(30)).toEqual([429, 429]);
     expect((await login('housing')).status).toBe(200);
+  });
+
+  it('a connection that sends more packets than a person could is cut off, CONNECTs to made-up namespaces too', async () => {
+    const flood = await Client.login(server.url, 'market');
+    const open = await eio(flood.cookie, '');
+    const sid = (JSON.parse(open.text.slice(1)) as { sid: string }).sid;
+    // 60 CONNECT packets to a made-up namespace in one polling POST: the wire's cap here is 50 a window
+    const body = Array.from({ length: 60 }, () => `40/${'n'.repeat(200)},`).join('\x1e');
+    await eio(flood.cookie, `&sid=${sid}`, { method: 'POST', body });
+    await new Promise((r) => setTimeout(r, 200));
+    // the engine.io session is gone: its sid is unknown now
+    expect((await eio(flood.cookie, `&sid=${sid}`)).status).toBe(400);
+    // and the account connects afresh as usual
+    const live = await flood.live();
+    live.close();
+  });
+
+  it('names such as __proto__ are no task, for staff as for units', async () => {
+    const director = await Client.login(server.url, 'director');
+    const { id } = await declare(director, 'snow-ice', 'III');
+    for (const name of ['__proto__', 'constructor', 'toString']) {
+      const notes = await director.get(`/api/tasks/${encodeURIComponent(`${id}:${name}`)}/notes`);
+      expect(notes.status, name).toBe(404);
+      const ack = await director.post(`/api/tasks/${encodeURIComponent(`${id}:${name}`)}/ack`, {
+        requestId: rid('proto'),
+      });
+      expect(ack.status, name).toBe(404);
+    }
   });
 
   it('a field name past 64 characters is refused before anything echoes it', async () => {
