@@ -1,8 +1,9 @@
 /**
- * The rate of what one account may ask, whatever the transport: commands that passed validation (accepted
- * or refused, since a refusal costs a decision and an audit row too), sync pages and API reads. rate-limiter-flexible
- * keeps one small counter per account that expires with its window, so the gate's own memory is bounded by
- * the accounts active in the last minute.
+ * The pace of what one account may ask, whatever the transport (RATE): commands that passed validation
+ * (accepted or refused, since a refusal costs a decision and an audit row too), socket messages, handshakes,
+ * sync pages and API reads (weighted by bytes), and reads per address without an account. rate-limiter-flexible
+ * keeps one small counter per key that expires with its window, so the gate's own memory is bounded by the
+ * accounts and addresses active in the last minute.
  */
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { RATE } from '../../shared/protocol/limits.ts';
