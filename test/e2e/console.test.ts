@@ -150,9 +150,13 @@ describe('the console in a browser', () => {
     await unit.page.waitForSelector('.task-assigned');
     expect(await unit.page.title()).toMatch(/^\(\d+\) /);
     await shot(unit.page, '03-inbox');
-    while ((await unit.page.$$('.task-assigned button:has-text("确认收到")')).length > 0) {
+    // one acknowledgement at a time, as a person would: click, then wait for that row to leave "to acknowledge"
+    const waiting = () => unit.page.$$eval('.task-assigned', (rows) => rows.length);
+    for (let left = await waiting(); left > 0; left = await waiting()) {
       await unit.page.click('.task-assigned button:has-text("确认收到")');
-      await unit.page.waitForTimeout(50);
+      await unit.page.waitForFunction((n) => document.querySelectorAll('.task-assigned').length < n, left, {
+        timeout: 10_000,
+      });
     }
     const ackedAt = Date.now();
     await unit.page.waitForFunction(() => document.querySelectorAll('.task-assigned').length === 0);
