@@ -240,56 +240,16 @@ export class IncidentService {
       return this.unavailable(batch);
     }
     for (const { req } of batch) {
-      let fingerprint: string;
-      let decided: { item: CommitItem; reply: CommandReply };
+      let admitted: { item: CommitItem; reply: CommandReply };
       try {
-        fingerprint = createHash('sha256')
-          .update(JSON.stringify([req.name, req.target, req.payload]))
-          .digest('hex');
+        admitted = this.admitOne(req, now, { stored, seen, working, newRecords });
       } catch (err) {
-        // only a payload no transport should have let through gets here; it answers alone
-        replies.push(this.failedAlone(req, err));
-        items.push({ events: [] });
-        continue;
+        // only a payload no transport should have let through, or an engine fault, gets here: it answers
+        // alone (admitOne changes the batch's state only once a decision is whole), and the batch goes on
+        admitted = { item: { events: [] }, reply: this.failedAlone(req, err) };
       }
-      const key = req.requestId ? requestKey(req.actor.id, req.requestId) : null;
-      const prior = key ? (seen.get(key) ?? stored.get(key)) : null;
-      if (prior) {
-        replies.push(
-          prior.fingerprint === fingerprint
-            ? prior.reply
-            : errorReply(
-                'CONFLICT',
-                '该 requestId 已用于另一条命令，请换一个',
-                'This requestId was already used for a different command; use a new one',
-              ),
-        );
-        items.push({ events: [] });
-        continue;
-      }
-      try {
-        decided = this.decideOne(req, now, working, newRecords);
-      } catch (err) {
-        // decideOne changes `working` and `newRecords` only once a decision is whole, so nothing is half-kept
-        replies.push(this.failedAlone(req, err));
-        items.push({ events: [] });
-        continue;
-      }
-      const { item, reply } = decided;
-      // only a command that wrote something needs its answer kept: a refusal or a no-op changed nothing, so
-      // a retry decided afresh is as safe, and a flood of them leaves no rows behind
-      if (req.requestId && item.events.length > 0) {
-        item.request = {
-          userId: req.actor.id,
-          requestId: req.requestId,
-          fingerprint,
-          status: reply.status,
-          body: reply.body,
-        };
-        if (key) seen.set(key, { fingerprint, reply });
-      }
-      items.push(item);
-      replies.push(reply);
+      items.push(admitted.item);
+      replies.push(admitted.reply);
     }
     let facts: StoredFact[][];
     try {
@@ -313,6 +273,52 @@ export class IncidentService {
       }
     batch.forEach((q, i) => q.resolve(replies[i] ?? errorReply('CONFLICT', '未处理', 'Not handled')));
     void this.snapshot().catch((err) => console.error('snapshot failed', err));
+  }
+
+  /**
+   * One command of a batch: the stored first answer to a repeated requestId, or the engine's decision, with
+   * the answer to keep when it wrote something (a refusal or a no-op changed nothing, so a retry decided
+   * afresh is as safe, and a flood of them leaves no rows behind).
+   */
+  private admitOne(
+    req: CommandRequest,
+    now: number,
+    batch: {
+      stored: Awaited<ReturnType<IncidentService['priorReplies']>>;
+      seen: Map<string, { fingerprint: string; reply: CommandReply }>;
+      working: Map<string, IncidentState>;
+      newRecords: IncidentRecord[];
+    },
+  ): { item: CommitItem; reply: CommandReply } {
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([req.name, req.target, req.payload]))
+      .digest('hex');
+    const key = req.requestId ? requestKey(req.actor.id, req.requestId) : null;
+    const prior = key ? (batch.seen.get(key) ?? batch.stored.get(key)) : null;
+    if (prior)
+      return {
+        item: { events: [] },
+        reply:
+          prior.fingerprint === fingerprint
+            ? prior.reply
+            : errorReply(
+                'CONFLICT',
+                '该 requestId 已用于另一条命令，请换一个',
+                'This requestId was already used for a different command; use a new one',
+              ),
+      };
+    const { item, reply } = this.decideOne(req, now, batch.working, batch.newRecords);
+    if (req.requestId && key && item.events.length > 0) {
+      item.request = {
+        userId: req.actor.id,
+        requestId: req.requestId,
+        fingerprint,
+        status: reply.status,
+        body: reply.body,
+      };
+      batch.seen.set(key, { fingerprint, reply });
+    }
+    return { item, reply };
   }
 
   /** One command failed in a way the engine did not foresee: it alone is answered so; the batch goes on. */

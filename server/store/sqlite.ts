@@ -53,6 +53,23 @@ const toUser = (r: UserRow): UserRecord => ({
   mode: r.mode,
 });
 
+/**
+ * Facts from `rows` until they hold `maxBytes` of stored JSON (always at least one), so a page costs the same
+ * to parse however large the declarations in it are; bytes, not characters (a Chinese note is 3 a character).
+ * Leaving the loop early ends the statement's iteration.
+ */
+function pageOf(rows: Iterable<EventRow>, maxBytes: number): { facts: StoredFact[]; bytes: number } {
+  const facts: StoredFact[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const size = Buffer.byteLength(row.body);
+    if (facts.length > 0 && bytes + size > maxBytes) break;
+    bytes += size;
+    facts.push(toFact(row));
+  }
+  return { facts, bytes };
+}
+
 export const DB_FILE = 'console.sqlite';
 
 /**
@@ -256,34 +273,15 @@ export function openSqliteStore(dataDir: string): Store {
   // better-sqlite3 is synchronous; the async signatures are the interface a networked store needs
   return {
     commit: async (batch) => commitBatch(batch),
-    factsAfter: async (seq, limit, maxBytes = Infinity) => {
-      // stop reading once the page holds maxBytes of JSON (always at least one fact), so a page costs the
-      // same to parse however large the declarations in it are
-      const out: StoredFact[] = [];
-      let bytes = 0;
-      for (const row of q.factsAfter.iterate(seq, limit) as IterableIterator<EventRow>) {
-        const size = Buffer.byteLength(row.body); // bytes, not characters: Chinese notes are 3 each
-        if (out.length > 0 && bytes + size > maxBytes) break;
-        bytes += size;
-        out.push(toFact(row));
-      }
-      return out;
-    },
+    factsAfter: async (seq, limit, maxBytes = Infinity) =>
+      pageOf(q.factsAfter.iterate(seq, limit) as IterableIterator<EventRow>, maxBytes).facts,
     factsBefore: async (incidentId, beforeVersion, limit, maxBytes) => {
-      // newest first until the page is full, then in order; always at least one fact
-      const out: StoredFact[] = [];
-      let bytes = 0;
-      for (const row of q.factsBefore.iterate(
-        incidentId,
-        beforeVersion,
-        limit,
-      ) as IterableIterator<EventRow>) {
-        const size = Buffer.byteLength(row.body); // bytes, not characters: Chinese notes are 3 each
-        if (out.length > 0 && bytes + size > maxBytes) break;
-        bytes += size;
-        out.push(toFact(row));
-      }
-      return { facts: out.reverse(), bytes };
+      // read newest first until the page is full, then hand it over in order
+      const page = pageOf(
+        q.factsBefore.iterate(incidentId, beforeVersion, limit) as IterableIterator<EventRow>,
+        maxBytes,
+      );
+      return { facts: page.facts.reverse(), bytes: page.bytes };
     },
     factsOf: async (incidentId, afterVersion = 0) =>
       (q.factsOf.all(incidentId, afterVersion) as EventRow[]).map(toFact),
