@@ -103,6 +103,8 @@ const CATALOG = {
   ms_verificationRequested: { zh: '收到核实要求', en: 'Verification requested' },
   ms_writtenVerificationRequested: { zh: '收到书面核实要求', en: 'Written verification requested' },
   ms_townInformed: { zh: '已通知镇（街道）', en: 'Town informed' },
+  ms_reported: { zh: '接报', en: 'First report received' },
+  ms_snowWarningIssued: { zh: '气象局发布雪情预警', en: 'Snow warning issued by the weather bureau' },
   // tasks
   task_assigned: { zh: '待确认', en: 'To acknowledge' },
   task_acknowledged: { zh: '已确认', en: 'Acknowledged' },

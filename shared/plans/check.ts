@@ -41,6 +41,11 @@ export function checkPlan(plan: Plan): string[] {
     }
   }
   for (const u of plan.units) {
+    // a role no member unit and no outside party can fill would send its tasks to no one
+    if (u.kind === 'role' && !u.bindsTo?.length && !u.party)
+      problems.push(`${where('unit', u.id)} is a role that nothing can be bound to`);
+    if (u.kind !== 'role' && (u.bindsTo || u.party))
+      problems.push(`${where('unit', u.id)} is not a role but can be bound`);
     for (const b of u.bindsTo ?? [])
       if (!units.has(b)) problems.push(`${where('unit', u.id)} binds to unknown unit "${b}"`);
   }

@@ -305,9 +305,15 @@ export const powerPlant = {
       kind: 'role',
       bindsTo: COUNTIES.map(([id]) => id),
     },
-    { id: PLANT, name: '事故发生单位', en: 'The power plant where it happened', kind: 'role' },
-    { id: 'experts', name: '技术专家', en: 'Technical experts', kind: 'role' },
-    { id: 'insurers', name: '有关保险机构', en: 'The insurers concerned', kind: 'role' },
+    {
+      id: PLANT,
+      name: '事故发生单位',
+      en: 'The power plant where it happened',
+      kind: 'role',
+      party: 'enterprise',
+    },
+    { id: 'experts', name: '技术专家', en: 'Technical experts', kind: 'role', party: 'expert' },
+    { id: 'insurers', name: '有关保险机构', en: 'The insurers concerned', kind: 'role', party: 'insurer' },
   ],
   groups: [
     {

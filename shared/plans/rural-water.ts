@@ -400,6 +400,7 @@ export const ruralWater = {
       name: '相关村（社区）',
       en: 'The village or community concerned',
       kind: 'role',
+      party: 'village',
       duty: duty(18),
     },
   ],

@@ -120,6 +120,14 @@ export type Contact = z.infer<typeof Contact>;
 
 export const UNIT_KINDS = ['department', 'town', 'county', 'enterprise', 'media', 'role'] as const;
 
+/**
+ * Outside parties a role can be bound to when no member unit fits: a village from the official division
+ * list, an enterprise (the plant where the accident happened), an expert, an insurer. They hold no account;
+ * staff record what they report, on their behalf.
+ */
+export const PARTY_KINDS = ['village', 'enterprise', 'expert', 'insurer'] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+
 export const Unit = z.strictObject({
   id,
   /** the plan's own name for the unit */
@@ -128,6 +136,8 @@ export const Unit = z.strictObject({
   kind: z.enum(UNIT_KINDS),
   /** a role the plan names without naming the body ("事故发生地区县政府"): bound to a real unit per incident */
   bindsTo: z.array(id).optional(),
+  /** the kind of outside party the role may be bound to instead (a village, the plant, an expert, an insurer) */
+  party: z.enum(PARTY_KINDS).optional(),
   /** the unit's duties, copied verbatim from the clause that lists them */
   duty: z.strictObject({ text: z.string().min(1), clause: z.string().min(1) }).optional(),
   contacts: z.array(Contact).default([]),
@@ -188,6 +198,8 @@ export type Action = z.infer<typeof Action>;
 
 export const MILESTONES = [
   'occurred',
+  /** 接报: when the duty office received the first report; the incident opens then */
+  'reported',
   'declared',
   'terminated',
   'snowfallEnded',
@@ -195,6 +207,8 @@ export const MILESTONES = [
   'verificationRequested',
   'writtenVerificationRequested',
   'townInformed',
+  /** 市气象局或区气象局发布雪情预警信息 (snow 5): the operators' 30-minute broadcast runs from it */
+  'snowWarningIssued',
 ] as const;
 export const Milestone = z.enum(MILESTONES);
 export type Milestone = z.infer<typeof Milestone>;
@@ -235,6 +249,12 @@ export const Clock = z.strictObject({
   ...cite,
   owedBy: z.array(id).min(1),
   start: ClockStart,
+  /**
+   * The clause starts this clock from the occurrence, the report or an outside event, not from a
+   * declaration: it runs from the moment the incident is opened (接报), while the level is still being
+   * graded or waits for a signature, and stays in force at every level of its tier.
+   */
+  beforeLevel: z.boolean().default(false),
   note: Text.optional(),
 });
 export type Clock = z.infer<typeof Clock>;
