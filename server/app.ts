@@ -11,10 +11,12 @@ import { pacedReads } from './http/reads.ts';
 import { allowedHostsOnly, type HostCheck, hostCheck, noStore, securityHeaders } from './http/headers.ts';
 import { incidentRoutes } from './http/incidents.ts';
 import { noteRoutes } from './http/notes.ts';
+import { peopleRoutes } from './http/people.ts';
 import { planRoutes } from './http/plans.ts';
 import { sessionRoutes } from './http/session.ts';
 import type { Gate } from './live/gate.ts';
 import type { IncidentService } from './live/incidents.ts';
+import type { Store } from './store/types.ts';
 import { shapeProblem } from '../shared/protocol/shape.ts';
 
 const CLIENT_DIR = fileURLToPath(new URL('../dist/client/', import.meta.url));
@@ -24,6 +26,8 @@ export interface AppDeps {
   gate: Gate;
   sessions: Sessions;
   directory: Directory;
+  /** the accounts' names and posts (GET /api/people) */
+  store: Store;
   map: MapConfig;
   demo: boolean;
   now: () => number;
@@ -64,6 +68,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', incidentRoutes(deps.service, deps.gate, deps.now));
   app.use('/api', noteRoutes(deps.service));
   app.use('/api', directoryRoutes(deps.directory, deps.map, deps.gate, deps.now));
+  app.use('/api', peopleRoutes(deps.store));
   app.use('/api', (_req, res) => sendError(res, 'NOT_FOUND', '没有该接口 / No such endpoint'));
   if (existsSync(CLIENT_DIR)) {
     app.use(express.static(CLIENT_DIR, { index: 'index.html' }));

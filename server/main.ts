@@ -95,6 +95,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     gate,
     sessions,
     directory: new Directory(store),
+    store,
     map: { tileUrl: o.tileUrl ?? null, tileAttribution: o.tileAttribution ?? null },
     demo,
     now,

@@ -1,5 +1,7 @@
 /** The API's answers as the browser reads them (the server's views, see server/live/views.ts). */
-import type { LevelChange, Pending, TaskStatus } from '../../shared/engine/incident.ts';
+import type { LevelChange, Party, Pending, TaskStatus } from '../../shared/engine/incident.ts';
+import type { TaskCounts } from '../../shared/engine/progress.ts';
+import type { PartyKind } from '../../shared/plans/schema.ts';
 import type { Place } from '../../shared/protocol/live.ts';
 
 export type Bilingual = { zh: string; en: string };
@@ -27,6 +29,8 @@ export interface PlanSummary {
     liftSigner: 'director' | 'commander' | null;
   }[];
   units: { id: string; name: string; en: string; kind: string }[];
+  /** the title of every action and clock by id; a task id's first '@'-part is one of these */
+  taskTitles: Record<string, Bilingual>;
 }
 
 export interface IncidentSummary {
@@ -35,7 +39,7 @@ export interface IncidentSummary {
   planTitle: Bilingual;
   title: string;
   drill: boolean;
-  status: 'proposed' | 'active' | 'terminated' | 'rejected';
+  status: 'open' | 'proposed' | 'active' | 'terminated';
   level: string | null;
   levelName: Bilingual | null;
   levelColor: PlanSummary['levels'][number]['color'];
@@ -45,14 +49,8 @@ export interface IncidentSummary {
   openedAt: number;
   declaredAt: number | null;
   place: Place | null;
-  counts: {
-    tasks: number;
-    acknowledged: number;
-    done: number;
-    overdue: number;
-    units: number;
-    unitsAcknowledged: number;
-  };
+  /** the engine's taskCounts (shared/engine/progress.ts), plus units */
+  counts: TaskCounts & { units: number; unitsAcknowledged: number };
   nextDue: { taskId: string; title: Bilingual; clause: string; units: string[]; dueAt: number | null }[];
 }
 
@@ -69,9 +67,20 @@ export interface TaskView {
   status: TaskStatus;
   dueAt: number | null;
   overdue: boolean;
+  /** done after its deadline */
+  late: boolean;
   assignedAt: number;
   acknowledgedAt?: number;
   doneAt?: number;
+  /** when it was closed, stood down or moved undone */
+  closedAt?: number;
+  /** the role the plan names, when the task is owed through one */
+  roleId?: string;
+  /** false: its role is bound to no one yet (无人接收) */
+  reached: boolean;
+  movedTo?: string;
+  /** the measure's whole text from its clause */
+  detail?: string;
   /** the latest few notes only, oldest first; the whole history is paged (NotesPage) */
   notes: Note[];
   /** how many notes the task holds in all */
@@ -82,6 +91,8 @@ export interface Note {
   at: number;
   by: string;
   text: string;
+  /** recorded by staff for an outside party */
+  onBehalfOf?: string;
 }
 
 /** GET /api/tasks/:taskId/notes: a page of a task's notes, newest first, `offset` counted from the newest. */
@@ -94,14 +105,20 @@ export interface NotesPage {
 export interface InboxTask extends TaskView {
   incidentTitle: string;
   incidentStatus: IncidentSummary['status'];
+  incidentDrill: boolean;
+  incidentLevel: string | null;
+  incidentLevelName: Bilingual | null;
   planId: string;
 }
 
 export interface IncidentDetail {
   incident: IncidentSummary & {
+    summary: string;
     readings: Record<string, number | boolean | number[]>;
     recommended: string | null;
     assignees: Record<string, string>;
+    parties: Record<string, Party>;
+    roles: RoleView[];
     milestones: Record<string, number>;
     history: LevelChange[];
     createdBy: string | null;
@@ -118,6 +135,17 @@ export interface IncidentDetail {
     }[];
     waiting: { clockId: string; waitingFor: string }[];
   };
+}
+
+/** A role the plan names and who holds it for this incident (server/live/views.ts roleViews). */
+export interface RoleView {
+  id: string;
+  name: string;
+  en: string;
+  bindsTo: { id: string; name: string }[];
+  party?: PartyKind;
+  holder: { unitId: string; name: string } | { party: Party } | null;
+  openTasks: number;
 }
 
 export interface ActionBrief {
@@ -138,4 +166,8 @@ export interface Preview {
   signer: 'director' | 'commander' | null;
   added: ActionBrief[];
   stoodDown: ActionBrief[];
+  /** termination only: the clocks that start when the response ends */
+  owedAfter?: { id: string; title: string; titleEn: string; clause: string }[];
+  /** termination only: open response tasks it would close undone */
+  closesUndone?: { tasks: number; overdue: number };
 }

@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import { DirectoryBody } from '../../shared/protocol/directory.ts';
 import type { Directory } from '../directory.ts';
+import { divisions } from '../divisions.ts';
 import type { Gate } from '../live/gate.ts';
 import { BASEMAP_SOURCE, basemapJson } from '../map/basemap.ts';
 import { requireUser } from './auth.ts';
@@ -35,6 +36,12 @@ export function directoryRoutes(directory: Directory, map: MapConfig, gate: Gate
     if (!directory.has(unitId))
       throw new HttpError('NOT_FOUND', `没有单位“${unitId}”`, `No unit "${unitId}"`);
     res.json(await directory.save(unitId, parseBody(DirectoryBody, req.body), user.id, now()));
+  });
+  /** 博山区's official towns and villages, for binding 相关村（社区） (server/divisions.ts) */
+  r.get('/divisions/boshan', (req, res) => {
+    requireUser(req);
+    res.setHeader('Cache-Control', 'private, max-age=86400');
+    res.json(divisions());
   });
   r.get('/map/config', (_req, res) => {
     res.json({ ...map, basemapSource: BASEMAP_SOURCE });

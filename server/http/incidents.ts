@@ -6,13 +6,16 @@ import { EVENTS_PAGE } from '../../shared/protocol/limits.ts';
 import {
   AckBody,
   ApproveBody,
+  BindBody,
   ChangeLevelBody,
   DeclareBody,
+  DeclareLevelBody,
   MilestoneBody,
   RejectBody,
   ReportBody,
   SocketCommand,
   TerminateBody,
+  WithdrawBody,
 } from '../../shared/protocol/live.ts';
 import { toRequest } from '../live/commands.ts';
 import type { Gate } from '../live/gate.ts';
@@ -103,7 +106,8 @@ export function incidentRoutes(service: IncidentService, gate: Gate, now: () => 
   // the REST body is checked on its own (its errors name its fields), then joined to its target as the socket shape
   const incidentCommand = (
     path: string,
-    type: 'changeLevel' | 'approve' | 'reject' | 'terminate' | 'milestone',
+    type:
+      'changeLevel' | 'approve' | 'reject' | 'terminate' | 'milestone' | 'declareLevel' | 'withdraw' | 'bind',
     schema: z.ZodType<object>,
   ) =>
     r.post(`/incidents/:id/${path}`, (req, res) => {
@@ -119,6 +123,9 @@ export function incidentRoutes(service: IncidentService, gate: Gate, now: () => 
   incidentCommand('reject', 'reject', RejectBody);
   incidentCommand('terminate', 'terminate', TerminateBody);
   incidentCommand('milestones', 'milestone', MilestoneBody);
+  incidentCommand('declare', 'declareLevel', DeclareLevelBody);
+  incidentCommand('withdraw', 'withdraw', WithdrawBody);
+  incidentCommand('bind', 'bind', BindBody);
 
   r.get('/tasks', (req, res) => {
     const viewer = requireUser(req);

@@ -40,6 +40,10 @@ export function planRoutes(): Router {
           liftSigner: l.lift.signer,
         })),
         units: p.units.map((u) => ({ id: u.id, name: u.name, en: u.en, kind: u.kind })),
+        // the title of every action and clock by id, so a task id ("action@unit[@day]") reads as its task
+        taskTitles: Object.fromEntries(
+          [...p.actions, ...p.clocks].map((x) => [x.id, { zh: x.title.zh, en: x.title.en }]),
+        ),
       })),
     );
   });

@@ -1,9 +1,33 @@
 /** One mapping from a validated command (REST or socket) to what the incident service executes. */
-import type { Command } from '../../shared/engine/incident.ts';
+import type { Binding, Command } from '../../shared/engine/incident.ts';
 import { isPlanId } from '../../shared/plans/index.ts';
 import type { SocketCommand } from '../../shared/protocol/live.ts';
+import { villageByCode } from '../divisions.ts';
 import type { CommandRequest } from './incidents.ts';
 import type { Viewer } from './visibility.ts';
+
+/**
+ * The binding as the engine takes it. A village must be one of 博山区's official 村（居）委会, by its code;
+ * its name is taken from the list, so the record names it as the state does.
+ */
+function toBinding(
+  to: Extract<SocketCommand, { type: 'bind' }>['to'],
+): Binding | { invalid: [string, string] } {
+  if ('unitId' in to) return { unitId: to.unitId };
+  const { kind, name, phone, code } = to.party;
+  if (kind === 'village') {
+    const village = code ? villageByCode(code) : undefined;
+    if (!village)
+      return {
+        invalid: [
+          '请从博山区村（居）委会名单中选择村（社区）',
+          'Choose the village from the official list of 博山区',
+        ],
+      };
+    return { party: { kind, name: village.name, phone: phone.trim(), code: village.code } };
+  }
+  return { party: { kind, name: name.trim(), phone: phone.trim(), ...(code ? { code } : {}) } };
+}
 
 export function toRequest(actor: Viewer, cmd: SocketCommand): CommandRequest | { invalid: [string, string] } {
   const { requestId } = cmd;
@@ -12,23 +36,64 @@ export function toRequest(actor: Viewer, cmd: SocketCommand): CommandRequest | {
     case 'declare': {
       const { type: _t, requestId: _r, ...payload } = cmd;
       if (!isPlanId(cmd.planId)) return { invalid: [`没有预案“${cmd.planId}”`, `No plan "${cmd.planId}"`] };
-      const command: Command = {
-        type: 'declare',
+      const opening = {
         incidentId: '',
         planId: cmd.planId,
-        levelId: cmd.levelId,
         title: cmd.title,
+        ...(cmd.summary !== undefined ? { summary: cmd.summary } : {}),
         ...(cmd.drill !== undefined ? { drill: cmd.drill } : {}),
-        ...(cmd.reason !== undefined ? { reason: cmd.reason } : {}),
         ...(cmd.indicators !== undefined ? { readings: cmd.indicators as Record<string, never> } : {}),
         ...(cmd.assignees !== undefined ? { assignees: cmd.assignees } : {}),
         ...(cmd.occurredAt !== undefined ? { occurredAt: cmd.occurredAt } : {}),
       };
+      // without a level the incident is only reported (接报); the level is declared once it is graded
+      const command: Command =
+        cmd.levelId === undefined
+          ? { type: 'open', ...opening }
+          : {
+              type: 'declare',
+              ...opening,
+              levelId: cmd.levelId,
+              ...(cmd.reason !== undefined ? { reason: cmd.reason } : {}),
+            };
       return {
         ...base,
         target: { newIncident: { planId: cmd.planId, place: cmd.place ?? null } },
         command,
         payload,
+      };
+    }
+    case 'declareLevel':
+      return {
+        ...base,
+        target: { incidentId: cmd.incidentId },
+        command: {
+          type: 'declare',
+          incidentId: cmd.incidentId,
+          levelId: cmd.levelId,
+          ...(cmd.reason !== undefined ? { reason: cmd.reason } : {}),
+          ...(cmd.indicators !== undefined ? { readings: cmd.indicators as Record<string, never> } : {}),
+        },
+        ...(cmd.expectedVersion !== undefined ? { expectedVersion: cmd.expectedVersion } : {}),
+        payload: [cmd.levelId, cmd.reason, cmd.indicators, cmd.expectedVersion],
+      };
+    case 'withdraw':
+      return {
+        ...base,
+        target: { incidentId: cmd.incidentId },
+        command: { type: 'withdraw', ...(cmd.reason ? { reason: cmd.reason } : {}) },
+        ...(cmd.expectedVersion !== undefined ? { expectedVersion: cmd.expectedVersion } : {}),
+        payload: [cmd.reason, cmd.expectedVersion],
+      };
+    case 'bind': {
+      const to = toBinding(cmd.to);
+      if ('invalid' in to) return to;
+      return {
+        ...base,
+        target: { incidentId: cmd.incidentId },
+        command: { type: 'bind', role: cmd.role, to },
+        ...(cmd.expectedVersion !== undefined ? { expectedVersion: cmd.expectedVersion } : {}),
+        payload: [cmd.role, cmd.to, cmd.expectedVersion],
       };
     }
     case 'changeLevel':

@@ -136,6 +136,10 @@ export class IncidentService {
                 ...taskView(plan, s, t),
                 incidentTitle: s.title,
                 incidentStatus: s.status,
+                incidentDrill: s.drill,
+                // the level in force now, so a unit sees what changed since its task was assigned
+                incidentLevel: s.level,
+                incidentLevelName: s.level ? (plan.levels.find((l) => l.id === s.level)?.name ?? null) : null,
                 planId: s.planId,
               }))
           : [];
@@ -174,7 +178,8 @@ export class IncidentService {
   }
 
   private mayTick(s: IncidentState): boolean {
-    if (s.status === 'active') return true;
+    // an incident being graded runs its report clocks too (daily ones included)
+    if (s.status !== 'terminated') return true;
     const now = this.clock();
     return Object.values(s.tasks).some(
       (t) => t.dueAt !== null && t.dueAt <= now && t.overdueAt === undefined && isOpen(t),
@@ -401,7 +406,7 @@ export class IncidentService {
         createdAt: now,
         createdBy: req.actor.id,
       };
-      if (command.type === 'declare') command = { ...command, incidentId };
+      if (command.type === 'declare' || command.type === 'open') command = { ...command, incidentId };
     } else if ('incidentId' in req.target) {
       incidentId = req.target.incidentId;
     } else {

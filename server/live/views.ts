@@ -4,8 +4,14 @@ import type { IncidentState, Task } from '../../shared/engine/incident.ts';
 import { signerForChange, signerToLift } from '../../shared/engine/authority.ts';
 import { describeAction } from '../../shared/engine/describe.ts';
 import { isOpen } from '../../shared/engine/incident.ts';
-import { nextDeadlines, unitProgress } from '../../shared/engine/progress.ts';
-import { actionsForLevel, levelById, levelDiff } from '../../shared/engine/tiers.ts';
+import { doneLate, nextDeadlines, reaches, taskCounts, unitProgress } from '../../shared/engine/progress.ts';
+import {
+  actionsForLevel,
+  clocksForLevel,
+  levelById,
+  levelDiff,
+  milestoneOf,
+} from '../../shared/engine/tiers.ts';
 import type { Action, Plan, Text } from '../../shared/plans/schema.ts';
 import { NOTES } from '../../shared/protocol/limits.ts';
 import type { IncidentRecord } from '../store/types.ts';
@@ -19,6 +25,7 @@ export function parseApiTaskId(id: string): { incidentId: string; taskId: string
 }
 
 const unitName = (plan: Plan, unitId: string) => plan.units.find((u) => u.id === unitId)?.name ?? unitId;
+const actionDetail = (plan: Plan, actionId: string) => plan.actions.find((a) => a.id === actionId)?.detail;
 
 function taskSource(plan: Plan, task: Task) {
   const s = task.source;
@@ -35,18 +42,32 @@ function taskProgress(task: Task) {
     status: task.status,
     dueAt: task.dueAt,
     overdue: task.overdueAt !== undefined,
+    late: doneLate(task),
     ...(task.acknowledgedAt !== undefined ? { acknowledgedAt: task.acknowledgedAt } : {}),
     ...(task.doneAt !== undefined ? { doneAt: task.doneAt } : {}),
+    ...(task.closedAt !== undefined ? { closedAt: task.closedAt } : {}),
   };
+}
+
+/** The holder's name: a member unit's, or the outside party's for a role it holds ("相关村（社区）：某某村"). */
+function holderName(plan: Plan, state: IncidentState, unitId: string) {
+  const party = Object.hasOwn(state.parties, unitId) ? state.parties[unitId] : undefined;
+  return party ? `${unitName(plan, unitId)}：${party.name}` : unitName(plan, unitId);
 }
 
 export function taskView(plan: Plan, state: IncidentState, task: Task) {
   const { title, clause } = taskSource(plan, task);
+  const detail = task.source.kind === 'action' ? actionDetail(plan, task.source.actionId) : null;
   return {
     id: apiTaskId(state.id, task.id),
     incidentId: state.id,
     unitId: task.unitId,
-    unit: unitName(plan, task.unitId),
+    unit: holderName(plan, state, task.unitId),
+    ...(task.roleId !== undefined ? { roleId: task.roleId } : {}),
+    /** false: the task's role is bound to no one yet (无人接收) */
+    reached: reaches(plan, state, task.unitId),
+    ...(task.movedTo !== undefined ? { movedTo: apiTaskId(state.id, task.movedTo) } : {}),
+    ...(detail ? { detail } : {}),
     title: title.zh,
     titleEn: title.en,
     clause,
@@ -114,9 +135,8 @@ export function incidentSummary(
   viewer: Viewer,
 ) {
   const level = state.level ? levelById(plan, state.level) : undefined;
-  const tasks = Object.values(state.tasks).filter(
-    (t) => t.status !== 'stoodDown' && (isStaff(viewer) || t.unitId === viewer.unitId),
-  );
+  const all = Object.values(state.tasks).filter((t) => isStaff(viewer) || t.unitId === viewer.unitId);
+  const tasks = all.filter((t) => t.status !== 'stoodDown' && t.status !== 'moved');
   const progress = unitProgress(tasks);
   return {
     id: state.id,
@@ -135,10 +155,7 @@ export function incidentSummary(
     declaredAt: state.milestones.declared ?? null,
     place: record?.place ?? null,
     counts: {
-      tasks: tasks.length,
-      acknowledged: tasks.filter((t) => t.status !== 'assigned').length,
-      done: tasks.filter((t) => t.status === 'done').length,
-      overdue: tasks.filter((t) => t.overdueAt !== undefined && isOpen(t)).length,
+      ...taskCounts(all, (unitId) => reaches(plan, state, unitId)),
       units: progress.units,
       unitsAcknowledged: progress.acknowledged,
     },
@@ -159,9 +176,12 @@ export function incidentDetail(
   return {
     incident: {
       ...incidentSummary(plan, state, record, viewer),
+      summary: state.summary,
       readings: state.readings,
       recommended: state.recommended,
       assignees: state.assignees,
+      parties: isStaff(viewer) ? state.parties : {},
+      roles: isStaff(viewer) ? roleViews(plan, state) : [],
       milestones: state.milestones,
       history: state.history,
       createdBy: record?.createdBy ?? null,
@@ -178,6 +198,42 @@ export function incidentDetail(
   };
 }
 
+/** Does the plan task this role in an incident (not only in yearly preparedness, like 各发电企业's drills)? */
+function tasksRole(plan: Plan, roleId: string): boolean {
+  return (
+    plan.actions.some(
+      (a) =>
+        a.units.includes(roleId) ||
+        (a.group && plan.groups.find((g) => g.id === a.group && [...g.lead, ...g.members].includes(roleId))),
+    ) || plan.clocks.some((c) => c.start.kind !== 'yearly' && c.owedBy.includes(roleId))
+  );
+}
+
+/**
+ * The roles the plan names for this incident and who holds each: a member unit, an outside party, or no
+ * one yet — with the open tasks each role's holder owes, so the incident page can say what binding moves.
+ */
+function roleViews(plan: Plan, state: IncidentState) {
+  return plan.units
+    .filter((u) => u.kind === 'role' && tasksRole(plan, u.id))
+    .map((u) => {
+      const unitId = state.assignees[u.id];
+      const party = Object.hasOwn(state.parties, u.id) ? state.parties[u.id] : undefined;
+      const owed = Object.values(state.tasks).filter(
+        (t) => isOpen(t) && (t.roleId === u.id || t.unitId === u.id),
+      ).length;
+      return {
+        id: u.id,
+        name: u.name,
+        en: u.en,
+        bindsTo: (u.bindsTo ?? []).map((id) => ({ id, name: unitName(plan, id) })),
+        ...(u.party ? { party: u.party } : {}),
+        holder: unitId ? { unitId, name: unitName(plan, unitId) } : party ? { party } : null,
+        openTasks: owed,
+      };
+    });
+}
+
 /**
  * What moving the incident to `levelId` (or terminating it, when null) would add and stand down, judged
  * against the incident's own readings and today's date, and whose signature it needs.
@@ -187,11 +243,28 @@ export function previewChange(plan: Plan, state: IncidentState, levelId: string 
   const brief = (a: Action) => describeAction(plan, a, when);
   if (levelId === null) {
     const from = state.level ?? state.highestLevel;
+    const top = state.highestLevel;
+    // what stays owed after the response: the post-termination measures and the clocks that start then
+    const owedAfter = top
+      ? clocksForLevel(plan, top)
+          .filter((c) => milestoneOf(c) === 'terminated')
+          .map((c) => ({
+            id: c.id,
+            title: c.title.zh,
+            titleEn: c.title.en,
+            clause: c.clause,
+            start: c.start,
+          }))
+      : [];
+    const open = Object.values(state.tasks).filter((t) => t.phase === 'response' && isOpen(t));
     return {
       levelId: null,
       signer: from ? signerToLift(plan, from) : null,
-      added: state.highestLevel ? actionsForLevel(plan, state.highestLevel, when, 'after').map(brief) : [],
+      added: top ? actionsForLevel(plan, top, when, 'after').map(brief) : [],
+      owedAfter,
       stoodDown: from ? actionsForLevel(plan, from, when).map(brief) : [],
+      /** open response tasks termination would close undone, and how many of them are overdue */
+      closesUndone: { tasks: open.length, overdue: open.filter((t) => t.overdueAt !== undefined).length },
     };
   }
   const diff = levelDiff(plan, state.level, levelId, when);

@@ -81,6 +81,10 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX audit_last_at ON audit (last_at);
    CREATE INDEX requests_at ON requests (at);
    CREATE INDEX sessions_user ON sessions (user_id);`,
+  // people on the record (issue 12): an account's display name and post (职务), so the timeline names a
+  // person, not a login id. NULL is "not given": nothing is filled in for accounts made before
+  `ALTER TABLE users ADD COLUMN name TEXT;
+   ALTER TABLE users ADD COLUMN post TEXT;`,
 ];
 
 export function migrate(db: Database): void {

@@ -12,6 +12,7 @@ import type {
   CommitItem,
   DirectoryEntry,
   IncidentRecord,
+  PersonRecord,
   RequestRecord,
   SessionRecord,
   Snapshot,
@@ -42,6 +43,8 @@ interface UserRow {
   unit_id: string | null;
   created_at: number;
   mode: UserRecord['mode'];
+  name: string | null;
+  post: string | null;
 }
 const toUser = (r: UserRow): UserRecord => ({
   id: r.id,
@@ -51,6 +54,8 @@ const toUser = (r: UserRow): UserRecord => ({
   unitId: r.unit_id,
   createdAt: r.created_at,
   mode: r.mode,
+  name: r.name,
+  post: r.post,
 });
 
 /**
@@ -173,9 +178,12 @@ export function openSqliteStore(dataDir: string): Store {
     audit: db.prepare('SELECT * FROM audit ORDER BY last_at DESC, id DESC LIMIT ?'),
     countUsers: db.prepare('SELECT COUNT(*) AS n FROM users'),
     insertUser: db.prepare(
-      'INSERT INTO users (id, username, password_hash, role, unit_id, created_at, mode) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO users (id, username, password_hash, role, unit_id, created_at, mode, name, post)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     findUser: db.prepare('SELECT * FROM users WHERE username = ?'),
+    // the columns named, never `*`: the hash stays out of what the record shows
+    people: db.prepare('SELECT id, username, role, unit_id, mode, name, post FROM users ORDER BY id LIMIT ?'),
     insertSession: db.prepare(
       'INSERT INTO sessions (token_hash, user_id, created_at, expires_at, mode) VALUES (?, ?, ?, ?, ?)',
     ),
@@ -261,7 +269,17 @@ export function openSqliteStore(dataDir: string): Store {
   });
   const createUsers = db.transaction((users: UserRecord[]) => {
     for (const u of users)
-      q.insertUser.run(u.id, u.username, u.passwordHash, u.role, u.unitId, u.createdAt, u.mode);
+      q.insertUser.run(
+        u.id,
+        u.username,
+        u.passwordHash,
+        u.role,
+        u.unitId,
+        u.createdAt,
+        u.mode,
+        u.name ?? null,
+        u.post ?? null,
+      );
   });
   // a new session and the end of the user's oldest beyond `keep`, together (rowid breaks a tie of times)
   const createSession = db.transaction((s: SessionRecord, keep: number) => {
@@ -348,6 +366,16 @@ export function openSqliteStore(dataDir: string): Store {
       const r = q.findUser.get(username) as UserRow | undefined;
       return r ? toUser(r) : null;
     },
+    people: async (limit) =>
+      (q.people.all(limit) as Omit<UserRow, 'password_hash' | 'created_at'>[]).map((r): PersonRecord => ({
+        id: r.id,
+        username: r.username,
+        role: r.role,
+        unitId: r.unit_id,
+        mode: r.mode,
+        name: r.name,
+        post: r.post,
+      })),
     createSession: async (s: SessionRecord, keep: number) => createSession(s, keep),
     findSession: async (tokenHash) => {
       const r = q.findSession.get(tokenHash) as

@@ -64,7 +64,16 @@ export interface UserRecord {
   unitId: string | null;
   createdAt: number;
   mode: AccountMode;
+  /** the display name and post (职务) of the person; null (or absent) when not given, never made up */
+  name?: string | null;
+  post?: string | null;
 }
+
+/** An account as the record names it: no password hash, no session. */
+export type PersonRecord = Pick<UserRecord, 'id' | 'username' | 'role' | 'unitId' | 'mode'> & {
+  name: string | null;
+  post: string | null;
+};
 
 export interface SessionRecord {
   tokenHash: string;
@@ -118,6 +127,8 @@ export interface Store {
   countUsers(): Promise<number>;
   createUsers(users: UserRecord[]): Promise<void>;
   findUser(username: string): Promise<UserRecord | null>;
+  /** every account's name and post, by id, at most `limit` of them */
+  people(limit: number): Promise<PersonRecord[]>;
 
   /**
    * Stores the session and, in the same transaction, ends the user's oldest sessions beyond `keep`;

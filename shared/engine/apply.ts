@@ -25,15 +25,17 @@ export function apply(
       planId: event.planId,
       title: event.title,
       drill: event.drill,
-      status: 'proposed',
+      status: 'open',
       level: null,
       highestLevel: null,
       pending: null,
       version: 1,
       openedAt: event.at,
+      summary: event.summary ?? '',
       readings: event.readings,
       recommended: event.recommended,
       assignees: event.assignees,
+      parties: {},
       milestones: {},
       tasks: {},
       history: [],
@@ -42,9 +44,12 @@ export function apply(
   if (!state) throw new Error(`event ${event.type} before IncidentOpened`);
   const s = { ...state, version: state.version + 1 };
   switch (event.type) {
+    case 'ReadingsAssessed':
+      return { ...s, readings: event.readings, recommended: event.recommended };
     case 'LevelProposed':
       return {
         ...s,
+        status: s.status === 'open' ? 'proposed' : s.status,
         pending: {
           kind: event.kind,
           levelId: event.levelId,
@@ -67,7 +72,27 @@ export function apply(
         },
       };
     case 'ProposalRejected':
-      return { ...s, pending: null, status: s.status === 'proposed' ? 'rejected' : s.status };
+    case 'ProposalWithdrawn':
+      // a first level turned down or taken back leaves the incident reported and still being graded
+      return { ...s, pending: null, status: s.status === 'proposed' ? 'open' : s.status };
+    case 'RoleBound': {
+      const assignees = { ...s.assignees };
+      const parties = { ...s.parties };
+      delete assignees[event.role];
+      delete parties[event.role];
+      if ('unitId' in event.to) assignees[event.role] = event.to.unitId;
+      else parties[event.role] = event.to.party;
+      return { ...s, assignees, parties };
+    }
+    case 'TasksMoved': {
+      const tasks = { ...s.tasks };
+      for (const { from, to } of event.moves) {
+        const old = tasks[from];
+        if (old) tasks[from] = { ...old, status: 'moved', closedAt: event.at, movedTo: to.id };
+        tasks[to.id] = { ...to, status: 'assigned', assignedAt: event.at, notes: tasks[to.id]?.notes ?? [] };
+      }
+      return { ...s, tasks };
+    }
     case 'LevelSet':
       return {
         ...s,
@@ -90,7 +115,7 @@ export function apply(
     case 'Terminated': {
       const tasks: Record<string, Task> = {};
       for (const [id, t] of Object.entries(s.tasks)) {
-        tasks[id] = t.phase === 'response' && isOpen(t) ? { ...t, status: 'closed' } : t;
+        tasks[id] = t.phase === 'response' && isOpen(t) ? { ...t, status: 'closed', closedAt: event.at } : t;
       }
       return {
         ...s,
@@ -116,13 +141,15 @@ export function apply(
       const tasks = { ...s.tasks };
       for (const spec of event.tasks) {
         const previous = tasks[spec.id];
+        // a task assigned again (the level went down and up) starts afresh but keeps its note history
         tasks[spec.id] = { ...spec, status: 'assigned', assignedAt: event.at, notes: previous?.notes ?? [] };
       }
       return { ...s, tasks };
     }
     case 'TasksStoodDown': {
       let next: IncidentState = s;
-      for (const id of event.taskIds) next = withTask(next, id, (t) => ({ ...t, status: 'stoodDown' }));
+      for (const id of event.taskIds)
+        next = withTask(next, id, (t) => ({ ...t, status: 'stoodDown', closedAt: event.at }));
       return next;
     }
     case 'TaskAcknowledged':
@@ -135,7 +162,15 @@ export function apply(
         ...(event.done ? { doneAt: event.at } : {}),
         // a copy per report is cheap because decide bounds the notes (NOTES in shared/protocol/limits.ts);
         // a log written before the bound still replays whole: apply refuses nothing
-        notes: [...t.notes, { at: event.at, by: event.by, text: event.note }],
+        notes: [
+          ...t.notes,
+          {
+            at: event.at,
+            by: event.by,
+            text: event.note,
+            ...(event.onBehalfOf !== undefined ? { onBehalfOf: event.onBehalfOf } : {}),
+          },
+        ],
       }));
     case 'TaskOverdue':
       return withTask(s, event.taskId, (t) => ({ ...t, overdueAt: event.at }));

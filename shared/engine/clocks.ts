@@ -3,7 +3,13 @@ import type { Milestone, Plan } from '../plans/schema.ts';
 import type { IncidentState } from './incident.ts';
 import { clocksForLevel, milestoneOf } from './tiers.ts';
 
-export type ObligationStatus = 'met' | 'metLate' | 'pending' | 'dueSoon' | 'overdue' | 'missed';
+/**
+ * `met`/`metLate`: done by, or after, the deadline. `missed`: the deadline passed and the work was never done
+ * (it stays missed after termination). `closedUndone`: closed by termination before its deadline, undone —
+ * not met either. Open ones are `pending`, `dueSoon` or `overdue`.
+ */
+export type ObligationStatus =
+  'met' | 'metLate' | 'pending' | 'dueSoon' | 'overdue' | 'missed' | 'closedUndone';
 
 export interface Obligation {
   taskId: string;
@@ -33,11 +39,15 @@ export function clocks(
 ): { obligations: Obligation[]; waiting: WaitingClock[] } {
   const obligations: Obligation[] = [];
   for (const t of Object.values(state.tasks)) {
-    if (t.dueAt === null || t.status === 'stoodDown') continue;
+    if (t.dueAt === null || t.status === 'moved') continue;
     const remainingMs = t.dueAt - now;
+    const passedUndone = t.overdueAt !== undefined || (t.closedAt ?? now) > t.dueAt;
     let status: ObligationStatus;
     if (t.status === 'done') status = (t.doneAt ?? 0) <= t.dueAt ? 'met' : 'metLate';
-    else if (t.status === 'closed') status = t.overdueAt !== undefined ? 'missed' : 'met';
+    // a lower level that no longer carries it before its deadline: it is no longer owed
+    else if (t.status === 'stoodDown' && !passedUndone) continue;
+    else if (t.status === 'closed' || t.status === 'stoodDown')
+      status = passedUndone ? 'missed' : 'closedUndone';
     else if (remainingMs < 0) status = 'overdue';
     else status = remainingMs <= dueSoonWindow(t.dueAt - t.assignedAt) ? 'dueSoon' : 'pending';
     obligations.push({
@@ -51,14 +61,18 @@ export function clocks(
     });
   }
   obligations.sort((a, b) => a.dueAt - b.dueAt);
-  const waiting: WaitingClock[] =
+  // the clocks that would run once the duty officer records their milestone
+  const inForce =
     state.status === 'active' && state.level
-      ? clocksForLevel(plan, state.level).flatMap((c) => {
-          const m = milestoneOf(c);
-          return m !== null && m !== 'terminated' && state.milestones[m] === undefined
-            ? [{ clockId: c.id, waitingFor: m }]
-            : [];
-        })
+      ? clocksForLevel(plan, state.level)
+      : state.status === 'open' || state.status === 'proposed'
+        ? plan.clocks.filter((c) => c.beforeLevel)
+        : [];
+  const waiting: WaitingClock[] = inForce.flatMap((c) => {
+    const m = milestoneOf(c);
+    return m !== null && m !== 'terminated' && state.milestones[m] === undefined
+      ? [{ clockId: c.id, waitingFor: m }]
       : [];
+  });
   return { obligations, waiting };
 }

@@ -7,14 +7,17 @@ import { NOTES } from '../protocol/limits.ts';
 import { apply } from './apply.ts';
 import { assess } from './assess.ts';
 import { canOperate, canSign, signerForChange, signerToLift } from './authority.ts';
-import type {
-  Actor,
-  Command,
-  Decision,
-  IncidentEvent,
-  IncidentState,
-  RefusalCode,
-  Task,
+import {
+  type Actor,
+  type Command,
+  type Binding,
+  type Decision,
+  type Opening,
+  type IncidentEvent,
+  type IncidentState,
+  type RefusalCode,
+  type Task,
+  isOpen,
 } from './incident.ts';
 import { parseReadings, type Readings } from './readings.ts';
 import { newlyOverdue, reconcileTasks } from './reconcile.ts';
@@ -33,7 +36,8 @@ const SIGNER_NAME = {
   director: ['办公室主任', 'the office director'],
   commander: ['总指挥（指挥长）', 'the commander'],
 } as const;
-const ENGINE_MILESTONES: readonly Milestone[] = ['occurred', 'declared', 'terminated'];
+const MILESTONE_LEAD_MS = 7 * 24 * 3_600_000;
+const ENGINE_MILESTONES: readonly Milestone[] = ['occurred', 'reported', 'declared', 'terminated'];
 
 const refuse = (code: RefusalCode, zh: string, en: string): Decision => ({
   ok: false,
@@ -79,6 +83,97 @@ function levelName(plan: Plan, id: string | null) {
   return id === null ? '—' : (levelById(plan, id)?.name.zh ?? id);
 }
 
+/** The events of the first report (接报): the incident, when it happened, when it was reported. */
+function opening(
+  plan: Plan,
+  c: Partial<Opening> & { incidentId: string },
+  ctx: DecideContext,
+): Decision | { events: IncidentEvent[]; recommended: string | null } {
+  const { now } = ctx;
+  if (c.planId !== plan.id)
+    return refuse(
+      'INVALID',
+      `命令针对预案 ${c.planId}，不是 ${plan.id}`,
+      `The command is for plan ${c.planId}, not ${plan.id}`,
+    );
+  const titleProblem = textProblem(c.title, ['事件名称', 'a title']);
+  if (titleProblem) return titleProblem;
+  if ((c.summary?.length ?? 0) > MAX_TEXT)
+    return refuse(
+      'INVALID',
+      `接报内容不能超过 ${MAX_TEXT} 字`,
+      `The report is limited to ${MAX_TEXT} characters`,
+    );
+  const assessed = graded(plan, c.readings);
+  if ('ok' in assessed) return assessed;
+  const assignees = c.assignees ?? {};
+  for (const [role, unitId] of Object.entries(assignees)) {
+    const problem = bindingProblem(plan, role, { unitId });
+    if (problem) return problem;
+  }
+  const occurredAt = c.occurredAt ?? now;
+  if (occurredAt > now)
+    return refuse('INVALID', '事发时间不能晚于现在', 'The time of occurrence cannot be in the future');
+  const base = { incidentId: c.incidentId, at: now };
+  return {
+    recommended: assessed.recommended,
+    events: [
+      {
+        ...base,
+        type: 'IncidentOpened',
+        planId: plan.id,
+        title: c.title?.trim() ?? '',
+        drill: c.drill ?? false,
+        readings: assessed.readings,
+        recommended: assessed.recommended,
+        assignees,
+        ...(c.summary?.trim() ? { summary: c.summary.trim() } : {}),
+      },
+      { ...base, type: 'MilestoneRecorded', milestone: 'occurred', time: occurredAt },
+      { ...base, type: 'MilestoneRecorded', milestone: 'reported', time: now },
+    ],
+  };
+}
+
+/** Readings checked against the plan's indicators, and the level they recommend (none without readings). */
+function graded(
+  plan: Plan,
+  given: Readings | undefined,
+): Decision | { readings: Readings; recommended: string | null } {
+  if (!given || Object.keys(given).length === 0) return { readings: {}, recommended: null };
+  const parsed = parseReadings(plan, given);
+  if (!parsed.ok)
+    return refuse(
+      'INVALID',
+      parsed.problems.map((p) => p.zh).join('；'),
+      parsed.problems.map((p) => p.en).join('; '),
+    );
+  return { readings: parsed.readings, recommended: assess(plan, parsed.readings).level };
+}
+
+function openIncident(
+  plan: Plan,
+  state: IncidentState | null,
+  c: Extract<Command, { type: 'open' }>,
+  ctx: DecideContext,
+): Decision {
+  if (state)
+    return refuse('CONFLICT', `事件编号 ${c.incidentId} 已存在`, `Incident ${c.incidentId} already exists`);
+  if (!canOperate(ctx.actor))
+    return refuse(
+      'FORBIDDEN',
+      '只有值班员、办公室主任或总指挥可以登记接报',
+      'Only duty officers, directors and commanders may open an incident',
+    );
+  const opened = opening(plan, c, ctx);
+  if ('ok' in opened) return opened;
+  return accept(withTasks(plan, null, opened.events, ctx.now));
+}
+
+/**
+ * Declares a level: on a new incident, report and declaration in one step; on an open one (reported, being
+ * graded), with the readings as graded now.
+ */
 function declare(
   plan: Plan,
   state: IncidentState | null,
@@ -86,37 +181,41 @@ function declare(
   ctx: DecideContext,
 ): Decision {
   const { actor, now } = ctx;
-  if (state)
-    return refuse('CONFLICT', `事件编号 ${c.incidentId} 已存在`, `Incident ${c.incidentId} already exists`);
   if (!canOperate(actor))
     return refuse(
       'FORBIDDEN',
       '只有值班员、办公室主任或总指挥可以发布响应',
       'Only duty officers, directors and commanders may declare',
     );
-  if (c.planId !== plan.id)
-    return refuse(
-      'INVALID',
-      `命令针对预案 ${c.planId}，不是 ${plan.id}`,
-      `The command is for plan ${c.planId}, not ${plan.id}`,
-    );
+  if (state && state.status !== 'open') {
+    return state.status === 'terminated'
+      ? refuse('PLAN_RULE', '该事件已结束，不能再发布响应', 'The incident has ended; it cannot be declared')
+      : refuse(
+          'CONFLICT',
+          state.status === 'proposed'
+            ? '已有级别等待签批，请先签批、驳回或撤回'
+            : '事件已在响应中，请调整级别',
+          state.status === 'proposed'
+            ? 'A level is already waiting for a signature; sign, reject or withdraw it first'
+            : 'The incident is already in response; change its level instead',
+        );
+  }
   const level = levelById(plan, c.levelId);
   if (!level)
     return refuse('INVALID', `本预案没有级别“${c.levelId}”`, `This plan has no level "${c.levelId}"`);
-  const titleProblem = textProblem(c.title, ['事件名称', 'a title']);
-  if (titleProblem) return titleProblem;
-  let readings: Readings = {};
-  if (c.readings && Object.keys(c.readings).length > 0) {
-    const parsed = parseReadings(plan, c.readings);
-    if (!parsed.ok)
-      return refuse(
-        'INVALID',
-        parsed.problems.map((p) => p.zh).join('；'),
-        parsed.problems.map((p) => p.en).join('; '),
-      );
-    readings = parsed.readings;
+  let events: IncidentEvent[];
+  let recommended: string | null;
+  if (state) {
+    const assessed = graded(plan, c.readings);
+    if ('ok' in assessed) return assessed;
+    const regraded = Object.keys(assessed.readings).length > 0;
+    recommended = regraded ? assessed.recommended : state.recommended;
+    events = regraded ? [{ type: 'ReadingsAssessed', ...assessed, incidentId: state.id, at: now }] : [];
+  } else {
+    const opened = opening(plan, c, ctx);
+    if ('ok' in opened) return opened;
+    ({ events, recommended } = opened);
   }
-  const recommended = Object.keys(readings).length > 0 ? assess(plan, readings).level : null;
   if (recommended !== null && recommended !== c.levelId && !c.reason?.trim()) {
     return refuse(
       'INVALID',
@@ -124,45 +223,29 @@ function declare(
       `The chosen level differs from the recommended ${recommended}; please give a reason`,
     );
   }
-  const assignees = c.assignees ?? {};
-  for (const [role, unitId] of Object.entries(assignees)) {
-    const unit = plan.units.find((u) => u.id === role);
-    if (!unit?.bindsTo?.includes(unitId)) {
-      return refuse('INVALID', `“${role}”不能指定为“${unitId}”`, `"${role}" cannot be bound to "${unitId}"`);
-    }
-  }
-  const occurredAt = c.occurredAt ?? now;
-  if (occurredAt > now)
-    return refuse('INVALID', '事发时间不能晚于现在', 'The time of occurrence cannot be in the future');
   const reason = c.reason?.trim() ?? '';
-  const base = { incidentId: c.incidentId, at: now };
-  const events: IncidentEvent[] = [
-    {
-      ...base,
-      type: 'IncidentOpened',
-      planId: plan.id,
-      title: c.title.trim(),
-      drill: c.drill ?? false,
-      readings,
-      recommended,
-      assignees,
-    },
-    { ...base, type: 'MilestoneRecorded', milestone: 'occurred', time: occurredAt },
-  ];
+  const base = { incidentId: state?.id ?? c.incidentId, at: now };
   const signer = level.declare.signer;
   if (signer !== null && !canSign(actor.role, signer)) {
-    return accept([
-      ...events,
-      {
-        ...base,
-        type: 'LevelProposed',
-        kind: 'declare',
-        levelId: level.id,
-        signer,
-        by: actor.userId,
-        reason,
-      },
-    ]);
+    return accept(
+      withTasks(
+        plan,
+        state,
+        [
+          ...events,
+          {
+            ...base,
+            type: 'LevelProposed',
+            kind: 'declare',
+            levelId: level.id,
+            signer,
+            by: actor.userId,
+            reason,
+          },
+        ],
+        now,
+      ),
+    );
   }
   events.push(
     {
@@ -175,7 +258,71 @@ function declare(
     },
     { ...base, type: 'MilestoneRecorded', milestone: 'declared', time: now },
   );
-  return accept(withTasks(plan, null, events, now));
+  return accept(withTasks(plan, state, events, now));
+}
+
+/** Whether `role` may be bound to `to`: a member unit the plan lists for it, or the kind of party it names. */
+function bindingProblem(plan: Plan, role: string, to: Binding): Decision | null {
+  const unit = plan.units.find((u) => u.id === role);
+  if (!unit || unit.kind !== 'role')
+    return refuse('INVALID', `“${role}”不是预案中需要指定的单位`, `"${role}" is not a role this plan names`);
+  if ('unitId' in to) {
+    return unit.bindsTo?.includes(to.unitId)
+      ? null
+      : refuse(
+          'INVALID',
+          `“${unit.name}”不能指定为“${to.unitId}”`,
+          `"${unit.en}" cannot be bound to "${to.unitId}"`,
+        );
+  }
+  if (unit.party !== to.party.kind)
+    return refuse(
+      'INVALID',
+      `“${unit.name}”不能指定为此类外部单位`,
+      `"${unit.en}" cannot be bound to a party of that kind`,
+    );
+  if (!to.party.name.trim() || !to.party.phone.trim())
+    return refuse('INVALID', '请填写外部单位的名称和电话', 'Give the outside party’s name and phone');
+  return null;
+}
+
+function bind(
+  plan: Plan,
+  state: IncidentState,
+  c: Extract<Command, { type: 'bind' }>,
+  ctx: DecideContext,
+): Decision {
+  if (!canOperate(ctx.actor))
+    return refuse(
+      'FORBIDDEN',
+      '只有值班员、办公室主任或总指挥可以指定接收单位',
+      'Only duty officers, directors and commanders may bind a role',
+    );
+  if (state.status === 'terminated' && !Object.values(state.tasks).some((t) => isOpen(t)))
+    return refuse('PLAN_RULE', '该事件已结束，没有待办任务', 'The incident has ended with nothing owed');
+  const problem = bindingProblem(plan, c.role, c.to);
+  if (problem) return problem;
+  const current =
+    state.assignees[c.role] !== undefined ? { unitId: state.assignees[c.role] } : state.parties[c.role];
+  if (current && JSON.stringify('party' in c.to ? c.to.party : c.to) === JSON.stringify(current))
+    return accept([]);
+  return accept(
+    withTasks(
+      plan,
+      state,
+      [
+        {
+          type: 'RoleBound',
+          role: c.role,
+          to: c.to,
+          by: ctx.actor.userId,
+          incidentId: state.id,
+          at: ctx.now,
+        },
+      ],
+      ctx.now,
+    ),
+  );
 }
 
 function inForce(
@@ -286,6 +433,12 @@ function terminate(
   ctx: DecideContext,
 ): Decision {
   const { actor, now } = ctx;
+  if (state.status === 'open' && canOperate(actor)) {
+    // reported and graded, no response started: closing it (结案) needs no signature, only a reason
+    const problem = textProblem(c.reason, ['结案理由', 'a reason']);
+    if (problem) return problem;
+    return accept(terminated(plan, state, actor.userId, null, c.reason.trim(), now));
+  }
   const refused = liveResponseGuard(state, actor, ['终止响应', 'end the response']);
   if (refused) return refused;
   if (!state.level) return refuse('PLAN_RULE', '事件不在响应中，无需终止', 'The incident is not in response');
@@ -336,13 +489,62 @@ function sign(
   return accept(inForce(plan, state, pending.levelId ?? '', pending.by, actor.userId, pending.reason, now));
 }
 
-function taskGuard(state: IncidentState, taskId: string, actor: Actor): Decision | Task {
+function withdraw(
+  state: IncidentState,
+  c: Extract<Command, { type: 'withdraw' }>,
+  ctx: DecideContext,
+): Decision {
+  const pending = state.pending;
+  if (!pending) return refuse('CONFLICT', '没有等待签批的事项', 'Nothing is waiting for a signature');
+  if (pending.by !== ctx.actor.userId)
+    return refuse('FORBIDDEN', '只有提出人可以撤回', 'Only whoever proposed it may withdraw it');
+  if ((c.reason?.length ?? 0) > MAX_TEXT)
+    return refuse(
+      'INVALID',
+      `撤回理由不能超过 ${MAX_TEXT} 字`,
+      `The reason is limited to ${MAX_TEXT} characters`,
+    );
+  return accept([
+    {
+      type: 'ProposalWithdrawn',
+      by: ctx.actor.userId,
+      reason: c.reason?.trim() ?? '',
+      incidentId: state.id,
+      at: ctx.now,
+    },
+  ]);
+}
+
+/**
+ * Who may record on a task: the unit that owes it, or — for a role held by an outside party, which has no
+ * account — staff on the party's behalf. An unbound role's task reaches no one until it is bound.
+ */
+function taskGuard(
+  plan: Plan,
+  state: IncidentState,
+  taskId: string,
+  actor: Actor,
+): Decision | { task: Task; onBehalfOf?: string } {
   // own properties only: "__proto__" or "constructor" must name no task
   const task = Object.hasOwn(state.tasks, taskId) ? state.tasks[taskId] : undefined;
   if (!task) return refuse('NOT_FOUND', `没有任务 ${taskId}`, `No task ${taskId}`);
-  if (actor.role !== 'unit' || actor.unitId !== task.unitId) {
+  const party = Object.hasOwn(state.parties, task.unitId) ? state.parties[task.unitId] : undefined;
+  const own = actor.role === 'unit' && actor.unitId === task.unitId;
+  if (!own && !(party && canOperate(actor))) {
+    if (canOperate(actor) && plan.units.some((u) => u.id === task.unitId && u.kind === 'role'))
+      return refuse(
+        'PLAN_RULE',
+        '该任务尚无接收单位，请先在事件页指定',
+        'This task reaches no one yet; bind its role on the incident page first',
+      );
     return refuse('FORBIDDEN', '只能确认和报告本单位的任务', 'A unit may only act on its own tasks');
   }
+  if (task.status === 'moved')
+    return refuse(
+      'PLAN_RULE',
+      '该任务已转交新的接收单位，无需处理',
+      'This task moved to another holder when its role was rebound',
+    );
   if (task.status === 'stoodDown')
     return refuse(
       'PLAN_RULE',
@@ -357,7 +559,7 @@ function taskGuard(state: IncidentState, taskId: string, actor: Actor): Decision
       `The response ended${at ? ` at ${formatShanghai(at)} (Asia/Shanghai)` : ''}; its tasks are closed`,
     );
   }
-  return task;
+  return party ? { task, onBehalfOf: party.name } : { task };
 }
 
 /**
@@ -386,14 +588,21 @@ function notesFull(task: Task, length: number): Decision | null {
 }
 
 function onTask(
+  plan: Plan,
   state: IncidentState,
   c: Extract<Command, { type: 'acknowledge' | 'report' }>,
   ctx: DecideContext,
 ): Decision {
   const { actor, now } = ctx;
-  const task = taskGuard(state, c.taskId, actor);
-  if ('ok' in task) return task;
-  const base = { incidentId: state.id, at: now, taskId: task.id };
+  const guarded = taskGuard(plan, state, c.taskId, actor);
+  if ('ok' in guarded) return guarded;
+  const { task } = guarded;
+  const base = {
+    incidentId: state.id,
+    at: now,
+    taskId: task.id,
+    ...(guarded.onBehalfOf !== undefined ? { onBehalfOf: guarded.onBehalfOf } : {}),
+  };
   if (c.type === 'acknowledge') {
     // acknowledging twice is harmless: the first acknowledgement stands
     return accept(
@@ -431,15 +640,15 @@ function recordMilestone(
       `This plan has no milestone "${c.milestone}" to record`,
     );
   }
-  if (state.status !== 'active')
-    return refuse('PLAN_RULE', '事件不在响应中', 'The incident is not in response');
+  if (state.status === 'terminated') return refuse('PLAN_RULE', '事件已结束', 'The incident has ended');
   if (state.milestones[c.milestone] !== undefined)
     return refuse('CONFLICT', '该时间节点已记录', 'That milestone is already recorded');
-  if (!Number.isFinite(c.at) || c.at > now || c.at < state.openedAt) {
+  // a warning may come before the report (a weather warning the evening before): up to a week before it
+  if (!Number.isFinite(c.at) || c.at > now || c.at < state.openedAt - MILESTONE_LEAD_MS) {
     return refuse(
       'INVALID',
-      '时间节点应在事件开始之后、现在之前',
-      'A milestone must fall between the incident’s start and now',
+      '时间节点应在接报前 7 天之内、现在之前',
+      'A milestone must fall between a week before the report and now',
     );
   }
   return accept(
@@ -455,7 +664,7 @@ function recordMilestone(
 function tick(plan: Plan, state: IncidentState, ctx: DecideContext): Decision {
   if (ctx.actor.role !== 'system')
     return refuse('FORBIDDEN', '只有调度器可以推进时钟', 'Only the scheduler may tick');
-  const events = state.status === 'active' ? reconcileTasks(plan, state, state.id, ctx.now) : [];
+  const events = state.status !== 'terminated' ? reconcileTasks(plan, state, state.id, ctx.now) : [];
   const next = fold(plan, state, events) ?? state;
   return accept([...events, ...newlyOverdue(next, state.id, ctx.now)]);
 }
@@ -466,6 +675,7 @@ export function decide(
   command: Command,
   ctx: DecideContext,
 ): Decision {
+  if (command.type === 'open') return openIncident(plan, state, command, ctx);
   if (command.type === 'declare') return declare(plan, state, command, ctx);
   if (!state) return refuse('NOT_FOUND', '没有该事件', 'No such incident');
   if (state.planId !== plan.id)
@@ -485,9 +695,13 @@ export function decide(
       return changeLevel(plan, state, command, ctx);
     case 'terminate':
       return terminate(plan, state, command, ctx);
+    case 'withdraw':
+      return withdraw(state, command, ctx);
+    case 'bind':
+      return bind(plan, state, command, ctx);
     case 'acknowledge':
     case 'report':
-      return onTask(state, command, ctx);
+      return onTask(plan, state, command, ctx);
     case 'recordMilestone':
       return recordMilestone(plan, state, command, ctx);
     case 'tick':

@@ -1,5 +1,5 @@
 /** The incident as the engine sees it: commands in, events (facts) out, state as a fold of events. */
-import type { Milestone, PlanId, Role, Signer } from '../plans/schema.ts';
+import type { Milestone, PartyKind, PlanId, Role, Signer } from '../plans/schema.ts';
 import type { Readings } from './readings.ts';
 import type { Bilingual } from './text.ts';
 
@@ -10,23 +10,55 @@ export interface Actor {
   unitId?: string;
 }
 
+/**
+ * An outside party bound to a role the plan names (a village, the plant, an expert, an insurer). It has no
+ * account: staff record what it reports, on its behalf. `code` is the official division code of a village.
+ */
+export interface Party {
+  kind: PartyKind;
+  name: string;
+  phone: string;
+  code?: string;
+}
+
+/** Who a role is bound to: a member unit (it acts itself) or an outside party (staff act for it). */
+export type Binding = { unitId: string } | { party: Party };
+
+/** What the duty officer knows at the first report (接报). */
+export interface Opening {
+  incidentId: string;
+  planId: PlanId;
+  title: string;
+  drill?: boolean;
+  /** what is known at the first report, in the officer's words */
+  summary?: string;
+  readings?: Readings;
+  /** binds a role the plan names ("事故发生地区县政府") to the real unit for this incident */
+  assignees?: Record<string, string>;
+  occurredAt?: number;
+}
+
 export type Command =
-  | {
+  /** 接报: the incident exists from the first report; obligations that run from it start now */
+  | ({ type: 'open' } & Opening)
+  /**
+   * Puts a level in force or proposes it for signature. On an incident that does not exist yet it opens it
+   * first (report and declaration in one step); on an open incident (graded, nothing in force) it declares.
+   */
+  | ({
       type: 'declare';
       incidentId: string;
-      planId: PlanId;
       levelId: string;
-      title: string;
-      drill?: boolean;
       /** required when the chosen level differs from the one the readings recommend */
       reason?: string;
       readings?: Readings;
-      /** binds a role the plan names ("事故发生地区县政府") to the real unit for this incident */
-      assignees?: Record<string, string>;
-      occurredAt?: number;
-    }
+    } & Partial<Opening>)
   | { type: 'approve'; reason?: string }
   | { type: 'reject'; reason: string }
+  /** 撤回: whoever proposed something takes it back before it is signed */
+  | { type: 'withdraw'; reason?: string }
+  /** binds (or rebinds) a role the plan names; open tasks move to the new holder */
+  | { type: 'bind'; role: string; to: Binding }
   | { type: 'changeLevel'; levelId: string; reason: string }
   | { type: 'terminate'; reason: string }
   | { type: 'acknowledge'; taskId: string }
@@ -42,14 +74,23 @@ export type TaskSource =
 export interface TaskSpec {
   id: string;
   source: TaskSource;
+  /** who owes the task: a member unit, or a role the plan names while it is unbound or held by a party */
   unitId: string;
+  /** the role the plan names, when the task is owed through one ("事故发生地区县政府" → 淄川区) */
+  roleId?: string;
   /** the tier that introduced the action or clock */
   level: string;
   phase: 'response' | 'after';
   dueAt: number | null;
 }
 
-export type TaskStatus = 'assigned' | 'acknowledged' | 'inProgress' | 'done' | 'stoodDown' | 'closed';
+/**
+ * Open: assigned, acknowledged, inProgress. Ended: `done` (on time or late, by doneAt against dueAt);
+ * `closed` undone because the response was terminated; `stoodDown` undone because a lower level no longer
+ * carries it; `moved` because its role was bound to another holder, who got a new task for it.
+ */
+export type TaskStatus =
+  'assigned' | 'acknowledged' | 'inProgress' | 'done' | 'stoodDown' | 'closed' | 'moved';
 
 const OPEN_STATUSES: ReadonlySet<string> = new Set<TaskStatus>(['assigned', 'acknowledged', 'inProgress']);
 /** A task still owed: assigned, acknowledged or in progress (not done, stood down or closed). */
@@ -61,7 +102,11 @@ export interface Task extends TaskSpec {
   acknowledgedAt?: number;
   doneAt?: number;
   overdueAt?: number;
-  notes: { at: number; by: string; text: string }[];
+  /** when it was closed, stood down or moved without being done */
+  closedAt?: number;
+  /** the task that took over, when the role moved to another holder */
+  movedTo?: string;
+  notes: { at: number; by: string; text: string; onBehalfOf?: string }[];
 }
 
 export interface Pending {
@@ -82,7 +127,12 @@ export interface LevelChange {
   reason: string;
 }
 
-export type IncidentStatus = 'proposed' | 'active' | 'terminated' | 'rejected';
+/**
+ * `open`: reported (接报) and being graded, no level in force, nothing proposed; `proposed`: a first level
+ * waits for its signature; `active`: a level is in force; `terminated`: the response ended, or the incident
+ * was closed without one.
+ */
+export type IncidentStatus = 'open' | 'proposed' | 'active' | 'terminated';
 
 export interface IncidentState {
   id: string;
@@ -95,9 +145,13 @@ export interface IncidentState {
   pending: Pending | null;
   version: number;
   openedAt: number;
+  summary: string;
   readings: Readings;
   recommended: string | null;
+  /** roles bound to member units */
   assignees: Record<string, string>;
+  /** roles bound to outside parties */
+  parties: Record<string, Party>;
   milestones: Partial<Record<Milestone, number>>;
   tasks: Record<string, Task>;
   history: LevelChange[];
@@ -112,7 +166,9 @@ type EventBody =
       readings: Readings;
       recommended: string | null;
       assignees: Record<string, string>;
+      summary?: string;
     }
+  | { type: 'ReadingsAssessed'; readings: Readings; recommended: string | null }
   | {
       type: 'LevelProposed';
       kind: 'declare' | 'change';
@@ -123,13 +179,16 @@ type EventBody =
     }
   | { type: 'TerminationProposed'; signer: Exclude<Signer, null>; by: string; reason: string }
   | { type: 'ProposalRejected'; by: string; reason: string }
+  | { type: 'ProposalWithdrawn'; by: string; reason: string }
+  | { type: 'RoleBound'; role: string; to: Binding; by: string }
+  | { type: 'TasksMoved'; moves: { from: string; to: TaskSpec }[] }
   | { type: 'LevelSet'; levelId: string; by: string; signedBy: string | null; reason: string }
   | { type: 'Terminated'; by: string; signedBy: string | null; reason: string }
   | { type: 'MilestoneRecorded'; milestone: Milestone; time: number }
   | { type: 'TasksAssigned'; tasks: TaskSpec[] }
   | { type: 'TasksStoodDown'; taskIds: string[] }
-  | { type: 'TaskAcknowledged'; taskId: string; by: string }
-  | { type: 'TaskReported'; taskId: string; by: string; note: string; done: boolean }
+  | { type: 'TaskAcknowledged'; taskId: string; by: string; onBehalfOf?: string }
+  | { type: 'TaskReported'; taskId: string; by: string; note: string; done: boolean; onBehalfOf?: string }
   | { type: 'TaskOverdue'; taskId: string };
 
 export type IncidentEvent = EventBody & { incidentId: string; at: number };

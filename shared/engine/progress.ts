@@ -1,5 +1,49 @@
 /** Progress of a response as the dashboard shows it: by unit, not by task, and the next deadlines. */
-import { isOpen, type Task } from './incident.ts';
+import type { Plan } from '../plans/schema.ts';
+import { type IncidentState, isOpen, type Task } from './incident.ts';
+
+/**
+ * Does the task reach someone? A member unit sees it in its inbox; a role held by an outside party is
+ * reached through staff; a role not yet bound reaches no one (无人接收).
+ */
+export function reaches(plan: Plan, state: Pick<IncidentState, 'parties'>, unitId: string): boolean {
+  if (Object.hasOwn(state.parties, unitId)) return true;
+  return plan.units.find((u) => u.id === unitId)?.kind !== 'role';
+}
+
+/** Tasks no longer owed by their holder: a lower level stood them down, or a rebinding moved them on. */
+const retired = (t: Pick<Task, 'status'>) => t.status === 'stoodDown' || t.status === 'moved';
+
+/** A done task finished after its deadline. */
+export const doneLate = (t: Pick<Task, 'status' | 'dueAt' | 'doneAt'>) =>
+  t.status === 'done' && t.dueAt !== null && (t.doneAt ?? 0) > t.dueAt;
+
+export type CountedTask = Pick<
+  Task,
+  'unitId' | 'status' | 'acknowledgedAt' | 'overdueAt' | 'dueAt' | 'doneAt'
+>;
+
+/**
+ * What every screen counts, computed once: every task still owed or ended by termination (not stood down or
+ * moved); acknowledged = has an acknowledgement; done (of which late); closed undone by termination; open
+ * and overdue; open and reaching no one; and, apart, those stood down by a lower level.
+ */
+export function taskCounts(tasks: readonly CountedTask[], reached: (unitId: string) => boolean) {
+  const counted = tasks.filter((t) => !retired(t));
+  const open = counted.filter(isOpen);
+  return {
+    tasks: counted.length,
+    open: open.length,
+    acknowledged: counted.filter((t) => t.acknowledgedAt !== undefined).length,
+    done: counted.filter((t) => t.status === 'done').length,
+    doneLate: counted.filter(doneLate).length,
+    closedUndone: counted.filter((t) => t.status === 'closed').length,
+    overdue: open.filter((t) => t.overdueAt !== undefined).length,
+    unreached: open.filter((t) => !reached(t.unitId)).length,
+    stoodDown: tasks.filter((t) => t.status === 'stoodDown').length,
+  };
+}
+export type TaskCounts = ReturnType<typeof taskCounts>;
 
 /**
  * Units assigned and units that have acknowledged every task they hold. Stood-down tasks do not count; a
@@ -8,7 +52,7 @@ import { isOpen, type Task } from './incident.ts';
 export function unitProgress(tasks: readonly Pick<Task, 'unitId' | 'status' | 'acknowledgedAt'>[]) {
   const pending = new Map<string, boolean>();
   for (const t of tasks) {
-    if (t.status === 'stoodDown') continue;
+    if (retired(t)) continue;
     const waiting = t.acknowledgedAt === undefined;
     pending.set(t.unitId, (pending.get(t.unitId) ?? false) || waiting);
   }

@@ -20,32 +20,55 @@ export type TaskView = Pick<
   'status' | 'level' | 'highestLevel' | 'milestones' | 'readings' | 'assignees' | 'tasks'
 >;
 
-const resolve = (view: TaskView, unitId: string) => view.assignees[unitId] ?? unitId;
+/**
+ * The units that owe an item, each once: a role bound to a member unit resolves to it (and remembers the
+ * role); an unbound role, or one held by an outside party, owes it under its own id.
+ */
+function owers(plan: Plan, view: TaskView, units: string[]): { unitId: string; roleId?: string }[] {
+  const out = new Map<string, { unitId: string; roleId?: string }>();
+  for (const u of units) {
+    const isRole = plan.units.find((x) => x.id === u)?.kind === 'role';
+    const unitId = view.assignees[u] ?? u;
+    if (!out.has(unitId)) out.set(unitId, isRole ? { unitId, roleId: u } : { unitId });
+  }
+  return [...out.values()];
+}
 
 function specsFor(
+  plan: Plan,
   view: TaskView,
   units: string[],
   source: TaskSource,
   base: Omit<TaskSpec, 'id' | 'unitId' | 'source'>,
 ): TaskSpec[] {
   const key = source.kind === 'action' ? source.actionId : source.clockId;
-  const resolved = [...new Set(units.map((u) => resolve(view, u)))];
-  return resolved.map((unitId) => ({
-    id: [key, unitId, ...(source.kind === 'clock' && source.day ? [source.day] : [])].join('@'),
+  // the owner is the id's middle part: the visibility rules read it without the state
+  return owers(plan, view, units).map((o) => ({
+    id: [key, o.unitId, ...(source.kind === 'clock' && source.day ? [source.day] : [])].join('@'),
     source,
-    unitId,
+    ...o,
     ...base,
   }));
 }
 
-function clockTasks(view: TaskView, clock: Clock, now: number, phase: TaskSpec['phase']): TaskSpec[] {
+function clockTasks(
+  plan: Plan,
+  view: TaskView,
+  clock: Clock,
+  now: number,
+  phase: TaskSpec['phase'],
+): TaskSpec[] {
   const start = clock.start;
   const base = { level: clock.level, phase };
   if (start.kind === 'daily') {
-    const from = view.milestones.declared;
+    // every day of the response; a clock the plan ties to the event itself, from the day it was reported
+    const from = clock.beforeLevel
+      ? (view.milestones.reported ?? view.milestones.declared)
+      : view.milestones.declared;
     if (from === undefined) return [];
     return dailyDeadlines(start.time, from, now).flatMap((dueAt) =>
       specsFor(
+        plan,
         view,
         clock.owedBy,
         { kind: 'clock', clockId: clock.id, day: dayKey(dueAt) },
@@ -57,6 +80,7 @@ function clockTasks(view: TaskView, clock: Clock, now: number, phase: TaskSpec['
   const at = view.milestones[start.milestone];
   if (at === undefined) return [];
   return specsFor(
+    plan,
     view,
     clock.owedBy,
     { kind: 'clock', clockId: clock.id },
@@ -67,9 +91,16 @@ function clockTasks(view: TaskView, clock: Clock, now: number, phase: TaskSpec['
 /** The tasks the plan demands for this state at `now`. */
 export function desiredTasks(plan: Plan, view: TaskView, now: number): TaskSpec[] {
   const when = { readings: view.readings, date: now };
+  if (view.status === 'open' || view.status === 'proposed') {
+    // reported, no level in force yet: what the plans start from the occurrence or the report runs already
+    return plan.clocks
+      .filter((c) => c.beforeLevel)
+      .flatMap((c) => clockTasks(plan, view, c, now, 'response'));
+  }
   if (view.status === 'active' && view.level) {
     const actions = actionsForLevel(plan, view.level, when).flatMap((a) =>
       specsFor(
+        plan,
         view,
         actionUnits(plan, a),
         { kind: 'action', actionId: a.id },
@@ -78,13 +109,14 @@ export function desiredTasks(plan: Plan, view: TaskView, now: number): TaskSpec[
     );
     const clocks = clocksForLevel(plan, view.level)
       .filter((c) => milestoneOf(c) !== 'terminated')
-      .flatMap((c) => clockTasks(view, c, now, 'response'));
+      .flatMap((c) => clockTasks(plan, view, c, now, 'response'));
     return [...actions, ...clocks];
   }
   if (view.status === 'terminated' && view.highestLevel) {
     // what is owed after a response follows the highest tier the response reached
     const actions = actionsForLevel(plan, view.highestLevel, when, 'after').flatMap((a) =>
       specsFor(
+        plan,
         view,
         actionUnits(plan, a),
         { kind: 'action', actionId: a.id },
@@ -93,26 +125,43 @@ export function desiredTasks(plan: Plan, view: TaskView, now: number): TaskSpec[
     );
     const clocks = clocksForLevel(plan, view.highestLevel)
       .filter((c) => milestoneOf(c) === 'terminated')
-      .flatMap((c) => clockTasks(view, c, now, 'after'));
+      .flatMap((c) => clockTasks(plan, view, c, now, 'after'));
     return [...actions, ...clocks];
   }
   return [];
 }
 
-/** Events that take the task list from what it is to what the plan demands. */
+/** What makes two tasks the same duty of the same role: the item, its day, and the role it is owed through. */
+const dutyKey = (t: Pick<TaskSpec, 'source' | 'roleId'>) =>
+  t.roleId === undefined ? null : JSON.stringify([t.source, t.roleId]);
+
+/**
+ * Events that take the task list from what it is to what the plan demands. An open task of a role that was
+ * bound to another holder moves to it (the old task keeps what its holder did); any other open response
+ * task the state no longer demands is stood down.
+ */
 export function reconcileTasks(plan: Plan, view: TaskView, incidentId: string, now: number): IncidentEvent[] {
   const desired = desiredTasks(plan, view, now);
   const wanted = new Set(desired.map((t) => t.id));
-  const fresh = desired.filter((t) => {
+  let fresh = desired.filter((t) => {
     const existing = view.tasks[t.id];
-    return !existing || existing.status === 'stoodDown';
+    return !existing || existing.status === 'stoodDown' || existing.status === 'moved';
   });
   const events: IncidentEvent[] = [];
-  if (view.status === 'active') {
-    const gone = Object.values(view.tasks)
-      .filter((t) => t.phase === 'response' && isOpen(t) && !wanted.has(t.id))
-      .map((t) => t.id);
-    if (gone.length > 0) events.push({ type: 'TasksStoodDown', taskIds: gone, incidentId, at: now });
+  const freshByDuty = new Map(fresh.flatMap((t) => (dutyKey(t) ? [[dutyKey(t), t] as const] : [])));
+  const moves: { from: string; to: TaskSpec }[] = [];
+  const gone: string[] = [];
+  for (const t of Object.values(view.tasks)) {
+    if (!isOpen(t) || wanted.has(t.id)) continue;
+    const to = freshByDuty.get(dutyKey(t));
+    if (to) moves.push({ from: t.id, to });
+    else if (t.phase === 'response' && view.status !== 'terminated') gone.push(t.id);
+  }
+  if (gone.length > 0) events.push({ type: 'TasksStoodDown', taskIds: gone, incidentId, at: now });
+  if (moves.length > 0) {
+    events.push({ type: 'TasksMoved', moves, incidentId, at: now });
+    const moved = new Set(moves.map((m) => m.to.id));
+    fresh = fresh.filter((t) => !moved.has(t.id));
   }
   if (fresh.length > 0) events.push({ type: 'TasksAssigned', tasks: fresh, incidentId, at: now });
   return events;

@@ -14,7 +14,38 @@ function predicateIndicators(p: Predicate): string[] {
   return [p.indicator];
 }
 
-export function checkPlan(plan: Plan): string[] {
+/**
+ * A table a plan file keeps by unit id and spreads over its units as it builds them (the pollution plan's
+ * annex-2 names). A record filed under a key that names no unit attaches to nothing and vanishes without a
+ * word, so the plan file declares the table here and checkPlan holds every key to a unit that carries the
+ * records: `counts` is how many records the table files under each key, and the unit must carry at least
+ * that many contacts citing `clause`.
+ */
+export interface KeyedTable {
+  planId: string;
+  /** what the table holds, for the message */
+  what: string;
+  clause: string;
+  counts: Readonly<Record<string, number>>;
+}
+
+const keyedTables = new Map<string, KeyedTable>();
+
+/** Called by a plan file for each keyed table it spreads over its units; declaring again replaces. */
+export function declareKeyedTable(table: KeyedTable): void {
+  keyedTables.set(`${table.planId}:${table.what}`, table);
+}
+
+export function keyedTablesOf(planId: string): KeyedTable[] {
+  return [...keyedTables.values()].filter((t) => t.planId === planId);
+}
+
+/** Row counts of a table of records by key, for `declareKeyedTable`. */
+export function countsOf(table: Readonly<Record<string, readonly unknown[]>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(table).map(([k, rows]) => [k, rows.length]));
+}
+
+export function checkPlan(plan: Plan, tables: readonly KeyedTable[] = keyedTablesOf(plan.id)): string[] {
   const problems: string[] = [];
   const levels = new Set(plan.levels.map((l) => l.id));
   const units = new Set(plan.units.map((u) => u.id));
@@ -71,6 +102,20 @@ export function checkPlan(plan: Plan): string[] {
       problems.push(`${where('clock', c.id)} has unknown upTo "${c.upTo}"`);
     for (const u of c.owedBy)
       if (!units.has(u)) problems.push(`${where('clock', c.id)} is owed by unknown unit "${u}"`);
+  }
+  for (const t of tables) {
+    for (const [key, n] of Object.entries(t.counts)) {
+      const unit = plan.units.find((u) => u.id === key);
+      if (!unit) {
+        problems.push(`${plan.id}: ${t.what} "${key}" names no unit; its ${n} record(s) attach to nothing`);
+        continue;
+      }
+      const carried = unit.contacts.filter((c) => c.clause === t.clause).length;
+      if (carried < n)
+        problems.push(
+          `${where('unit', key)} carries ${carried} of the ${n} ${t.what} record(s) filed under it`,
+        );
+    }
   }
   for (const l of plan.links) {
     for (const id of [l.from, ...l.starts])

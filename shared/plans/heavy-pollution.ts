@@ -1,4 +1,5 @@
 /** 淄博市重污染天气应急预案 (淄政办字〔2017〕147号) as data. Every rule cites its clause; see schema.ts. */
+import { countsOf, declareKeyedTable } from './check.ts';
 import type { LevelInput, PlanInput } from './schema.ts';
 
 const ISSUED = '2017-11-14';
@@ -151,31 +152,34 @@ const COUNTIES: [string, string, string][] = [
   ['econ-dev', '经济开发区管委会', 'Economic Development Zone Administration'],
   ['wenchanghu', '文昌湖旅游度假区管委会', 'Wenchang Lake Resort Administration'],
 ];
-/** Annex 2 (as of 2017): person, post, and the words that place them there. */
+/**
+ * Annex 2 (as of 2017) by unit id: person, post, and the words that place them there. Declared to
+ * checkPlan below, which refuses a key that names no unit (a name filed there would attach to nothing).
+ */
 const NAMED: Record<string, [string, string, string][]> = {
-  propaganda: [['傅斌', '市委宣传部副部长', '傅斌市委宣传部副部长']],
+  'city-propaganda': [['傅斌', '市委宣传部副部长', '傅斌市委宣传部副部长']],
   supervision: [['穆若英', '市纪委常务副书记,市监察局局长', '穆若英市纪委常务副书记,市监察局局长']],
   inspection: [['范桂君', '市政府督查室主任', '范桂君市政府督查室主任']],
-  development: [['陈思林', '市发展改革委主任', '陈思林市发展改革委主任']],
+  'city-development': [['陈思林', '市发展改革委主任', '陈思林市发展改革委主任']],
   economy: [['王克海', '市经济和信息化委主任', '王克海市经济和信息化委主任']],
-  education: [['于军', '市教育局局长', '于军市教育局局长']],
-  police: [
+  'city-education': [['于军', '市教育局局长', '于军市教育局局长']],
+  'city-police': [
     ['申延军', '副指挥长;副市长,市公安局局长', '申延军副市长,市公安局局长'],
     ['于洪德', '市公安局党委副书记,副局长', '于洪德市公安局党委'],
   ],
-  finance: [['卜德兰', '市财政局局长', '卜德兰市财政局局长']],
+  'city-finance': [['卜德兰', '市财政局局长', '卜德兰市财政局局长']],
   land: [['孙中华', '市国土资源局局长', '孙中华市国土资源局局长']],
-  housing: [['王树银', '市住房城乡建设局局长', '王树银市住房城乡建设局局长']],
-  transport: [['翟乃利', '市交通运输局局长', '翟乃利市交通运输局局长']],
-  health: [['宋晓东', '市卫生计生委主任', '宋晓东市卫生计生委主任']],
+  'city-housing': [['王树银', '市住房城乡建设局局长', '王树银市住房城乡建设局局长']],
+  'city-transport': [['翟乃利', '市交通运输局局长', '翟乃利市交通运输局局长']],
+  'city-health': [['宋晓东', '市卫生计生委主任', '宋晓东市卫生计生委主任']],
   environment: [['于照春', '市环保局局长;指挥部办公室副主任', '于照春市环保局局长']],
   urban: [['刘丙伦', '市城管执法局局长', '刘丙伦市城管执法局局长']],
-  weather: [['臧传花', '市气象局局长', '臧传花市气象局局长']],
+  'city-weather': [['臧传花', '市气象局局长', '臧传花市气象局局长']],
   'zibo-daily': [['潘海涛', '淄博日报社社长', '潘海涛淄博日报社社长']],
   broadcasting: [['徐和峰', '市广播电视台台长', '徐和峰市广播电视台台长']],
-  unicom: [['刘培建', '中国联通淄博市分公司总经理', '刘培建中国联通淄博市分公司总经理']],
-  mobile: [['李华杰', '淄博移动通信公司总经理', '李华杰淄博移动通信公司总经理']],
-  telecom: [['郎明', '淄博电信公司总经理', '郎明淄博电信公司总经理']],
+  'city-unicom': [['刘培建', '中国联通淄博市分公司总经理', '刘培建中国联通淄博市分公司总经理']],
+  'city-mobile': [['李华杰', '淄博移动通信公司总经理', '李华杰淄博移动通信公司总经理']],
+  'city-telecom': [['郎明', '淄博电信公司总经理', '郎明淄博电信公司总经理']],
   power: [['李建鹏', '淄博供电公司总经理', '李建鹏淄博供电公司总经理']],
   cable: [['潘乐义', '山东广电网络有限公司淄博分公司总经理', '潘乐义山东广电网络有限公司淄博分公司总经理']],
   zhangdian: [['王金栋', '张店区委副书记,区长', '王金栋张店区委副书记,区长']],
@@ -200,6 +204,13 @@ const NAMED: Record<string, [string, string, string][]> = {
   ],
 };
 
+declareKeyedTable({
+  planId: 'heavy-pollution',
+  what: '附件2 names',
+  clause: '附件2',
+  counts: countsOf(NAMED),
+});
+
 const contacts = (unitId: string) =>
   (NAMED[unitId] ?? []).map(([person, post, quote]) => ({
     label: '指挥部成员（附件2，2017年）',
@@ -214,6 +225,11 @@ const MEMBER_IDS = [...MEMBERS.map(([id]) => id), ...MEDIA.map(([id]) => id)];
 const COUNTY_IDS = COUNTIES.map(([id]) => id);
 const EVERYONE = [...MEMBER_IDS, ...COUNTY_IDS];
 const OPERATORS = ['city-mobile', 'city-unicom', 'city-telecom'];
+/**
+ * 四(三) "各区县、市直有关部门(单位)": the departments of annex 3 一–十六 and the counties. Not 十七 (国网淄博供电
+ * 公司) nor 十八 (the newspaper, broadcaster, operators and cable company), which are no 市直 departments.
+ */
+const CITY_DEPARTMENTS = MEMBERS.map(([id]) => id).filter((id) => id !== 'power');
 
 const WINTER = {
   kind: 'season' as const,
@@ -237,245 +253,560 @@ const directorLifts = {
   quote: '负责重污染天气蓝色、黄色、橙色等3个等级预警发布(解除)报告的审批',
 };
 
-type Measure = [
-  id: string,
-  level: string,
-  zh: string,
-  en: string,
-  clause: string,
-  quote: string,
-  units: string[],
-  supersedes?: string,
-];
+/**
+ * A measure of 五(五). `detail` carries the measure's whole sentence(s) from its clause. A higher measure
+ * `supersedes` a lower one only where it restates that same measure more strictly; a measure a higher level
+ * repeats word for word, or does not restate, stays in force as the lower level's task (五(五)3–5: "在…级
+ * 响应基础上应当至少采取以下措施").
+ */
+interface Measure {
+  id: string;
+  level: 'blue' | 'yellow' | 'orange' | 'red';
+  title: [zh: string, en: string];
+  clause: string;
+  quote: string;
+  detail: string;
+  units: string[];
+  supersedes?: string[];
+  winter?: true;
+}
+
+const HEALTH = ['city-health', 'city-education', 'city-propaganda'];
+const ADVICE = ['city-propaganda', 'city-transport'];
+const EMITTERS = ['city-propaganda', 'environment', 'city-housing'];
+const INDUSTRY = ['environment', 'economy', 'city-development', 'power', ...COUNTY_IDS];
+const ADVICE_OPENING = '倡导公众及大气污染物排放单位自觉采取措施,减少污染排放。主要包括:';
+
 const MEASURES: Measure[] = [
-  [
-    'w-steel',
-    'blue',
-    '错峰生产：钢铁限产50%，焦化延长出焦，铸造停产',
-    'Winter: steel output −50%, coking slowed, foundries stopped',
-    '五(五)1(1)',
-    '钢铁企业限产50%,以高炉生产能力计',
-    ['economy', ...COUNTY_IDS],
-  ],
-  [
-    'w-building',
-    'blue',
-    '错峰生产：水泥、砖瓦窑、陶瓷等建材行业停产',
-    'Winter: cement, brick, ceramics and similar stop',
-    '五(五)1(2)',
-    '石膏板等建材行业,采暖季全部实施停产',
-    ['economy', ...COUNTY_IDS],
-  ],
-  [
-    'w-chemical',
-    'blue',
-    '错峰生产：氧化铝限产30%，炭素停产，原料药等VOCs工序停产',
-    'Winter: alumina −30%, carbon plants and pharma VOC steps stop',
-    '五(五)1(3)',
-    '氧化铝企业限产30%,以生产线计',
-    ['economy', ...COUNTY_IDS],
-  ],
-  [
-    'w-deficient',
-    'blue',
-    '错峰生产：治理设施不完善企业列清单停产',
-    'Winter: list and stop plants with deficient controls',
-    '五(五)1(4)',
-    '列出清单,冬季采暖季实施停产',
-    ['environment', ...COUNTY_IDS],
-  ],
-  [
-    'w-haulage',
-    'blue',
-    '错峰运输：大宗物料“一厂一策”',
-    'Winter: staggered bulk haulage, one plan per plant',
-    '五(五)1(5)',
-    '制定“一厂一策”错峰运输实施方案',
-    ['economy', ...COUNTY_IDS],
-  ],
-  [
-    'w-sites',
-    'blue',
-    '采暖季建筑工地停止土石方作业',
-    'Winter: building sites stop earthworks',
-    '五(五)1(6)',
-    '城市建成区内基本停止各类建设工程土石方作业、房屋拆迁(拆除)施工',
-    ['city-housing', ...COUNTY_IDS],
-  ],
-  [
-    'b-health',
-    'blue',
-    '健康防护：提示易感人群减少户外活动',
-    'Health: sensitive groups cut outdoor activity',
-    '五(五)2(1)',
-    '提示儿童、老年人和易感人群减少户外活动,特别敏感人群停止户外活动',
-    ['city-health', 'city-education', 'city-propaganda'],
-  ],
-  [
-    'b-advocacy',
-    'blue',
-    '倡议：乘坐公共交通出行',
-    'Advice: take public transport',
-    '五(五)2(2)',
-    '倡导公众选择乘坐公共交通工具出行',
-    ['city-propaganda', 'city-transport'],
-  ],
-  [
-    'b-industry',
-    'blue',
-    '强制减排：企业提高治污设施效率，稳定达标',
-    'Mandatory: plants run controls at full efficiency',
-    '五(五)2(3)①',
-    '废气排放企业提高治污设施运行效率,确保稳定达标排放',
-    ['environment', ...COUNTY_IDS],
-  ],
-  [
-    'b-dust',
-    'blue',
-    '强制减排：强化工地、裸地、堆场扬尘控制',
-    'Mandatory: tighter dust control on sites and stockpiles',
-    '五(五)2(3)②',
-    '强化施工工地、裸露地面、物料堆场扬尘控制措施',
-    ['city-housing', ...COUNTY_IDS],
-  ],
-  [
-    'y-health',
-    'yellow',
-    '健康防护：易感人群停止户外活动，中小学幼儿园停止户外活动',
-    'Health: sensitive groups stay in; schools stop outdoor activity',
-    '五(五)3(1)',
-    '提醒儿童、老年人和患病等易感人群停止户外活动',
-    ['city-health', 'city-education', 'city-propaganda'],
-    'b-health',
-  ],
-  [
-    'y-advocacy',
-    'yellow',
-    '倡议：减少小汽车出行，企业工地自觉减排',
-    'Advice: fewer car trips; emitters cut voluntarily',
-    '五(五)3(2)',
-    '尽量乘坐公共交通工具出行,减少小汽车上路行驶',
-    ['city-propaganda', 'city-transport'],
-    'b-advocacy',
-  ],
-  [
-    'y-industry',
-    'yellow',
-    '强制减排：铸造熔铸停产，陶瓷耐火钙业限产50%，PVC手套限产20%，玻璃限产10%',
-    'Mandatory: foundry melting stops; ceramics −50%, PVC gloves −20%, glass −10%',
-    '五(五)3(3)①',
-    '铸造行业熔铸工序实施停产。陶瓷、耐火、钙业等行业(电炉除外)限产50%',
-    ['environment', 'economy', 'city-development', 'power', ...COUNTY_IDS],
-    'b-industry',
-  ],
-  [
-    'y-dust',
-    'yellow',
-    '强制减排：停止露天矿山开采，禁止渣土砂石运输，增加洒水',
-    'Mandatory: quarries stop, no spoil haulage, more road wetting',
-    '五(五)3(3)②',
-    '停止所有露天矿山开采、石材加工等作业环节',
-    ['city-housing', 'land', 'city-transport', 'city-police', ...COUNTY_IDS],
-    'b-dust',
-  ],
-  [
-    'y-mobile',
-    'yellow',
-    '强制减排：重型柴油车禁限行区域，禁用冒黑烟工程机械，重点用车企业减车50%',
-    'Mandatory: heavy-diesel zones, no smoky machinery, −50% heavy lorries',
-    '五(五)3(3)③',
-    '建成区内划定重型柴油车辆禁限行区域,严格执行相关禁限行规定',
-    ['city-police', 'city-housing', 'environment', ...COUNTY_IDS],
-  ],
-  [
-    'o-health',
-    'orange',
-    '健康防护：易感人群留在室内，中小学幼儿园弹性教学',
-    'Health: sensitive groups indoors; schools teach flexibly',
-    '五(五)4(1)',
-    '建议中小学及幼儿园可采取弹性教学,停止室外课程及活动',
-    ['city-health', 'city-education', 'city-propaganda'],
-    'y-health',
-  ],
-  [
-    'o-advocacy',
-    'orange',
-    '倡议：绿色出行、绿色消费、弹性工作制',
-    'Advice: green travel, green buying, flexible hours',
-    '五(五)4(2)',
-    '倡导企事业单位可根据重污染天气实际情况、应急强制响应措施,采取调休、错峰上下班、远程办公等弹性工作制',
-    ['city-propaganda', 'city-transport'],
-    'y-advocacy',
-  ],
-  [
-    'o-industry',
-    'orange',
-    '强制减排：陶瓷耐火钙业停产，PVC手套限产50%，涂装印刷VOCs生产线停产，煤气发生炉停产，玻璃限产20%',
-    'Mandatory: ceramics stop; PVC gloves −50%; VOC lines and gasifiers stop; glass −20%',
-    '五(五)4(3)①',
-    'PVC手套行业限产50%,以停产生产线数量计',
-    ['environment', 'economy', 'city-development', 'power', ...COUNTY_IDS],
-    'y-industry',
-  ],
-  [
-    'o-dust',
-    'orange',
-    '强制减排：全市工地停工，搅拌站停止作业',
-    'Mandatory: every building site and mixing plant stops',
-    '五(五)4(3)②',
-    '全市范围内停止所有建筑、道路、拆迁、绿化、市政等工地的施工作业',
-    ['city-housing', 'land', 'city-transport', 'city-police', ...COUNTY_IDS],
-    'y-dust',
-  ],
-  [
-    'o-mobile',
-    'orange',
-    '强制减排：国Ⅲ及以下重型柴油货车禁行，禁止重型货车进出厂区',
-    'Mandatory: China III heavy diesel lorries banned; no heavy lorries at plants',
-    '五(五)4(3)③',
-    '禁止重型货运车辆进出厂区(保证安全生产运行的运输车辆除外)',
-    ['city-police', 'city-housing', 'environment', ...COUNTY_IDS],
-    'y-mobile',
-  ],
-  [
-    'r-health',
-    'red',
-    '健康防护：中小学幼儿园停课，停止大型户外活动，医疗机构24小时值班',
-    'Health: schools close, no large outdoor events, clinics on 24-hour duty',
-    '五(五)5(1)',
-    '建议中小学及幼儿园停课;停止举办各类大型群众性户外活动;各医疗卫生机构增设相关疾病门诊,增加医务人员,24 小时值班',
-    ['city-health', 'city-education', 'city-propaganda', ...COUNTY_IDS],
-    'o-health',
-  ],
-  [
-    'r-industry',
-    'red',
-    '强制减排：PVC手套停产，钢铁球团烧结高炉转炉停产，工业非电锅炉停产，玻璃限产30%',
-    'Mandatory: PVC gloves stop; steel sintering and furnaces stop; industrial boilers stop; glass −30%',
-    '五(五)5(3)①',
-    '钢铁企业球团、烧结、高炉、转炉等工序全面实施停产',
-    ['environment', 'economy', 'city-development', 'power', ...COUNTY_IDS],
-    'o-industry',
-  ],
-  [
-    'r-mobile',
-    'red',
-    '强制减排：国Ⅲ及以下中型、重型柴油货车禁行',
-    'Mandatory: China III medium and heavy diesel lorries banned',
-    '五(五)5(3)③',
-    '使用的中型、重型柴油货运车辆上路行驶',
-    ['city-police', 'city-housing', 'environment', ...COUNTY_IDS],
-    'o-mobile',
-  ],
-  [
-    'r-solvents',
-    'red',
-    '其他减排：停止室外喷涂、粉刷、切割、护坡喷浆',
-    'Other: stop outdoor spraying, painting, cutting and slope grouting',
-    '五(五)5(3)④',
-    '停止所有室外喷涂、粉刷、切割、护坡喷浆等使用有机溶剂作业环节',
-    ['city-housing', ...COUNTY_IDS],
-  ],
+  // ── 五(五)1 冬季错峰生产调控和错峰运输: standing in the heating season, beneath every level ──
+  {
+    id: 'w-steel',
+    level: 'blue',
+    title: [
+      '错峰生产：钢铁限产50%，焦化延长出焦，铸造停产',
+      'Winter: steel output −50%, coking slowed, foundries stopped',
+    ],
+    clause: '五(五)1(1)',
+    quote: '钢铁企业限产50%,以高炉生产能力计',
+    detail:
+      '钢铁焦化铸造行业。钢铁企业限产50%,以高炉生产能力计。焦化企业自10月1日至次年3月31日,出焦时间延长至48小时以上。铸造企业除满足达标排放要求的电炉、天然气炉外,采暖季全部实施停产。',
+    units: ['economy', ...COUNTY_IDS],
+    winter: true,
+  },
+  {
+    id: 'w-building',
+    level: 'blue',
+    title: ['错峰生产：水泥、砖瓦窑、陶瓷等建材行业停产', 'Winter: cement, brick, ceramics and similar stop'],
+    clause: '五(五)1(2)',
+    quote: '石膏板等建材行业,采暖季全部实施停产',
+    detail:
+      '建材行业。水泥(含粉磨站)、砖瓦窑、陶瓷(不含以电、天然气为燃料)、玻璃棉(不含以天然气为燃料)、岩棉(不含电炉)、石膏板等建材行业,采暖季全部实施停产。水泥、砖瓦窑承担居民供暖、协同处置城市垃圾和危险废物等保民生任务的,要根据承担任务量核定最大允许生产负荷,报市政府批准。',
+    units: ['economy', ...COUNTY_IDS],
+    winter: true,
+  },
+  {
+    id: 'w-chemical',
+    level: 'blue',
+    title: [
+      '错峰生产：氧化铝限产30%，炭素停产，有色再生熔铸限产50%，原料药、农药VOCs工序停产',
+      'Winter: alumina −30%, carbon plants stop, secondary-metal smelting −50%, pharma and pesticide VOC steps stop',
+    ],
+    clause: '五(五)1(3)',
+    quote: '氧化铝企业限产30%,以生产线计',
+    detail:
+      '有色化工医药行业。氧化铝企业限产30%,以生产线计,停产生产线产能应当超过企业总产能的30%。炭素企业全部停产。有色再生行业熔铸工序,限产50%。涉及原料药生产的医药企业VOCs排放工序、生产过程中使用有机溶剂的农药企业VOCs排放工序,在采暖季原则上实施停产,由于民生等需求存在特殊情况确需生产的,应报省政府批准。',
+    units: ['economy', ...COUNTY_IDS],
+    winter: true,
+  },
+  {
+    id: 'w-deficient',
+    level: 'blue',
+    title: ['错峰生产：治理设施不完善企业列清单停产', 'Winter: list and stop plants with deficient controls'],
+    clause: '五(五)1(4)',
+    quote: '列出清单,冬季采暖季实施停产',
+    detail:
+      '污染治理设施不完善企业。对存在未落实无组织排放治理要求、污染物超标排放、挥发性有机物治理设施不完善等问题的企业,列出清单,冬季采暖季实施停产。',
+    units: ['environment', ...COUNTY_IDS],
+    winter: true,
+  },
+  {
+    id: 'w-haulage',
+    level: 'blue',
+    title: ['错峰运输：大宗物料“一厂一策”', 'Winter: staggered bulk haulage, one plan per plant'],
+    clause: '五(五)1(5)',
+    quote: '制定“一厂一策”错峰运输实施方案',
+    detail:
+      '大宗物料实施错峰运输。钢铁、焦化、有色、电力、化工等涉及大宗原材料及产品运输的重点用车企业,按照产能与原材料运输比例结构,制定“一厂一策”错峰运输实施方案,提前做好生产物资储备。合理安排运力,封存企业自有车队中排放较高的车辆,优先选择排放控制水平较好的国Ⅳ和国Ⅴ标准车辆承担运输任务,保证采暖季国Ⅳ及以上排放标准运输车辆比例达到80%以上。',
+    units: ['economy', ...COUNTY_IDS],
+    winter: true,
+  },
+  {
+    id: 'w-sites',
+    level: 'blue',
+    title: ['采暖季建筑工地停止土石方作业', 'Winter: building sites stop earthworks'],
+    clause: '五(五)1(6)',
+    quote: '城市建成区内基本停止各类建设工程土石方作业、房屋拆迁(拆除)施工',
+    detail:
+      '建筑工地采暖季停工。采暖季期间,城市建成区内基本停止各类建设工程土石方作业、房屋拆迁(拆除)施工;停止道路工程、水利工程等土石方作业。对于重大民生工程和重点项目涉及土石方作业,确实无法停工的,报市政府同意后实施,各相关部门将其作为检查重点,严格监管。',
+    units: ['city-housing', ...COUNTY_IDS],
+    winter: true,
+  },
+
+  // ── 五(五)2 Ⅳ级 (blue) ──
+  {
+    id: 'b-health',
+    level: 'blue',
+    title: ['健康防护：提示易感人群减少户外活动', 'Health: sensitive groups cut outdoor activity'],
+    clause: '五(五)2(1)',
+    quote: '提示儿童、老年人和易感人群减少户外活动,特别敏感人群停止户外活动',
+    detail: '提示儿童、老年人和易感人群减少户外活动,特别敏感人群停止户外活动,外出采取防护措施。',
+    units: HEALTH,
+  },
+  {
+    id: 'b-advocacy',
+    level: 'blue',
+    title: ['倡议：乘坐公共交通出行', 'Advice: take public transport'],
+    clause: '五(五)2(2)',
+    quote: '倡导公众选择乘坐公共交通工具出行',
+    detail: '倡导公众选择乘坐公共交通工具出行。',
+    units: ADVICE,
+  },
+  {
+    id: 'b-industry',
+    level: 'blue',
+    title: [
+      '强制减排：废气排放企业提高治污设施运行效率，超标排放责令整改',
+      'Mandatory: emitters run their controls at full efficiency; hourly exceedances are ordered corrected',
+    ],
+    clause: '五(五)2(3)①',
+    quote: '废气排放企业提高治污设施运行效率,确保稳定达标排放',
+    detail: '废气排放企业提高治污设施运行效率,确保稳定达标排放,凡出现小时超标排放的依法责令整改。',
+    units: ['environment', ...COUNTY_IDS],
+  },
+  {
+    id: 'b-dust',
+    level: 'blue',
+    title: [
+      '强制减排：强化工地、裸地、堆场扬尘控制',
+      'Mandatory: tighter dust control on sites, bare ground and stockpiles',
+    ],
+    clause: '五(五)2(3)②',
+    quote: '强化施工工地、裸露地面、物料堆场扬尘控制措施',
+    detail: '强化施工工地、裸露地面、物料堆场扬尘控制措施。',
+    units: ['city-housing', ...COUNTY_IDS],
+  },
+
+  // ── 五(五)3 Ⅲ级 (yellow) ──
+  {
+    id: 'y-health',
+    level: 'yellow',
+    title: [
+      '健康防护：易感人群停止户外活动，中小学幼儿园停止户外活动',
+      'Health: sensitive groups stay in; schools stop outdoor activity',
+    ],
+    clause: '五(五)3(1)',
+    quote: '提醒儿童、老年人和患病等易感人群停止户外活动',
+    detail:
+      '提醒儿童、老年人和患病等易感人群停止户外活动;建议一般人群减少户外活动和室外作业时间,确需外出要采取防护措施;建议中小学及幼儿园停止户外活动。',
+    units: HEALTH,
+    supersedes: ['b-health'],
+  },
+  {
+    id: 'y-advocacy',
+    level: 'yellow',
+    title: ['倡议：乘坐公共交通，减少小汽车上路', 'Advice: public transport, fewer car trips'],
+    clause: '五(五)3(2)',
+    quote: '尽量乘坐公共交通工具出行,减少小汽车上路行驶',
+    detail: `${ADVICE_OPENING}①尽量乘坐公共交通工具出行,减少小汽车上路行驶。`,
+    units: ADVICE,
+    supersedes: ['b-advocacy'],
+  },
+  {
+    id: 'y-advocacy-emitters',
+    level: 'yellow',
+    title: [
+      '倡议：排污企事业单位、工地自觉调整生产周期',
+      'Advice: emitters and sites adjust their production cycle',
+    ],
+    clause: '五(五)3(2)',
+    quote: '自觉调整生产周期,减少工业和扬尘污染的排放',
+    detail: `${ADVICE_OPENING}②生产过程中排放大气污染物的企事业单位、各类工地等,自觉调整生产周期,减少工业和扬尘污染的排放。`,
+    units: EMITTERS,
+  },
+  {
+    id: 'y-industry',
+    level: 'yellow',
+    title: ['强制减排：铸造行业熔铸工序停产', 'Mandatory: foundry melting stops'],
+    clause: '五(五)3(3)①',
+    quote: '铸造行业熔铸工序实施停产',
+    detail: '铸造行业熔铸工序实施停产。',
+    units: INDUSTRY,
+  },
+  {
+    id: 'y-ceramics',
+    level: 'yellow',
+    title: [
+      '强制减排：陶瓷、耐火、钙业限产50%（电炉除外）',
+      'Mandatory: ceramics, refractories and lime −50% (electric kilns excepted)',
+    ],
+    clause: '五(五)3(3)①',
+    quote: '陶瓷、耐火、钙业等行业(电炉除外)限产50%',
+    detail: '陶瓷、耐火、钙业等行业(电炉除外)限产50%,以停产生产线数量或企业实际用电量计。',
+    units: INDUSTRY,
+  },
+  {
+    id: 'y-pvc',
+    level: 'yellow',
+    title: ['强制减排：PVC手套限产20%', 'Mandatory: PVC gloves −20%'],
+    clause: '五(五)3(3)①',
+    quote: 'PVC手套行业限产20%,以停产生产线数量计',
+    detail: 'PVC手套行业限产20%,以停产生产线数量计。',
+    units: INDUSTRY,
+  },
+  {
+    id: 'y-glass',
+    level: 'yellow',
+    title: ['强制减排：玻璃限产或限排10%', 'Mandatory: glass output or emissions −10%'],
+    clause: '五(五)3(3)①',
+    quote: '玻璃行业限产或限排10%',
+    detail: '玻璃行业限产或限排10%,以用电量或主要污染物排放量计。',
+    units: INDUSTRY,
+  },
+  {
+    id: 'y-dust-control',
+    level: 'yellow',
+    title: [
+      '强制减排：施工、交通、堆场扬尘规范化管理',
+      'Mandatory: regulated control of site, traffic and stockpile dust',
+    ],
+    clause: '五(五)3(3)②',
+    quote: '加强施工扬尘、交通扬尘和堆场扬尘等污染源的规范化管理',
+    detail: '加强施工扬尘、交通扬尘和堆场扬尘等污染源的规范化管理。',
+    units: ['city-housing', 'city-transport', ...COUNTY_IDS],
+  },
+  {
+    id: 'y-dust',
+    level: 'yellow',
+    title: ['强制减排：停止露天矿山开采、石材加工', 'Mandatory: open-pit quarrying and stone working stop'],
+    clause: '五(五)3(3)②',
+    quote: '停止所有露天矿山开采、石材加工等作业环节',
+    detail: '停止所有露天矿山开采、石材加工等作业环节。',
+    units: ['land', ...COUNTY_IDS],
+  },
+  {
+    id: 'y-roads',
+    level: 'yellow',
+    title: ['强制减排：道路保洁适当增加洒水降尘', 'Mandatory: more road wetting'],
+    clause: '五(五)3(3)②',
+    quote: '道路保洁适当增加洒水降尘作业',
+    detail: '道路保洁适当增加洒水降尘作业。',
+    units: ['city-housing', 'city-transport', ...COUNTY_IDS],
+  },
+  {
+    id: 'y-spoil',
+    level: 'yellow',
+    title: ['强制减排：禁止运输建筑垃圾、渣土、砂石', 'Mandatory: no haulage of rubble, spoil or sand'],
+    clause: '五(五)3(3)②',
+    quote: '建筑垃圾、渣土、砂石等易起扬尘物质禁止运输作业',
+    detail: '建筑垃圾、渣土、砂石等易起扬尘物质禁止运输作业。',
+    units: ['city-housing', 'city-police', 'city-transport', ...COUNTY_IDS],
+  },
+  {
+    id: 'y-mobile',
+    level: 'yellow',
+    title: [
+      '强制减排：建成区划定重型柴油车禁限行区域',
+      'Mandatory: heavy-diesel no-go zones in the built-up area',
+    ],
+    clause: '五(五)3(3)③',
+    quote: '建成区内划定重型柴油车辆禁限行区域,严格执行相关禁限行规定',
+    detail: '建成区内划定重型柴油车辆禁限行区域,严格执行相关禁限行规定。',
+    units: ['city-police', 'environment', ...COUNTY_IDS],
+  },
+  {
+    id: 'y-machinery',
+    level: 'yellow',
+    title: ['强制减排：建成区禁用冒黑烟工程机械', 'Mandatory: no smoky machinery in the built-up area'],
+    clause: '五(五)3(3)③',
+    quote: '建成区内禁止使用冒黑烟高排放工程机械',
+    detail: '建成区内禁止使用冒黑烟高排放工程机械(含挖掘机、装载机、平地机、铺路机、压路机、叉车等)。',
+    units: ['city-housing', 'environment', ...COUNTY_IDS],
+  },
+  {
+    id: 'y-gate',
+    level: 'yellow',
+    title: [
+      '强制减排：重点用车企业进出厂区重型车辆减少50%',
+      'Mandatory: heavy lorries at key plants’ gates −50%',
+    ],
+    clause: '五(五)3(3)③',
+    quote: '每日进出厂区的重型车辆减少50%以上',
+    detail:
+      '重点用车企业实施错峰运输,每日进出厂区的重型车辆减少50%以上(保证安全生产运行的运输车辆除外),以车辆数量计。',
+    units: ['environment', 'economy', ...COUNTY_IDS],
+  },
+
+  // ── 五(五)4 Ⅱ级 (orange) ──
+  {
+    id: 'o-health',
+    level: 'orange',
+    title: [
+      '健康防护：易感人群留在室内，中小学幼儿园弹性教学',
+      'Health: sensitive groups indoors; schools teach flexibly',
+    ],
+    clause: '五(五)4(1)',
+    quote: '建议中小学及幼儿园可采取弹性教学,停止室外课程及活动',
+    detail:
+      '提醒儿童、老年人和患病等易感人群应当留在室内,避免体力消耗;建议一般人群应避免户外活动,确需外出要采取防护措施;室外工作、执勤、作业、活动等人员可以采取佩戴口罩、缩短户外工作时间等必要的防护措施;建议中小学及幼儿园可采取弹性教学,停止室外课程及活动。',
+    units: HEALTH,
+    supersedes: ['y-health'],
+  },
+  {
+    id: 'o-advocacy',
+    level: 'orange',
+    title: ['倡议：绿色出行、绿色消费、弹性工作制', 'Advice: green travel, green buying, flexible hours'],
+    clause: '五(五)4(2)',
+    quote:
+      '倡导企事业单位可根据重污染天气实际情况、应急强制响应措施,采取调休、错峰上下班、远程办公等弹性工作制',
+    detail: `${ADVICE_OPENING}①倡导公众绿色出行,尽量乘坐公共交通工具或电动汽车等方式出行;驻车及时熄火,减少车辆原地怠速运行时间。②倡导公众绿色消费,单位和公众尽量减少含挥发性有机物的涂料、油漆、溶剂等原材料及产品的使用。③倡导企事业单位可根据重污染天气实际情况、应急强制响应措施,采取调休、错峰上下班、远程办公等弹性工作制。`,
+    units: ADVICE,
+  },
+  {
+    id: 'o-advocacy-emitters',
+    level: 'orange',
+    title: [
+      '倡议：排污企事业单位、工地加强管理，主动减排',
+      'Advice: emitters and sites manage tighter and cut on their own',
+    ],
+    clause: '五(五)4(2)',
+    quote: '加强管理,主动减排,可在排放达标的基础上提高污染治理设施效率',
+    detail: `${ADVICE_OPENING}④生产过程中排放大气污染物的企事业单位、各类工地等加强管理,主动减排,可在排放达标的基础上提高污染治理设施效率,调整有大气污染排放的生产工艺的生产时间。`,
+    units: EMITTERS,
+    supersedes: ['y-advocacy-emitters'],
+  },
+  {
+    id: 'o-industry',
+    level: 'orange',
+    title: [
+      '强制减排：陶瓷耐火钙业停产（电炉除外），连续窑炉错峰停产超60天',
+      'Mandatory: ceramics, refractories and lime stop (electric kilns excepted); continuous kilns stop 60+ days in winter',
+    ],
+    clause: '五(五)4(3)①',
+    quote: '陶瓷、耐火、钙业等行业实施停产(电炉除外)',
+    detail:
+      '陶瓷、耐火、钙业等行业实施停产(电炉除外),陶瓷、耐火材料行业中连续生产的窑炉确实无法立即停产的,由区县制定区域性错峰生产方案,确保相关企业冬季采暖季停产超过60天。',
+    units: INDUSTRY,
+    supersedes: ['y-ceramics'],
+  },
+  {
+    id: 'o-pvc',
+    level: 'orange',
+    title: ['强制减排：PVC手套限产50%', 'Mandatory: PVC gloves −50%'],
+    clause: '五(五)4(3)①',
+    quote: 'PVC手套行业限产50%,以停产生产线数量计',
+    detail: 'PVC手套行业限产50%,以停产生产线数量计。',
+    units: INDUSTRY,
+    supersedes: ['y-pvc'],
+  },
+  {
+    id: 'o-vocs',
+    level: 'orange',
+    title: [
+      '强制减排：涂装、家具、印刷未全面改用水性原料的VOCs生产线停产',
+      'Mandatory: coating, furniture and printing lines not fully on water-based materials stop',
+    ],
+    clause: '五(五)4(3)①',
+    quote: '未全面改用水性漆、水性胶、水性涂料或水性墨的企业有挥发性有机物产生的生产线实施停产',
+    detail:
+      '工业表面涂装、家具制造、包装印刷等行业中未全面改用水性漆、水性胶、水性涂料或水性墨的企业有挥发性有机物产生的生产线实施停产。',
+    units: INDUSTRY,
+  },
+  {
+    id: 'o-gasifier',
+    level: 'orange',
+    title: [
+      '强制减排：煤气发生炉停产（化工行业除外）',
+      'Mandatory: coal gasifiers stop (chemical industry excepted)',
+    ],
+    clause: '五(五)4(3)①',
+    quote: '除化工行业外,全市在用的煤气发生炉实施停产',
+    detail: '除化工行业外,全市在用的煤气发生炉实施停产。',
+    units: INDUSTRY,
+  },
+  {
+    id: 'o-glass',
+    level: 'orange',
+    title: ['强制减排：玻璃限产或限排20%', 'Mandatory: glass output or emissions −20%'],
+    clause: '五(五)4(3)①',
+    quote: '玻璃行业限产或限排20%',
+    detail: '玻璃行业限产或限排20%,以用电量或主要污染物排放量计。',
+    units: INDUSTRY,
+    supersedes: ['y-glass'],
+  },
+  {
+    id: 'o-dust',
+    level: 'orange',
+    title: [
+      '强制减排：全市工地停工，搅拌站、拌合站停止作业',
+      'Mandatory: every building site and mixing plant stops',
+    ],
+    clause: '五(五)4(3)②',
+    quote: '全市范围内停止所有建筑、道路、拆迁、绿化、市政等工地的施工作业',
+    detail:
+      '全市范围内停止所有建筑、道路、拆迁、绿化、市政等工地的施工作业。混凝土搅拌站、拌合站等停止作业。',
+    units: ['city-housing', 'city-transport', ...COUNTY_IDS],
+  },
+  {
+    id: 'o-roads',
+    level: 'orange',
+    title: ['强制减排：增加道路保洁和洒水频次', 'Mandatory: clean and wet roads more often'],
+    clause: '五(五)4(3)②',
+    quote: '增加道路保洁和洒水降尘作业频次',
+    detail: '增加道路保洁和洒水降尘作业频次。',
+    units: ['city-housing', 'city-transport', ...COUNTY_IDS],
+    supersedes: ['y-roads'],
+  },
+  {
+    id: 'o-stockpiles',
+    level: 'orange',
+    title: ['强制减排：未全密闭物料堆场停止装卸运输', 'Mandatory: open stockpiles stop loading and haulage'],
+    clause: '五(五)4(3)②',
+    quote: '未实施全密闭作业的物料堆场停止装卸、运输等作业环节',
+    detail: '未实施全密闭作业的物料堆场停止装卸、运输等作业环节。',
+    units: ['environment', 'city-housing', ...COUNTY_IDS],
+  },
+  {
+    id: 'o-mobile',
+    level: 'orange',
+    title: [
+      '强制减排：建成区及国省道禁行国Ⅲ及以下重型柴油货车',
+      'Mandatory: China III-or-older heavy diesel lorries banned',
+    ],
+    clause: '五(五)4(3)③',
+    quote: '建成区及国省道禁止国 III(含)及以下排放标准的本市及本市企业使用的重型柴油货运车辆上路行驶',
+    detail: '建成区及国省道禁止国III(含)及以下排放标准的本市及本市企业使用的重型柴油货运车辆上路行驶。',
+    units: ['city-police', 'city-transport', 'environment', ...COUNTY_IDS],
+  },
+  {
+    id: 'o-machinery',
+    level: 'orange',
+    title: ['强制减排：全市禁用冒黑烟工程机械', 'Mandatory: no smoky machinery anywhere in the city'],
+    clause: '五(五)4(3)③',
+    quote: '全市范围内禁止使用冒黑烟高排放工程机械',
+    detail: '全市范围内禁止使用冒黑烟高排放工程机械(含挖掘机、装载机、平地机、铺路机、压路机、叉车等)。',
+    units: ['city-housing', 'environment', ...COUNTY_IDS],
+    supersedes: ['y-machinery'],
+  },
+  {
+    id: 'o-gate',
+    level: 'orange',
+    title: ['强制减排：重点用车企业禁止重型货车进出厂区', 'Mandatory: no heavy lorries at key plants’ gates'],
+    clause: '五(五)4(3)③',
+    quote: '禁止重型货运车辆进出厂区(保证安全生产运行的运输车辆除外)',
+    detail: '重点用车企业实施错峰运输,禁止重型货运车辆进出厂区(保证安全生产运行的运输车辆除外)。',
+    units: ['environment', 'economy', ...COUNTY_IDS],
+    supersedes: ['y-gate'],
+  },
+
+  // ── 五(五)5 Ⅰ级 (red) ──
+  {
+    id: 'r-health',
+    level: 'red',
+    title: [
+      '健康防护：中小学幼儿园停课，停止大型户外活动，医疗机构24小时值班',
+      'Health: schools close, no large outdoor events, clinics on 24-hour duty',
+    ],
+    clause: '五(五)5(1)',
+    quote: '建议中小学及幼儿园停课;停止举办各类大型群众性户外活动',
+    detail:
+      '提醒儿童、老年人和患病等易感人群应当留在室内,避免体力消耗;建议一般人群应避免户外活动,确需外出要采取防护措施;室外工作、执勤、作业、活动等人员可以采取佩戴口罩、缩短户外工作时间等必要的防护措施;建议中小学及幼儿园停课;停止举办各类大型群众性户外活动;各医疗卫生机构增设相关疾病门诊,增加医务人员,24小时值班。',
+    units: [...HEALTH, ...COUNTY_IDS],
+    supersedes: ['o-health'],
+  },
+  {
+    id: 'r-industry',
+    level: 'red',
+    title: ['强制减排：PVC手套行业停产', 'Mandatory: PVC gloves stop'],
+    clause: '五(五)5(3)①',
+    quote: 'PVC 手套行业实施停产',
+    detail: 'PVC手套行业实施停产。',
+    units: INDUSTRY,
+    supersedes: ['o-pvc'],
+  },
+  {
+    id: 'r-vocs',
+    level: 'red',
+    title: [
+      '强制减排：涂装、家具、印刷未改用水性原料的VOCs生产线停产',
+      'Mandatory: coating, furniture and printing lines not on water-based materials stop',
+    ],
+    clause: '五(五)5(3)①',
+    quote: '未改用水性漆、水性涂料或水性墨的企业有挥发性有机物产生的生产线实施停产',
+    detail:
+      '工业表面涂装、家具制造、包装印刷等行业中未改用水性漆、水性涂料或水性墨的企业有挥发性有机物产生的生产线实施停产。',
+    units: INDUSTRY,
+  },
+  {
+    id: 'r-steel',
+    level: 'red',
+    title: [
+      '强制减排：钢铁球团、烧结、高炉、转炉停产（保障供暖的按负荷限产）',
+      'Mandatory: steel pelletising, sintering and furnaces stop (heat suppliers limited to the heating load)',
+    ],
+    clause: '五(五)5(3)①',
+    quote: '钢铁企业球团、烧结、高炉、转炉等工序全面实施停产',
+    detail:
+      '除保障民生供暖外,钢铁企业球团、烧结、高炉、转炉等工序全面实施停产,保障民生供暖的,按供暖负荷限产。',
+    units: INDUSTRY,
+  },
+  {
+    id: 'r-boilers',
+    level: 'red',
+    title: [
+      '强制减排：工业用非电锅炉停产（集中供热、石化除外）',
+      'Mandatory: industrial non-electric boilers stop (district heating and petrochemicals excepted)',
+    ],
+    clause: '五(五)5(3)①',
+    quote: '全市在用的工业用非电锅炉',
+    detail:
+      '除保障居民集中供热和石化行业外,全市在用的工业用非电锅炉(含燃煤锅炉、高效煤粉锅炉、生物质锅炉、燃油锅炉、醇基燃料锅炉,不含天然气、液化气锅炉)实施停产。',
+    units: INDUSTRY,
+  },
+  {
+    id: 'r-glass',
+    level: 'red',
+    title: ['强制减排：玻璃限产或限排30%', 'Mandatory: glass output or emissions −30%'],
+    clause: '五(五)5(3)①',
+    quote: '玻璃行业限产或限排 30%',
+    detail: '玻璃行业限产或限排30%,以用电量或主要污染物排放量计。',
+    units: INDUSTRY,
+    supersedes: ['o-glass'],
+  },
+  {
+    id: 'r-mobile',
+    level: 'red',
+    title: [
+      '强制减排：建成区及国省道禁行国Ⅲ及以下中型、重型柴油货车',
+      'Mandatory: China III-or-older medium and heavy diesel lorries banned',
+    ],
+    clause: '五(五)5(3)③',
+    quote: '禁止国 III(含)及以下排放标准的本市及本市企业使用的中型、重型柴油货运车辆上路行驶',
+    detail: '建成区及国省道禁止国III(含)及以下排放标准的本市及本市企业使用的中型、重型柴油货运车辆上路行驶。',
+    units: ['city-police', 'city-transport', 'environment', ...COUNTY_IDS],
+    supersedes: ['o-mobile'],
+  },
+  {
+    id: 'r-solvents',
+    level: 'red',
+    title: [
+      '其他减排：停止室外喷涂、粉刷、切割、护坡喷浆',
+      'Other: stop outdoor spraying, painting, cutting and slope grouting',
+    ],
+    clause: '五(五)5(3)④',
+    quote: '停止所有室外喷涂、粉刷、切割、护坡喷浆等使用有机溶剂作业环节',
+    detail: '停止所有室外喷涂、粉刷、切割、护坡喷浆等使用有机溶剂作业环节。',
+    units: ['city-housing', ...COUNTY_IDS],
+  },
 ];
 
 const BROADCAST: [string, string, string, string, string[]][] = [
@@ -825,16 +1156,11 @@ export const heavyPollution = {
       quote,
       units,
     })),
-    ...MEASURES.map(([id, lv, zh, en, clause, quote, units, supersedes]) => ({
-      id,
-      level: lv,
+    ...MEASURES.map(({ title: [zh, en], winter, supersedes, ...m }) => ({
+      ...m,
       title: { zh, en },
-      detail: `${quote}。`,
-      clause,
-      quote,
-      units,
-      ...(id.startsWith('w-') ? { condition: WINTER } : {}),
-      ...(supersedes ? { supersedes: [supersedes] } : {}),
+      ...(winter ? { condition: WINTER } : {}),
+      ...(supersedes ? { supersedes } : {}),
     })),
     {
       id: 'process-summary',
@@ -858,7 +1184,7 @@ export const heavyPollution = {
       },
       clause: '四(三)',
       quote: '并于每日 16:00 前向指挥部办公室报告进展情况',
-      owedBy: EVERYONE,
+      owedBy: [...CITY_DEPARTMENTS, ...COUNTY_IDS],
       start: { kind: 'daily', time: '16:00' },
     },
     {
@@ -884,6 +1210,7 @@ export const heavyPollution = {
       quote: '按照接到的预警等级 4 小时之内无条件发布预警信息',
       owedBy: [OFFICE],
       start: { kind: 'after', milestone: 'regionalWarningReceived', offset: { hours: 4 } },
+      beforeLevel: true,
     },
     {
       id: 'summary-3-working-days',
@@ -918,19 +1245,44 @@ export const heavyPollution = {
   ],
   readings: [
     {
-      clause: '四(一)4',
-      quote: '且预测 AQI 日均值 >300 将持续 2 天(或连续 48 小时)及以上',
+      clause: '四(四)',
+      quote:
+        '当预测发生前后两次重污染过程,且间隔时间不足以完全清除前一次的污染过程,未达到解除预警条件时,应按一次重污染过程从严启动预警',
       reading: {
-        zh: '“持续N天”取预测序列中最长的连续超标天数；各条件在整个预测期内分别判断，不要求落在同一段过程中，这与四(四)“按一次重污染过程从严启动”一致。“或连续24/48小时”的小时值未建模，只读日均值。',
-        en: '"Lasting N days" is the longest run of consecutive days over the threshold in the forecast; each condition is judged over the whole forecast, not within one episode, in line with 四(四) "treat close episodes as one, strictly". The hourly alternative ("or 24/48 consecutive hours") is not modelled; only daily means are read.',
+        zh: '预测序列先按解除条件切分为重污染过程：解除条件是“改善到轻度污染及以下级别（AQI≤150），且预测将持续36小时以上”；按日均值，连续2天及以上AQI≤150（48小时）才满足，两段之间只有1天（24小时）或夹有中度污染日（151–200）的，按一次过程。每个预警级别的全部条件须在同一次过程内满足，“AQI>N持续M天”计该过程内AQI>N的天数（过程内未达N的日子不中断过程，从严）；取各次过程中最高的级别。（原读法：取整个序列最长的连续超标天数、各条件分别在全序列判断，会把相隔1天的两段低判，把已满足解除条件的两段高判。）“或连续24/48/72/96小时”的小时值未建模，只读日均值。',
+        en: 'The forecast is first cut into pollution processes by the lifting condition: air "improved to light pollution or better (AQI ≤ 150) and forecast to stay so for 36 hours or more". On daily means that takes 2 or more consecutive days at AQI ≤ 150 (48 h); two episodes separated by a single such day (24 h) or by moderate days (151–200) are one process. All conditions of a level must hold within one process, and "AQI > N for M days" counts the days above N in that process (a day below N inside a process does not end it: strictly); the level is the highest any process reaches. (Before: the longest consecutive run over the whole series, each condition judged separately over the whole series, which under-graded two episodes one day apart and over-graded episodes already separated by the lifting condition.) The hourly alternatives ("or 24/48/72/96 consecutive hours") are not modelled; only daily means are read.',
       },
     },
     {
       clause: '五(五)4',
       quote: '在III级响应基础上应当至少采取以下措施',
       reading: {
-        zh: '各级措施逐级加严并重述下一级同类措施，故高一级的同类措施取代低一级（低一级任务撤销、高一级派发）；Ⅰ级的倡议性措施和扬尘措施与Ⅱ级原文相同，沿用Ⅱ级任务。',
-        en: 'Each response restates the lower one’s measures of the same kind more strictly, so the higher one replaces the lower (the lower task is stood down). Level I’s advocacy and dust measures repeat level II’s word for word, so level II’s tasks stand.',
+        zh: '响应措施逐级累加（“在…级响应基础上应当至少采取”）。高一级措施仅在以更严的要求重述同一项措施时取代低一级该项（如PVC手套限产20%→50%→停产、玻璃10%→20%→30%、陶瓷耐火钙业限产50%→停产、洒水、冒黑烟工程机械由建成区扩至全市、进出厂区重型车辆减50%→禁止、国Ⅲ重型→中型和重型柴油货车、健康防护、企事业单位自觉减排倡议）；高一级逐字重复的措施（提高治污设施运行效率、铸造熔铸停产、露天矿山和石材加工停止、渣土砂石禁运、Ⅰ级的倡议和扬尘措施）沿用低一级任务；高一级未重述的措施（Ⅰ级未提的煤气发生炉停产、Ⅲ级的重型柴油车禁限行区域和扬尘规范化管理、Ⅳ级的裸露地面扬尘控制、Ⅲ级“减少小汽车上路行驶”倡议）继续有效。一项低级任务中只有部分被重述的，拆分为多项任务。（原读法：高一级同类措施整体取代低一级，任务说明只截取半句，导致橙色、红色丢失多项措施。）',
+        en: 'Responses are cumulative ("在…级响应基础上应当至少采取"). A higher measure replaces a lower one only where it restates that same measure more strictly (PVC gloves −20% → −50% → stop, glass −10/20/30%, ceramics −50% → stop, road wetting, smoky machinery from the built-up area to the whole city, plant-gate lorries −50% → banned, China III heavy → medium and heavy lorries, health advice, the emitters’ voluntary cuts). A measure a higher level repeats word for word (controls at full efficiency, foundry melting stop, quarry and stone-working stop, spoil haulage ban, level I’s advice and dust measures) stays as the lower level’s task; a measure the higher level does not restate (the gasifier stop, which level I does not mention; level III’s heavy-diesel zones and dust management; level IV’s bare-ground dust control; level III’s "fewer car trips") stays in force. A lower task only partly restated is split. (Before: a higher measure of the same kind replaced the whole lower one and task texts were half-sentence fragments, so orange and red lost many measures.)',
+      },
+    },
+    {
+      clause: '五(五)5(3)①',
+      quote: '未改用水性漆、水性涂料或水性墨的企业有挥发性有机物产生的生产线实施停产',
+      reading: {
+        zh: 'Ⅰ级的涂装、家具、印刷VOCs停产条款写作“未改用水性漆、水性涂料或水性墨”，比Ⅱ级“未全面改用水性漆、水性胶、水性涂料或水性墨”窄，不是更严的重述；Ⅱ级条款在Ⅰ级继续有效，Ⅰ级条款另列任务。',
+        en: 'Level I’s VOC clause ("not switched to water-based paint, coating or ink") is narrower than level II’s ("not fully switched to water-based paint, glue, coating or ink"), so it does not restate it more strictly; level II’s stays in force at level I and level I’s is a task of its own.',
+      },
+    },
+    {
+      clause: '四(三)',
+      quote: '接到预警通知后,各区县、市直有关部门(单位)按照各自职责立即启动相应专项预案',
+      reading: {
+        zh: '每日16:00报告由“各区县、市直有关部门(单位)”报送：附件3第一至十六项市直部门和第十九项各区县（含三个管委会）；第十七项国网淄博供电公司和第十八项报社、电视台、通信运营商、广电网络公司不是市直部门，附件3也未给其“专项实施方案”职责，不欠此报告。（原读法：全部成员单位，含通信和媒体企业。）',
+        en: 'The daily 16:00 report is owed by "各区县、市直有关部门(单位)": the city departments of annex 3 items 1–16 and the counties and zones of item 19. The grid company (item 17) and the newspaper, broadcaster, telecom operators and cable company (item 18) are not city departments and annex 3 gives them no special plan, so they do not owe it. (Before: every member unit, telecom and media companies included.)',
+      },
+    },
+    {
+      clause: '四(五)',
+      quote: '当接到上级重污染天气应急指挥机构发布区域性预警或提示性信息时',
+      reading: {
+        zh: '接到上级区域性预警后4小时内发布预警的时限，从接到区域预警时起算，此时我市尚无预警生效；故该时限自事件建立（接报）起即运行，在蓝色及以上各级均有效，不等待我市预警签发。（原读法：须待我市预警生效后才开始计时。）',
+        en: 'The 4-hour limit for issuing the city’s warning after a regional warning runs from receipt of the regional warning, when no city warning is yet in force; so the clock runs from the moment the incident is opened (接报) and holds at blue and every level above, without waiting for the city’s own warning to be signed. (Before: it could not start until the city’s warning was in force.)',
       },
     },
     {

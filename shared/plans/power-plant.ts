@@ -4,6 +4,13 @@ import type { PlanInput } from './schema.ts';
 const COUNTY = 'incident-county';
 const PLANT = 'plant';
 const REPORTERS = [COUNTY, 'city-development'];
+/** 8.3 "各发电企业": every plant in the city, not only the one where an accident happened */
+const PLANTS = 'power-plants';
+/** 2.2 the on-site HQ's member units (its commander is the city's deputy secretary-general; experts join it) */
+const ONSITE_HQ = ['city-development', 'city-emergency', COUNTY];
+/** 4.5.4, whole */
+const RESCUER_SAFETY =
+  '在生产安全事故应急救援过程中,发现可能直接危及应急救援人员生命安全的紧急情况时,现场指挥部或者统一指挥应急救援的区县政府应当立即采取相应措施消除隐患,降低或者化解风险,必要时可以暂时撤离应急救援人员.';
 
 /** The city's districts, counties and zones: the bodies "事故发生地区县政府" can be. */
 const COUNTIES: [string, string, string][] = [
@@ -314,6 +321,7 @@ export const powerPlant = {
     },
     { id: 'experts', name: '技术专家', en: 'Technical experts', kind: 'role', party: 'expert' },
     { id: 'insurers', name: '有关保险机构', en: 'The insurers concerned', kind: 'role', party: 'insurer' },
+    { id: PLANTS, name: '各发电企业', en: 'Every power plant', kind: 'role', party: 'enterprise' },
   ],
   groups: [
     {
@@ -404,7 +412,7 @@ export const powerPlant = {
         en: 'The plant starts its own plan and takes the listed measures',
       },
       detail:
-        '发电企业应当立即启动生产安全事故应急救援预案,采取下列应急救援措施:迅速控制危险源,组织抢救遇险人员;组织现场人员撤离;通知可能受到事故影响的单位和人员;防止事故危害扩大和次生、衍生灾害发生;维护事故现场秩序,保护事故现场和相关证据.',
+        '发生生产安全事故后,发电企业应当立即启动生产安全事故应急救援预案,采取下列应急救援措施,并按照有关规定报告事故情况:(1)迅速控制危险源,组织抢救遇险人员;(2)根据事故危害程度,组织现场人员撤离或者采取可能的应急措施后撤离;(3)及时通知可能受到事故影响的单位和人员;(4)采取必要措施,防止事故危害扩大和次生、衍生灾害发生;(5)根据需要请求邻近应急救援队伍参加救援,并向参加救援的应急救援队伍提供相关技术资料、信息和处置方法;(6)维护事故现场秩序,保护事故现场和相关证据;(7)法律、法规规定的其他应急救援措施.',
       clause: '4.5.1',
       quote: '发电企业应当立即启动生产安全事故应急救援预案,采取下列应急救援措施',
       units: [PLANT],
@@ -450,6 +458,20 @@ export const powerPlant = {
       units: [COUNTY],
     },
     {
+      id: 'rescuer-safety-county',
+      level: 'IV',
+      upTo: 'IV',
+      title: {
+        zh: '危及救援人员生命时区县政府立即消除隐患，必要时暂时撤离救援人员',
+        en: 'If rescuers’ lives are directly threatened, the county removes the hazard and may withdraw them',
+      },
+      detail: RESCUER_SAFETY,
+      clause: '4.5.4',
+      quote:
+        '统一指挥应急救援的区县政府应当立即采取相应措施消除隐患,降低或者化解风险,必要时可以暂时撤离应急救援人员',
+      units: [COUNTY],
+    },
+    {
       id: 'development-report',
       level: 'IV',
       title: { zh: '市发展改革委按程序向市政府及上级报告', en: 'The city DRC reports up the line' },
@@ -463,7 +485,7 @@ export const powerPlant = {
       level: 'IV',
       title: { zh: '第一时间发布信息、引导舆论', en: 'Release information at once and guide opinion' },
       detail:
-        '事故发生地区县政府或应急指挥机构要在事故发生后的第一时间通过新闻宣传部门按照“及时准确、公开透明、客观统一”的原则,加强信息发布和舆论引导.',
+        '事故发生地区县政府或应急指挥机构要在事故发生后的第一时间通过新闻宣传部门按照“及时准确、公开透明、客观统一”的原则,加强信息发布和舆论引导,配合有关部门和单位主动向社会发布生产安全事故相关信息和应对工作情况,提示相关注意事项和安保措施. 加强舆情收集分析,及时回应社会关切,澄清不实信息,正确引导社会舆论,稳定公众情绪.',
       clause: '5',
       quote: '要在事故发生后的第一时间通过新闻宣传部门按照“及时准确、公开透明、客观统一”的原则',
       units: [COUNTY, 'city-propaganda'],
@@ -489,17 +511,17 @@ export const powerPlant = {
         en: 'On-site HQ draws up and runs the rescue plan',
       },
       detail:
-        '现场指挥部根据应急救援指挥部的指示,负责召集参与应急救援的部门和单位现场负责人,组织制定并实施生产安全事故现场应急救援方案;核实人员伤亡和经济损失情况,及时向应急救援指挥部汇报.',
+        '根据应急救援指挥部的指示,负责召集参与应急救援的部门和单位现场负责人,组织制定并实施生产安全事故现场应急救援方案;明确职责分工,协调、指挥有关单位和人员参加现场应急救援. 参加生产安全事故现场应急救援的单位和人员应当服从现场指挥部的统一指挥. 主要职责:(1)指挥、协调事故现场的应急救援工作;(2)核实人员伤亡和经济损失情况,及时向应急救援指挥部汇报抢险救援工作情况;(3)组织划定事故现场范围,依法实施必要的交通管制及其他强制性措施.',
       clause: '2.2',
       quote: '负责召集参与应急救援的部门和单位现场负责人,组织制定并实施生产安全事故现场应急救援方案',
-      units: ['city-development', 'city-emergency', COUNTY],
+      units: ONSITE_HQ,
     },
     {
       id: 'expert-group',
       level: 'III',
       title: { zh: '通知专家赴现场，成立技术专家组', en: 'Call the experts to the scene' },
       detail:
-        '应急救援指挥部启动本应急预案响应时,应急救援指挥部办公室应立即通知有关专家奔赴事故灾害现场,成立技术专家组.',
+        '应急救援指挥部启动本应急预案响应时,应急救援指挥部办公室应立即通知有关专家奔赴事故灾害现场,成立技术专家组. 专家组根据事故现场和救援队伍反馈情况,认真分析研究,制定科学合理的救援方案和安全技术措施,并根据事故现场变化情况及时调整救援方案.',
       clause: '4.3',
       quote: '应急救援指挥部办公室应立即通知有关专家奔赴事故灾害现场,成立技术专家组',
       units: ['city-development'],
@@ -509,7 +531,7 @@ export const powerPlant = {
       level: 'III',
       title: { zh: '指挥部办公室采取应急救援措施', en: 'The HQ office takes the rescue measures' },
       detail:
-        '应急救援指挥部办公室接到生产安全事故报告后,启动相应的生产安全事故应急救援预案:组织抢救遇险人员,救治受伤人员;隔离事故现场,划定警戒区域,疏散受到威胁的人员,实施交通管制;依法发布调用和征用应急资源的决定;依法发布有关事故情况和应急救援工作信息.',
+        '应急救援指挥部办公室接到生产安全事故报告后,启动相应的生产安全事故应急救援预案,并按照应急救援预案的规定采取应急救援措施:(1)组织抢救遇险人员,救治受伤人员,研判事故发展趋势以及可能造成的危害;(2)通知可能受到事故影响的单位和人员,隔离事故现场,划定警戒区域,疏散受到威胁的人员,实施交通管制;(3)采取必要措施,防止事故危害扩大和次生、衍生灾害发生,避免或者减少事故对环境造成的危害;(4)依法发布调用和征用应急资源的决定;(5)依法向应急救援队伍下达救援命令;(6)维护事故现场秩序,组织安抚遇险人员和遇险遇难人员亲属;(7)依法发布有关事故情况和应急救援工作信息;(8)法律、法规规定的其他应急救援措施.',
       clause: '4.5.2',
       quote: '应急救援指挥部办公室接到生产安全事故报告后,启动相应的生产安全事故应急救援预案',
       units: ['city-development'],
@@ -543,6 +565,19 @@ export const powerPlant = {
       quote: '事故发生地区县政府应当为应急救援人员提供必需的后勤保障',
       units: [COUNTY],
     },
+    {
+      id: 'rescuer-safety-onsite',
+      level: 'III',
+      title: {
+        zh: '危及救援人员生命时现场指挥部立即消除隐患，必要时暂时撤离救援人员',
+        en: 'If rescuers’ lives are directly threatened, the on-site HQ removes the hazard and may withdraw them',
+      },
+      detail: RESCUER_SAFETY,
+      clause: '4.5.4',
+      quote:
+        '现场指挥部或者统一指挥应急救援的区县政府应当立即采取相应措施消除隐患,降低或者化解风险,必要时可以暂时撤离应急救援人员',
+      units: ONSITE_HQ,
+    },
     ...(
       [
         [
@@ -551,6 +586,7 @@ export const powerPlant = {
           'Rescue group: first on scene, carries out the rescue plan',
           '2.1.4(1)',
           '主要负责先期到达事故现场',
+          '主要负责先期到达事故现场,根据救援实际情况,报请应急救援指挥部调动和指挥各种救援力量、装备、物资,实施指挥部制定的抢险救灾方案和安全技术措施.',
         ],
         [
           'technical',
@@ -558,6 +594,7 @@ export const powerPlant = {
           'Technical group: draws up the technical rescue plan',
           '2.1.4(2)',
           '主要负责研究制定抢救技术方案和措施',
+          '主要负责研究制定抢救技术方案和措施,解决事故救援过程中遇到的技术难题,汇总事故发生单位和抢险救灾有关图纸、技术资料等.',
         ],
         [
           'security',
@@ -565,6 +602,7 @@ export const powerPlant = {
           'Security group: cordon and traffic',
           '2.1.4(3)',
           '负责做好救援期间警戒保卫和交通疏导工作',
+          '以当地公安部门为主,负责做好救援期间警戒保卫和交通疏导工作,保证救援车辆优先通行. 会同有关部门和单位积极预防和妥善处置因事故引发的群体性事件.',
         ],
         [
           'medical',
@@ -572,6 +610,7 @@ export const powerPlant = {
           'Medical group: treat the injured',
           '2.1.4(4)',
           '负责组织医疗队伍对事故现场受伤人员进行应急处置和紧急救护',
+          '负责组织医疗队伍对事故现场受伤人员进行应急处置和紧急救护.',
         ],
         [
           'logistics',
@@ -579,6 +618,7 @@ export const powerPlant = {
           'Logistics group: supplies and transport',
           '2.1.4(5)',
           '主要负责协调应急抢险救援设备、物资、器材和食品的供应',
+          '主要负责协调应急抢险救援设备、物资、器材和食品的供应,道路修护、车辆调度、组织运送人员及物资等后勤保障工作.',
         ],
         [
           'publicity',
@@ -586,6 +626,7 @@ export const powerPlant = {
           'Publicity group: press releases and opinion',
           '2.1.4(6)',
           '负责协调有关部门和单位及时组织新闻发布,加强舆论引导',
+          '负责协调有关部门和单位及时组织新闻发布,加强舆论引导;积极做好媒体记者的登记接待和服务引导.',
         ],
         [
           'aftermath',
@@ -593,6 +634,7 @@ export const powerPlant = {
           'Aftermath group: families and claims',
           '2.1.4(7)',
           '负责事故伤亡人员家属安抚、理赔等善后处理和社会稳定工作',
+          '负责事故伤亡人员家属安抚、理赔等善后处理和社会稳定工作.',
         ],
         [
           'investigation',
@@ -600,13 +642,14 @@ export const powerPlant = {
           'Investigation group: evidence and records',
           '2.1.4(8)',
           '负责事故现场有关证据的保护、提取',
+          '负责事故现场有关证据的保护、提取,对有关涉嫌犯罪人员依法采取控制措施,收集事故救援和应对处置全过程信息资料,对应急救援和现场处置工作进行科学评估,并提交总结评估报告.',
         ],
       ] as const
-    ).map(([group, zh, en, clause, quote]) => ({
+    ).map(([group, zh, en, clause, quote, detail]) => ({
       id: `group-${group}`,
       level: 'III',
       title: { zh, en },
-      detail: `${quote}.`,
+      detail,
       clause,
       quote,
       group,
@@ -618,7 +661,7 @@ export const powerPlant = {
         zh: '在国家及省应急指挥机构指导下组织处置',
         en: 'Respond under national and provincial guidance',
       },
-      detail: 'Ⅱ级、Ⅰ级响应由应急救援指挥部启动本预案,在国家及省应急指挥机构指导下,组织应急处置.',
+      detail: '由应急救援指挥部启动本预案,在国家及省应急指挥机构指导下,组织应急处置.',
       clause: '4.1',
       quote: '在国家及省应急指挥机构指导下,组织应急处置',
       units: ['city-development'],
@@ -643,7 +686,8 @@ export const powerPlant = {
         zh: '区县政府制订并实施善后工作方案',
         en: 'The county draws up and carries out the aftermath plan',
       },
-      detail: '事故发生地区县政府要及时组织制订善后工作方案并组织实施. 保险机构要及时开展相关理赔工作.',
+      detail:
+        '事故发生地区县政府要及时组织制订善后工作方案并组织实施. 保险机构要及时开展相关理赔工作,尽快消除生产安全事故影响.',
       clause: '6.3',
       quote: '事故发生地区县政府要及时组织制订善后工作方案并组织实施',
       units: [COUNTY, 'insurers'],
@@ -657,7 +701,7 @@ export const powerPlant = {
         en: 'Evaluate the response and write the evaluation report',
       },
       detail:
-        '生产安全事故应急响应终止后,要及时组织对事故处置过程进行评估,总结经验教训,分析查找问题,提出改进措施,形成处置评估报告.',
+        '生产安全事故应急响应终止后,要及时组织对事故处置过程进行评估,总结经验教训,分析查找问题,提出改进措施,形成处置评估报告. 评估报告一般包括事件发生原因和经过、造成的直接损失和影响、处置过程、经验教训以及改进建议等,必要时可开展第三方评估.',
       clause: '6.1',
       quote: '要及时组织对事故处置过程进行评估,总结经验教训,分析查找问题,提出改进措施,形成处置评估报告',
       group: 'investigation',
@@ -668,7 +712,7 @@ export const powerPlant = {
       phase: 'after',
       title: { zh: '成立调查组进行事故调查', en: 'Set up the accident investigation' },
       detail:
-        '生产安全事故发生之后,应急救援指挥部根据有关规定成立调查组进行事故调查. 事故发生地区县政府、有关部门和单位要认真配合调查组的工作.',
+        '生产安全事故发生之后,应急救援指挥部根据有关规定成立调查组进行事故调查. 事故发生地区县政府、有关部门和单位要认真配合调查组的工作,客观、公正、准确地查明事故原因、性质、影响范围、经济损失等情况,提出防范、整改措施和处理建议.',
       clause: '6.2',
       quote: '应急救援指挥部根据有关规定成立调查组进行事故调查',
       units: ['city-development', COUNTY],
@@ -685,6 +729,7 @@ export const powerPlant = {
       clause: '4.2.2',
       quote: '要在事发后10分钟内将初步情况电话报告市委值班室、市委信息调研室和市政府值班室,同时报市应急局',
       owedBy: REPORTERS,
+      beforeLevel: true,
       start: { kind: 'after', milestone: 'occurred', offset: { minutes: 10 } },
     },
     {
@@ -697,6 +742,7 @@ export const powerPlant = {
       clause: '4.2.2',
       quote: '在事发后30分钟内将初步情况电话报告省政府总值班室,同时报省应急厅',
       owedBy: REPORTERS,
+      beforeLevel: true,
       start: { kind: 'after', milestone: 'occurred', offset: { minutes: 30 } },
     },
     {
@@ -706,6 +752,7 @@ export const powerPlant = {
       clause: '4.2.2',
       quote: '事发后50分钟内(省政府要求市报送时间不超过1小时),必须书面报告初步核实的概况',
       owedBy: REPORTERS,
+      beforeLevel: true,
       start: { kind: 'after', milestone: 'occurred', offset: { minutes: 50 } },
       note: { zh: '省政府要求市级报送不超过1小时', en: 'The province allows the city at most 1 hour' },
     },
@@ -716,6 +763,7 @@ export const powerPlant = {
       clause: '4.2.2',
       quote: '电话反馈初步核实情况时间不超过15分钟(省政府要求市报送时间不超过20分钟)',
       owedBy: REPORTERS,
+      beforeLevel: true,
       start: { kind: 'after', milestone: 'verificationRequested', offset: { minutes: 15 } },
       note: { zh: '省政府要求市级不超过20分钟', en: 'The province allows the city at most 20 minutes' },
     },
@@ -729,6 +777,7 @@ export const powerPlant = {
       clause: '4.2.2',
       quote: '对于明确要求报送书面信息的,原则上不超过40分钟反馈(省政府要求市报送时间不超过45分钟)',
       owedBy: REPORTERS,
+      beforeLevel: true,
       start: { kind: 'after', milestone: 'writtenVerificationRequested', offset: { minutes: 40 } },
       note: { zh: '省政府要求市级不超过45分钟', en: 'The province allows the city at most 45 minutes' },
     },
@@ -739,8 +788,25 @@ export const powerPlant = {
       clause: '3.3',
       quote: '并应在事故发生后24小时内写出事故书面报告,按上述程序逐级上报',
       owedBy: [PLANT, COUNTY],
+      beforeLevel: true,
       start: { kind: 'after', milestone: 'occurred', offset: { hours: 24 } },
     },
+    ...([1, 2] as const).map((n) => ({
+      id: `drill-${n}-of-2`,
+      level: 'IV',
+      title: {
+        zh: `每年至少2次应急救援演练（第${n}次，年底前）`,
+        en: `At least 2 rescue drills a year (drill ${n} of 2, by year end)`,
+      },
+      clause: '8.3',
+      quote: '各发电企业应根据生产实际,每年至少组织开展2次应急救援演练',
+      owedBy: [PLANTS],
+      start: { kind: 'yearly' as const, month: 12, day: 31 },
+      note: {
+        zh: '预案只规定每年至少2次，未规定日期；两次均以当年12月31日为限',
+        en: 'The plan sets two a year and no dates; both are due by 31 December',
+      },
+    })),
   ],
   readings: [
     {
@@ -755,16 +821,16 @@ export const powerPlant = {
       clause: '4.2.2',
       quote: '事故发生地区县政府、市有关部门和单位要在事发后10分钟内',
       reading: {
-        zh: '10/30/50分钟报告由事故发生地区县政府和市有关部门（以市发展改革委为代表）承担，从事发时刻起算；核报反馈的15/40分钟从收到核报要求时起算，须由值班员记录该时间。括号中的省级时限（1小时、20分钟、45分钟）作为备注显示。',
-        en: 'The 10/30/50-minute reports are owed by the county and the city departments (the DRC for them), from the moment of the accident; the 15/40-minute verifications run from the request, which the duty officer records. The provincial limits in brackets are shown as notes.',
+        zh: '10/30/50分钟报告由事故发生地区县政府和市有关部门（以市发展改革委为代表）承担，从事发时刻起算，不等待响应级别：接报即开始计时，定级或等待签批期间照常倒计时，各级响应均适用（原先在签批后才出现，出现时已超时）。核报反馈的15/40分钟从收到核报要求时起算（“对要求核报的信息……要迅速核实”），系针对已报信息而非针对响应级别，同样在定级前即可计时；收到核报要求的时间须由值班员记录。括号中的省级时限（1小时、20分钟、45分钟）作为备注显示。',
+        en: 'The 10/30/50-minute reports are owed by the county and the city departments (the DRC for them) and run from the moment of the accident, not from a level: they count from when the incident is opened, while the level is graded or awaits a signature, at every level (they used to appear only after a signature, already overdue). The 15/40-minute verifications run from the request ("对要求核报的信息……要迅速核实"), which concerns the information reported, not the level, so they too run before any level; the duty officer records when the request came. The provincial limits in brackets are shown as notes.',
       },
     },
     {
       clause: '3.3',
       quote: '并应在事故发生后24小时内写出事故书面报告',
       reading: {
-        zh: '预案未写明由谁撰写24小时书面报告；按“逐级上报”，由事故发生单位和事故发生地区县政府承担。',
-        en: 'The plan does not say who writes the 24-hour report; under "report level by level" it is owed by the plant and the county.',
+        zh: '预案未写明由谁撰写24小时书面报告；按“逐级上报”，由事故发生单位和事故发生地区县政府承担。时限从“事故发生后”起算，不从响应启动起算，故定级前即开始计时。',
+        en: 'The plan does not say who writes the 24-hour report; under "report level by level" it is owed by the plant and the county. It runs "after the accident", not from a declaration, so it counts before any level is in force.',
       },
     },
     {
@@ -773,6 +839,22 @@ export const powerPlant = {
       reading: {
         zh: 'Ⅰ级与Ⅱ级的处置措施在原文中相同，升至Ⅰ级不新增任务；工作组按2.1.4在Ⅲ级起派发，组长单位在前。',
         en: 'Levels I and II carry the same measures in the text, so raising to I adds no task; the working groups of 2.1.4 are tasked from level III, lead units first.',
+      },
+    },
+    {
+      clause: '4.5.4',
+      quote: '现场指挥部或者统一指挥应急救援的区县政府应当立即采取相应措施消除隐患',
+      reading: {
+        zh: '“统一指挥应急救援的区县政府”指Ⅳ级：由事故发生地区县政府启动和实施预案（4.1），此项任务派给区县政府，只在Ⅳ级；Ⅲ级起由应急救援指挥部启动本预案并设现场指挥部（2.2、4.2.2），此项任务派给现场指挥部成员单位（市发展改革委、市应急局、事故发生地区县政府）。撤离救援人员是“必要时可以”的授权，不设时限，作为任务而非时钟。',
+        en: '"The county directing the rescue" is level IV, where the county starts and runs the response (4.1): the task goes to the county at level IV only. From level III the city HQ starts the plan and sets up the on-site HQ (2.2, 4.2.2): the task goes to the on-site HQ’s member units (city DRC, city emergency bureau, the county). Withdrawing rescuers is a power ("必要时可以"), with no deadline: a task, not a clock.',
+      },
+    },
+    {
+      clause: '8.3',
+      quote: '每年至少组织开展2次应急救援演练',
+      reading: {
+        zh: '“每年至少2次”规定了频次，未规定日期，编为两项年度准备时钟（第1次、第2次），均以每年12月31日为限：只用了“每年”本身的年底界限，不另设日期。按半年各1次（6月30日、12月31日）的排法更均衡，但不是原文要求，未采用。义务人为“各发电企业”（全市发电企业，不只是事故发生单位），与事件无关。',
+        en: '"At least 2 a year" sets a frequency, not dates: two yearly preparedness clocks (drill 1 and drill 2), both due by 31 December — only the year boundary that "每年" itself gives, no further date. One per half-year (30 June, 31 December) would spread them better but is not in the text, so it is not encoded. They are owed by "各发电企业" (every plant in the city, not only the one where an accident happened), outside any incident.',
       },
     },
   ],

@@ -72,6 +72,27 @@ const SUPPLIER = 'incident-supplier';
 const TOWN = 'incident-town';
 const VILLAGE = 'village';
 
+/** 3.2(3), 3.3(1): the village plan's lead bodies start a village response; the console records it */
+const villageStarts = {
+  body: {
+    zh: '相关村（社区）、供水企业（村级预案主责单位，值班员记录，不需区级签批）',
+    en: 'The village and the supplier, the village plan’s lead bodies (recorded by the duty officer; no district signature)',
+  },
+  signer: null,
+  clause: '3.2(3)',
+  quote: '由各村（社区）、供水企业分别负责编制，报镇（街道）备案，并作为预案响应工作的主责单位',
+};
+/** 3.2(2), 3.3(1): the town government starts a town response; the console records it */
+const townStarts = {
+  body: {
+    zh: '事故发生地镇政府（街道办事处）（镇级预案主责单位，值班员记录，不需区级签批）',
+    en: 'The town government, the town plan’s lead body (recorded by the duty officer; no district signature)',
+  },
+  signer: null,
+  clause: '3.2(2)',
+  quote: '由各乡镇人民政府（街道办事处）负责编制，报博山区水利局备案，并作为预案响应工作的主责单位',
+};
+/** 3.3(1): the district response is proposed by the office and decided by the commander */
 const commanderDecides = {
   body: {
     zh: '区指挥部总指挥（经办公室研判提出建议）',
@@ -81,6 +102,13 @@ const commanderDecides = {
   clause: '3.3(1)',
   quote: '确定事件分级，提出预案响应建议，上报区指挥部总指挥',
 };
+/** 3.3(3), 2.1: the deputy commanders include the town's and the village's heads, who end their own tiers */
+const deputyEnds = (zh: string, en: string) => ({
+  body: { zh, en },
+  signer: null,
+  clause: '3.3(3)',
+  quote: '经总指挥或副总指挥宣布终止',
+});
 const commanderEnds = {
   body: { zh: '总指挥或副总指挥', en: 'The commander or a deputy commander' },
   signer: 'commander' as const,
@@ -204,8 +232,11 @@ export const ruralWater = {
           when: { indicator: 'wholeVillageOutage', is: true },
         },
       ],
-      declare: commanderDecides,
-      lift: commanderEnds,
+      declare: villageStarts,
+      lift: deputyEnds(
+        '副总指挥（供水村（社区）主要负责人）宣布终止，值班员记录',
+        'A deputy commander (the village head) ends it; the duty officer records it',
+      ),
     },
     {
       id: 'town',
@@ -278,8 +309,11 @@ export const ruralWater = {
           when: { indicator: 'disasterOutagePopulation', gte: 3000, lt: 5000 },
         },
       ],
-      declare: commanderDecides,
-      lift: commanderEnds,
+      declare: townStarts,
+      lift: deputyEnds(
+        '副总指挥（事故发生地镇（街道）行政负责人）宣布终止，值班员记录',
+        'A deputy commander (the town’s head) ends it; the duty officer records it',
+      ),
     },
     {
       id: 'district',
@@ -410,7 +444,7 @@ export const ruralWater = {
       level: 'village',
       title: { zh: '村级预案主责单位组织响应', en: 'Village plan’s lead bodies run the response' },
       detail:
-        '村级供水突发事件应急预案由各村（社区）、供水企业分别负责编制，并作为预案响应工作的主责单位，组织本村（社区）和供水企业人员参与响应工作。',
+        '村级供水突发事件应急预案（一般）由各村（社区）、供水企业分别负责编制，报镇（街道）备案，并作为预案响应工作的主责单位，组织本村（社区）和供水企业人员参与响应工作。',
       clause: '3.2(3)',
       quote: '作为预案响应工作的主责单位，组织本村（社区）和供水企业人员参与响应工作',
       units: [VILLAGE, SUPPLIER],
@@ -442,7 +476,7 @@ export const ruralWater = {
         en: 'Monitor water quality; stop and switch source if polluted',
       },
       detail:
-        '做好供水水源水质监测。当供水水质遭受生物、化学、毒剂、病毒、油污、放射性等物质严重污染时，应立即停止供水，并组织开展水源切换，保证水源安全。',
+        '做好供水水源水质监测。当供水水质遭受生物、化学、毒剂、病毒、油污、放射性等物质严重污染时，应立即停止供水，并组织开展水源切换，保证水源安全。配合相关部门查找污染源，并采取相应措施控制后续影响。',
       clause: '3.3(2)',
       quote: '应立即停止供水，并组织开展水源切换，保证水源安全',
       units: [SUPPLIER],
@@ -484,7 +518,7 @@ export const ruralWater = {
       level: 'town',
       title: { zh: '镇（街道）作为主责单位组织响应', en: 'The town runs the response' },
       detail:
-        '镇级供水突发事件应急预案由各乡镇人民政府（街道办事处）负责编制，并作为预案响应工作的主责单位，组织各责任单位参与响应工作；组织应对本辖区内农村供水突发事件应急处置。',
+        '镇级供水突发事件应急预案（较大）由各乡镇人民政府（街道办事处）负责编制，报博山区水利局备案，并作为预案响应工作的主责单位，组织各责任单位参与响应工作。',
       clause: '3.2(2)',
       quote: '镇级供水突发事件应急预案（较大）由各乡镇人民政府（街道办事处）负责编制',
       units: [TOWN],
@@ -494,7 +528,7 @@ export const ruralWater = {
       level: 'district',
       title: { zh: '区水利局作为主责单位组织各责任单位', en: 'The water bureau runs the district response' },
       detail:
-        '区级供水突发事件应急预案由博山区水利局（区农村供水突发事件应急指挥部办公室）负责编制，并作为预案响应工作的主责单位，组织各责任单位参与响应工作。',
+        '区级供水突发事件应急预案（重大）由博山区水利局（区农村供水突发事件应急指挥部办公室）负责编制，并作为预案响应工作的主责单位，组织各责任单位参与响应工作。',
       clause: '3.2(1)',
       quote: '并作为预案响应工作的主责单位，组织各责任单位参与响应工作',
       units: ['water'],
@@ -504,7 +538,7 @@ export const ruralWater = {
       level: 'district',
       title: { zh: '按附件2职责参与响应', en: 'Carry out the unit’s annex-2 duties' },
       detail:
-        '在指挥部统一领导下，区有关部门按照职责分工，各司其职，密切配合，共同开展农村供水突发事件应急处置工作（职责见附件2）。',
+        '在指挥部统一领导下，区有关部门按照职责分工，各司其职，密切配合，共同开展农村供水突发事件应急处置工作。各成员单位主要工作职责详见附件2（博山区农村供水突发事件应急指挥部成员单位主要工作职责）。',
       clause: '2.3',
       quote: '在指挥部统一领导下，区有关部门按照职责分工，各司其职，密切配合',
       units: DEPARTMENTS.map(([, id]) => id),
@@ -514,7 +548,7 @@ export const ruralWater = {
       level: 'district',
       title: { zh: '组织专家研判，为指挥部决策提供依据', en: 'Convene the expert group' },
       detail:
-        '建立农村供水突发事件应急专家组；组织开展部门和专家研判，对应急事项进行评估，为指挥部决策提供依据。',
+        '建立农村供水突发事件应急专家组，为开展应急处置事项提供技术支持。受理供水突发事件报告，组织开展部门和专家研判，对应急事项进行评估，为指挥部决策提供依据。',
       clause: '2.2',
       quote: '组织开展部门和专家研判，对应急事项进行评估，为指挥部决策提供依据',
       units: ['water'],
@@ -546,7 +580,7 @@ export const ruralWater = {
       phase: 'after',
       title: { zh: '维修恢复损坏设施（镇级）', en: 'Repair damaged facilities (town)' },
       detail:
-        '供水突发事件预案响应终止后，各预案响应的主责单位应主动组织开展损坏附属设施设备的维修、恢复或重建工作。',
+        '供水突发事件预案响应终止后，各预案响应的主责单位应主动组织开展损坏附属设施设备的维修、恢复或重建工作，确保群众能正常用水。',
       clause: '4.2',
       quote: '各预案响应的主责单位应主动组织开展损坏附属设施设备的维修、恢复或重建工作',
       units: [TOWN],
@@ -557,7 +591,7 @@ export const ruralWater = {
       phase: 'after',
       title: { zh: '维修恢复损坏设施（区级）', en: 'Repair damaged facilities (district)' },
       detail:
-        '供水突发事件预案响应终止后，各预案响应的主责单位应主动组织开展损坏附属设施设备的维修、恢复或重建工作。',
+        '供水突发事件预案响应终止后，各预案响应的主责单位应主动组织开展损坏附属设施设备的维修、恢复或重建工作，确保群众能正常用水。',
       clause: '4.2',
       quote: '各预案响应的主责单位应主动组织开展损坏附属设施设备的维修、恢复或重建工作',
       units: ['water'],
@@ -572,6 +606,7 @@ export const ruralWater = {
       quote: '相关供水单位应在 1 小时内向属地镇（街道）报告',
       owedBy: [SUPPLIER],
       start: { kind: 'after', milestone: 'occurred', offset: { hours: 1 } },
+      beforeLevel: true,
     },
     {
       id: 'town-report-1h',
@@ -584,6 +619,7 @@ export const ruralWater = {
       quote: '应开展突发事件核查并在 1 小时内向区农村供水突发事件应急指挥部办公室报告',
       owedBy: [TOWN],
       start: { kind: 'after', milestone: 'townInformed', offset: { hours: 1 } },
+      beforeLevel: true,
     },
     {
       id: 'investigation-village',
@@ -657,11 +693,18 @@ export const ruralWater = {
     },
     {
       clause: '3.3(1)',
-      quote:
-        '应急指挥部办公室根据收到的供水突发事件线索组织研判，确定事件分级，提出预案响应建议，上报区指挥部总指挥',
+      quote: '对应农村供水突发事件分级，逐级启动预案响应。按村、镇、区级逐级启动。',
       reading: {
-        zh: '3.2把村、镇级响应交由村、镇主责，但3.3(1)规定各级建议均报总指挥；本控制台三级均由办公室（值班员）提出、总指挥签批。预案未给出级别颜色，不作设定。',
-        en: '3.2 gives village and town responses to their own bodies, but 3.3(1) sends every proposal to the commander, so all three levels are proposed by the office (duty officer) and signed by the commander. The plan gives no level colours; none are set.',
+        zh: '本预案“主要针对区级”（第2章），村级、镇级预案由村（社区）和供水企业、镇政府（街道办事处）编制并作为响应主责单位（3.2(2)(3)），“按村、镇、区级逐级启动”。故村级、镇级响应由其主责单位启动，控制台由值班员记录启动，不需区指挥部总指挥签批；只有区级响应由办公室研判提出建议、总指挥签批（“上报区指挥部总指挥”）。如率先启动区级，镇村级随之自行启动。终止按3.3(3)“经总指挥或副总指挥宣布终止”：副总指挥包括事故发生地镇（街道）行政负责人和供水村（社区）主要负责人（2.1），村级、镇级由其宣布、值班员记录；区级（及由区级降级）须总指挥签批。原先三级均须总指挥签批，村级、镇级因此等待区级签字。预案未给出级别颜色，不作设定。',
+        en: 'This plan is "mainly for the district level" (section 2); the village and town plans are written and run by the village and supplier and by the town government as the response’s lead bodies (3.2(2)(3)), started "village, town, district, tier by tier". So a village or town response is started by its lead body and recorded by the duty officer, with no signature of the district commander; only a district response is proposed by the office and signed by the commander ("上报区指挥部总指挥"). Starting the district level first starts the town and village levels with it. Ending follows 3.3(3) "declared ended by the commander or a deputy commander": the deputies include the town’s head and the village head (2.1), who end their tiers, recorded by the duty officer; the district tier (and lowering from it) needs the commander. Before, all three levels waited on the commander. The plan gives no level colours; none are set.',
+      },
+    },
+    {
+      clause: '3.3(1)',
+      quote: '供水突发事件发生后，相关供水单位应在 1 小时内向属地镇（街道）报告',
+      reading: {
+        zh: '两项1小时报告都在研判定级之前：供水单位自事件发生起1小时内报镇（街道），镇（街道）自获取信息起1小时内报区指挥部办公室（获取时间由值班员记录）。二者不等任何级别启动，接报即计时，各级响应均适用。',
+        en: 'Both 1-hour reports come before any grading: the supplier reports to the town within 1 hour of the event, the town to the district office within 1 hour of learning of it (the duty officer records when). Neither waits for a level: they run from when the incident is opened, at every level.',
       },
     },
     {

@@ -54,7 +54,7 @@ export type IndicatorDef = z.infer<typeof IndicatorDef>;
 export type Predicate =
   | { indicator: string; gte?: number; gt?: number; lt?: number; lte?: number }
   | { indicator: string; is: boolean }
-  /** the longest run of consecutive days whose value is strictly above `above` lasts at least `days` */
+  /** within one pollution process (四(四): split only at a gap that meets the lifting condition), at least `days` days are strictly above `runAbove` */
   | { indicator: string; runAbove: number; days: number }
   /** some day reaches `atLeast` */
   | { indicator: string; anyAtLeast: number }

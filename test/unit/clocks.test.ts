@@ -107,7 +107,14 @@ describe('snow clearance deadlines follow the level when snowfall ends', () => {
     run.do({ type: 'changeLevel', levelId: 'II', reason: '积雪加深' }, duty, T0 + 5 * HOUR);
     expect(run.s.tasks['clear-moderate-12h@sanitation']?.status).toBe('stoodDown');
     expect(run.s.tasks['clear-heavy-24h@sanitation']?.dueAt).toBe(T0 + 27 * HOUR);
-    expect(run.s.tasks['operators-30min@mobile']?.dueAt).toBe(T0 + 30 * MIN);
+    // the operators' 30 minutes run from the weather bureau's warning (5), not from the declaration
+    expect(run.s.tasks['operators-30min@mobile']).toBeUndefined();
+    run.do(
+      { type: 'recordMilestone', milestone: 'snowWarningIssued', at: T0 + 5 * HOUR },
+      duty,
+      T0 + 6 * HOUR,
+    );
+    expect(run.s.tasks['operators-30min@mobile']?.dueAt).toBe(T0 + 5 * HOUR + 30 * MIN);
   });
 });
 

@@ -26,7 +26,7 @@ describe('declare', () => {
     const ids = run.tasks().map((t) => t.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toContain('on-duty@chishang');
-    expect(ids).toContain('operators-30min@mobile');
+    expect(ids).toContain('daily-forecast@weather@2026-11-23');
     expect(ids.some((i) => i.startsWith('heads-to-hq'))).toBe(false);
   });
 
@@ -95,12 +95,13 @@ describe('signatures', () => {
     expect(run.s.history[0]?.signedBy).toBe('director-1');
   });
 
-  it('rural-water: the office proposes, the commander rejects with a reason', () => {
+  it('rural-water: the office proposes the district level, the commander rejects with a reason', () => {
     const run = new Run(plan('rural-water'));
-    run.do(declareCmd('rural-water', 'village'), duty, T0);
+    run.do(declareCmd('rural-water', 'district'), duty, T0);
     expect(refusal(run.try({ type: 'reject', reason: ' ' }, commander, T0))).toBe('INVALID');
     run.do({ type: 'reject', reason: '研判不足，补充数据' }, commander, T0 + MIN);
-    expect(run.s.status).toBe('rejected');
+    // turned down, the incident stays reported and is graded again
+    expect(run.s.status).toBe('open');
     expect(refusal(run.try({ type: 'approve' }, commander, T0 + 2 * MIN))).toBe('CONFLICT');
   });
 

@@ -29,7 +29,13 @@ describe('cumulative tiers', () => {
     ],
     ['power-plant', 'IV', 'III', ['members-to-scene', 'onsite-hq'], ['county-escalate']],
     ['power-plant', 'II', 'I', [], []],
-    ['heavy-pollution', 'yellow', 'orange', ['o-health', 'o-industry'], ['y-health', 'y-industry']],
+    [
+      'heavy-pollution',
+      'yellow',
+      'orange',
+      ['o-health', 'o-industry', 'o-gasifier'],
+      ['y-health', 'y-ceramics', 'y-pvc', 'y-glass', 'y-roads', 'y-machinery', 'y-gate'],
+    ],
     ['heavy-pollution', 'orange', 'red', ['r-health', 'r-solvents'], ['o-health', 'o-mobile']],
   ])('%s %s → %s adds %j and stands down %j', (planId, from, to, added, stoodDown) => {
     const diff = levelDiff(plan(planId), from, to, { date: SUMMER_DAY });
@@ -41,9 +47,21 @@ describe('cumulative tiers', () => {
 
   it('a higher pollution response replaces the lower one’s restated measure, never both', () => {
     const red = ids(actionsForLevel(plan('heavy-pollution'), 'red', { date: SUMMER_DAY }));
+    // PVC gloves −20% (III) → −50% (II) → stop (I): only the strictest stands
     expect(red).toContain('r-industry');
-    expect(red).not.toContain('o-industry');
-    expect(red).not.toContain('b-industry');
+    expect(red).not.toContain('o-pvc');
+    expect(red).not.toContain('y-pvc');
+    // repeated word for word, or not restated: the lower task stays in force
+    for (const kept of [
+      'b-industry',
+      'y-industry',
+      'o-industry',
+      'y-dust',
+      'y-spoil',
+      'o-gasifier',
+      'o-gate',
+    ])
+      expect(red).toContain(kept);
     // level I repeats level II's advocacy word for word, so level II's task stands
     expect(red).toContain('o-advocacy');
   });

@@ -22,6 +22,9 @@ function Briefs({ items }: { items: ActionBrief[] }) {
   );
 }
 
+/** The units a list of measures reaches, counted as the declare screen counts them. */
+export const measureUnits = (items: { unitIds: string[] }[]) => new Set(items.flatMap((a) => a.unitIds)).size;
+
 export function ActionDialog({
   title,
   previewPath,
@@ -74,10 +77,29 @@ export function ActionDialog({
             <p>
               {preview.signer ? t('needsSigner', { signer: t(`signer_${preview.signer}`) }) : t('noSigner')}
             </p>
+            {preview.closesUndone && preview.closesUndone.tasks > 0 && (
+              <p className="warning">
+                {t('closesUndone', { n: preview.closesUndone.tasks, overdue: preview.closesUndone.overdue })}
+              </p>
+            )}
             <p>
-              <strong>{t('willAdd', { n: preview.added.length })}</strong>
+              <strong>{t('willAdd', { n: preview.added.length, units: measureUnits(preview.added) })}</strong>
             </p>
             <Briefs items={preview.added} />
+            {preview.owedAfter && preview.owedAfter.length > 0 && (
+              <>
+                <p>
+                  <strong>{t('owedAfter', { n: preview.owedAfter.length })}</strong>
+                </p>
+                <ul className="briefs">
+                  {preview.owedAfter.map((c) => (
+                    <li key={c.id}>
+                      {lang === 'zh' ? c.title : c.titleEn}（{c.clause}）
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             <p>
               <strong>{t('willStandDown', { n: preview.stoodDown.length })}</strong>
             </p>

@@ -1,6 +1,8 @@
 /** What waits for a signature, in one sentence: the level (by the plan's name), the signer, who asked and why. */
 import type { Pending } from '../../../shared/engine/incident.ts';
 import { useLang, useT } from '../i18n.ts';
+import { usePeople } from '../live/people.ts';
+import { personLabel } from '../logic/facts.ts';
 import { useConsole } from '../store/index.ts';
 
 export function PendingText({ pending, planId }: { pending: Pending; planId: string }) {
@@ -9,13 +11,15 @@ export function PendingText({ pending, planId }: { pending: Pending; planId: str
   const level = useConsole((s) =>
     s.plans.find((p) => p.id === planId)?.levels.find((l) => l.id === pending.levelId),
   );
+  const people = usePeople();
   const signer = t(`signer_${pending.signer}`);
+  const by = personLabel(pending.by, people, lang);
   return pending.kind === 'terminate'
-    ? t('pendingTerminate', { signer, by: pending.by, reason: pending.reason })
+    ? t('pendingTerminate', { signer, by, reason: pending.reason })
     : t('pendingBanner', {
         level: level?.name[lang] ?? pending.levelId ?? '',
         signer,
-        by: pending.by,
+        by,
         reason: pending.reason,
       });
 }

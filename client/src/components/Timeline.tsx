@@ -1,20 +1,30 @@
-/** The live timeline of an incident: newest first, one line per fact, in the plan's words. */
+/** The live timeline of an incident: newest first, one line per fact, in the plan's words and people's names. */
+import type { IncidentEvent } from '../../../shared/engine/incident.ts';
 import type { Fact } from '../../../shared/protocol/live.ts';
 import { useLang, useT } from '../i18n.ts';
+import { usePeople, useKnownPeople } from '../live/people.ts';
 import { describeFact } from '../logic/facts.ts';
 import { formatTime } from '../logic/time.ts';
 import { useConsole } from '../store/index.ts';
+
+/** the accounts a fact names */
+const actors = (e: IncidentEvent): string[] => [
+  ...('by' in e ? [e.by] : []),
+  ...('signedBy' in e && e.signedBy ? [e.signedBy] : []),
+];
 
 export function Timeline({ facts, limit, planId }: { facts: Fact[]; limit: number; planId: string }) {
   const t = useT();
   const lang = useLang();
   const plan = useConsole((s) => s.plans.find((p) => p.id === planId));
+  const people = usePeople();
   const shown = facts.slice(-limit).reverse();
+  useKnownPeople(shown.flatMap((f) => actors(f.event)));
   return (
     <ol className="timeline" style={{ minHeight: `${limit * 1.6}em` }} aria-label={t('timeline')}>
       {shown.map((f) => (
         <li key={f.seq}>
-          <time>{formatTime(f.event.at, lang)}</time> {describeFact(f.event, plan, lang)}
+          <time>{formatTime(f.event.at, lang)}</time> {describeFact(f.event, plan, lang, people)}
         </li>
       ))}
     </ol>

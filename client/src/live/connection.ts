@@ -45,8 +45,7 @@ async function refreshList(): Promise<number> {
   const { incidents, seq } = await api.get<{ incidents: IncidentSummary[]; seq: number }>('/api/incidents');
   store().setIncidents(incidents);
   for (const i of incidents) {
-    if ((i.status === 'active' || i.status === 'proposed') && !store().timelines[i.id])
-      void loadTimeline(i.id);
+    if (i.status !== 'terminated' && !store().timelines[i.id]) void loadTimeline(i.id);
   }
   return seq;
 }

@@ -1,12 +1,45 @@
-/** One line of the timeline for one fact, in the user's language, with the plan's own names. */
+/**
+ * One line of the timeline for one fact, in the user's language, with the plan's own names: people by name
+ * and post (职务), tasks by their title, outside parties by name. What is not known is shown as it is (the
+ * account id, the task's id) or said to be missing; nothing is made up.
+ */
 import type { IncidentEvent } from '../../../shared/engine/incident.ts';
+import type { Person } from '../../../shared/protocol/people.ts';
 import { translate } from '../i18n.ts';
 import type { Lang, PlanSummary } from '../types.ts';
 
+/** The accounts' names and posts by account id (GET /api/people). */
+export type People = ReadonlyMap<string, Person>;
+
+/** The plan summary with the titles of its actions and clocks by id (GET /api/plans). */
+
 /** The unit part of a task id ("action@unit[@day]"). */
 export const taskUnit = (taskId: string) => taskId.split('@')[1] ?? '';
+/** The action or clock part of a task id ("action@unit[@day]"). */
+export const taskSource = (taskId: string) => taskId.split('@')[0] ?? '';
 
-export function describeFact(e: IncidentEvent, plan: PlanSummary | undefined, lang: Lang): string {
+/**
+ * A person as the record names them: "姓名（职务）" / "Name (post)". A missing name or post is said to be
+ * missing (the account id stands in for a missing name); an account the list does not hold shows its id.
+ * A demo account's name already holds its post ("值班员（演示账号）"): the post is not said twice.
+ */
+export function personLabel(id: string, people: People | undefined, lang: Lang): string {
+  const p = people?.get(id);
+  if (!p) return id;
+  const { name, post } = p;
+  if (name && post) return name.includes(post) ? name : translate(lang, 'person_full', { name, post });
+  if (name) return translate(lang, 'person_noPost', { name });
+  if (post) return translate(lang, 'person_noName', { id, post });
+  return translate(lang, 'person_none', { id });
+}
+
+export function describeFact(
+  e: IncidentEvent,
+  plan: PlanSummary | undefined,
+  lang: Lang,
+  people?: People,
+): string {
+  const titles = plan?.taskTitles;
   const level = (id: string | null) => {
     const l = plan?.levels.find((x) => x.id === id);
     return l ? l.name[lang] : (id ?? '');
@@ -15,24 +48,42 @@ export function describeFact(e: IncidentEvent, plan: PlanSummary | undefined, la
     const u = plan?.units.find((x) => x.id === id);
     return u ? (lang === 'zh' ? u.name : u.en) : id;
   };
+  const who = (id: string) => personLabel(id, people, lang);
+  const task = (taskId: string) => {
+    const source = taskSource(taskId);
+    return titles?.[source]?.[lang] ?? source;
+  };
   const signer = (s: 'director' | 'commander') => translate(lang, `signer_${s}`);
+  /**
+   * Who did something to a task: its unit, then the person, unless the person is the unit's own account
+   * under the unit's name (a demo unit account); for an outside party, the staff member who recorded it for
+   * the party ("值班员 X 代 某某村").
+   */
+  const taskActor = (taskId: string, by: string, onBehalfOf: string | undefined) => {
+    if (onBehalfOf !== undefined) return translate(lang, 'tl_onBehalfOf', { by: who(by), party: onBehalfOf });
+    const ownerId = taskUnit(taskId);
+    const person = people?.get(by);
+    const planName = plan?.units.find((x) => x.id === ownerId)?.name;
+    const self = person ? person.unitId === ownerId && person.name === planName : by === ownerId;
+    return self ? unit(ownerId) : translate(lang, 'tl_unitBy', { unit: unit(ownerId), by: who(by) });
+  };
   switch (e.type) {
     case 'IncidentOpened':
       return translate(lang, 'fact_IncidentOpened', { title: e.title });
     case 'LevelProposed':
       return translate(lang, 'fact_LevelProposed', {
-        by: e.by,
+        by: who(e.by),
         level: level(e.levelId),
         signer: signer(e.signer),
       });
     case 'TerminationProposed':
-      return translate(lang, 'fact_TerminationProposed', { by: e.by, signer: signer(e.signer) });
+      return translate(lang, 'fact_TerminationProposed', { by: who(e.by), signer: signer(e.signer) });
     case 'ProposalRejected':
-      return translate(lang, 'fact_ProposalRejected', { by: e.by, reason: e.reason });
+      return translate(lang, 'fact_ProposalRejected', { by: who(e.by), reason: e.reason });
     case 'LevelSet':
-      return translate(lang, 'fact_LevelSet', { level: level(e.levelId), by: e.signedBy ?? e.by });
+      return translate(lang, 'fact_LevelSet', { level: level(e.levelId), by: who(e.signedBy ?? e.by) });
     case 'Terminated':
-      return translate(lang, 'fact_Terminated', { by: e.signedBy ?? e.by });
+      return translate(lang, 'fact_Terminated', { by: who(e.signedBy ?? e.by) });
     case 'MilestoneRecorded':
       return translate(lang, 'fact_MilestoneRecorded', { milestone: translate(lang, `ms_${e.milestone}`) });
     case 'TasksAssigned':
@@ -40,10 +91,46 @@ export function describeFact(e: IncidentEvent, plan: PlanSummary | undefined, la
     case 'TasksStoodDown':
       return translate(lang, 'fact_TasksStoodDown', { n: e.taskIds.length });
     case 'TaskAcknowledged':
-      return translate(lang, 'fact_TaskAcknowledged', { unit: unit(taskUnit(e.taskId)) });
+      return translate(lang, 'tl_TaskAcknowledged', {
+        who: taskActor(e.taskId, e.by, e.onBehalfOf),
+        task: task(e.taskId),
+      });
     case 'TaskReported':
-      return translate(lang, 'fact_TaskReported', { unit: unit(taskUnit(e.taskId)), note: e.note });
+      return translate(lang, e.done ? 'tl_TaskDone' : 'tl_TaskReported', {
+        who: taskActor(e.taskId, e.by, e.onBehalfOf),
+        task: task(e.taskId),
+        note: e.note,
+      });
     case 'TaskOverdue':
-      return translate(lang, 'fact_TaskOverdue', { unit: unit(taskUnit(e.taskId)) });
+      return translate(lang, 'tl_TaskOverdue', { unit: unit(taskUnit(e.taskId)), task: task(e.taskId) });
+    case 'ReadingsAssessed':
+      return e.recommended === null
+        ? translate(lang, 'tl_ReadingsAssessedNone')
+        : translate(lang, 'tl_ReadingsAssessed', { level: level(e.recommended) });
+    case 'ProposalWithdrawn':
+      return e.reason.trim()
+        ? translate(lang, 'tl_ProposalWithdrawnWhy', { by: who(e.by), reason: e.reason.trim() })
+        : translate(lang, 'fact_ProposalWithdrawn', { by: who(e.by) });
+    case 'RoleBound':
+      return translate(lang, 'fact_RoleBound', {
+        role: unit(e.role),
+        holder:
+          'unitId' in e.to
+            ? unit(e.to.unitId)
+            : translate(lang, 'tl_party', {
+                name: e.to.party.name,
+                kind: translate(lang, `party_${e.to.party.kind}`),
+              }),
+        by: who(e.by),
+      });
+    case 'TasksMoved': {
+      const holders = [...new Set(e.moves.map((m) => unit(m.to.unitId)))];
+      return holders.length === 0
+        ? translate(lang, 'fact_TasksMoved', { n: 0 })
+        : translate(lang, 'tl_TasksMoved', {
+            n: e.moves.length,
+            holder: holders.join(translate(lang, 'tl_listSep')),
+          });
+    }
   }
 }

@@ -2,20 +2,74 @@
 import { isOpen } from '../../../shared/engine/incident.ts';
 import type { TaskView } from '../types.ts';
 
-export type UnitStatus = 'none' | 'assigned' | 'acknowledged' | 'done' | 'overdue';
-export const UNIT_STATUSES: readonly UnitStatus[] = ['none', 'assigned', 'acknowledged', 'done', 'overdue'];
+/**
+ * `closed`: the response ended with some of the unit's tasks undone (未完成) — never shown as done.
+ * `unreached`: an open task of it is owed through a role bound to no one yet (无人接收).
+ */
+export type UnitStatus = 'none' | 'unreached' | 'assigned' | 'acknowledged' | 'closed' | 'done' | 'overdue';
+export const UNIT_STATUSES: readonly UnitStatus[] = [
+  'none',
+  'unreached',
+  'assigned',
+  'acknowledged',
+  'closed',
+  'done',
+  'overdue',
+];
+/** Worst first, for sorting rows by what needs attention (0 first). */
+export const UNIT_ATTENTION: Record<UnitStatus, number> = {
+  overdue: 0,
+  unreached: 1,
+  assigned: 2,
+  acknowledged: 3,
+  closed: 4,
+  done: 5,
+  none: 6,
+};
+
+type StatusTask = Pick<TaskView, 'status' | 'overdue'> & { reached?: boolean };
+
+/** Tasks a unit no longer owes: stood down by a lower level, or moved to the role's new holder. */
+const retired = (t: { status: string }) => t.status === 'stoodDown' || t.status === 'moved';
 
 /**
- * Worst first: an open overdue task makes the unit overdue; else any task not yet acknowledged makes it
- * assigned; else any open task makes it acknowledged; a unit whose tasks are all finished is done.
+ * Worst first: an open overdue task makes the unit overdue; an open task that reaches no one makes it
+ * unreached; else any task not yet acknowledged makes it assigned; else any open task makes it
+ * acknowledged; a task closed undone by termination makes it closed (未完成); only a unit whose every
+ * counted task is done is done. Stood-down and moved tasks do not count.
  */
-export function unitStatus(tasks: readonly Pick<TaskView, 'status' | 'overdue'>[]): UnitStatus {
-  const live = tasks.filter((t) => t.status !== 'stoodDown');
+export function unitStatus(tasks: readonly StatusTask[]): UnitStatus {
+  const live = tasks.filter((t) => !retired(t));
   if (live.length === 0) return 'none';
-  if (live.some((t) => t.overdue && isOpen(t))) return 'overdue';
-  if (live.some((t) => t.status === 'assigned')) return 'assigned';
-  if (live.some((t) => isOpen(t))) return 'acknowledged';
+  const open = live.filter((t) => isOpen(t));
+  if (open.some((t) => t.overdue)) return 'overdue';
+  if (open.some((t) => t.reached === false)) return 'unreached';
+  if (open.some((t) => t.status === 'assigned')) return 'assigned';
+  if (open.length > 0) return 'acknowledged';
+  if (live.some((t) => t.status === 'closed')) return 'closed';
   return 'done';
+}
+
+/**
+ * One unit's (or one inbox group's) tasks counted as the dashboard counts an incident (shared/engine/
+ * progress.ts taskCounts), from the task views: stood-down and moved tasks apart, a closed task never done.
+ */
+export function countTaskViews(
+  tasks: readonly Pick<TaskView, 'status' | 'overdue' | 'late' | 'acknowledgedAt' | 'reached'>[],
+) {
+  const counted = tasks.filter((t) => !retired(t));
+  const open = counted.filter((t) => isOpen(t));
+  return {
+    tasks: counted.length,
+    open: open.length,
+    acknowledged: counted.filter((t) => t.acknowledgedAt !== undefined).length,
+    done: counted.filter((t) => t.status === 'done').length,
+    doneLate: counted.filter((t) => t.status === 'done' && t.late).length,
+    closedUndone: counted.filter((t) => t.status === 'closed').length,
+    overdue: open.filter((t) => t.overdue).length,
+    unreached: open.filter((t) => !t.reached).length,
+    stoodDown: tasks.filter((t) => t.status === 'stoodDown').length,
+  };
 }
 
 export function tasksByUnit<T extends Pick<TaskView, 'unitId'>>(tasks: readonly T[]): Map<string, T[]> {
@@ -27,8 +81,10 @@ export function tasksByUnit<T extends Pick<TaskView, 'unitId'>>(tasks: readonly 
 /** Colours that hold on a projector; every marker also carries its status as text. */
 export const STATUS_COLOUR: Record<UnitStatus, string> = {
   none: '#6b7280',
+  unreached: '#a21caf',
   assigned: '#c2410c',
   acknowledged: '#1d4ed8',
+  closed: '#1e293b',
   done: '#15803d',
   overdue: '#991b1b',
 };

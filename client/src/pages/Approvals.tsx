@@ -4,6 +4,8 @@ import { canSign } from '../../../shared/engine/authority.ts';
 import { IncidentLevel } from '../components/common.tsx';
 import { PendingText } from '../components/PendingText.tsx';
 import { pick, useLang, useT } from '../i18n.ts';
+import { usePeople } from '../live/people.ts';
+import { personLabel } from '../logic/facts.ts';
 import { formatDateTime } from '../logic/time.ts';
 import { useConsole } from '../store/index.ts';
 
@@ -11,6 +13,7 @@ export default function Approvals() {
   const t = useT();
   const lang = useLang();
   const role = useConsole((s) => s.user?.role);
+  const people = usePeople();
   const waiting = Object.values(useConsole((s) => s.incidents))
     .filter((i) => i.pending && role && role !== 'unit' && canSign(role, i.pending.signer))
     .sort((a, b) => a.pending!.at - b.pending!.at);
@@ -28,7 +31,9 @@ export default function Approvals() {
               <p>
                 <PendingText pending={p} planId={i.planId} />
               </p>
-              <p className="muted">{t('proposedBy', { by: p.by, time: formatDateTime(p.at, lang) })}</p>
+              <p className="muted">
+                {t('proposedBy', { by: personLabel(p.by, people, lang), time: formatDateTime(p.at, lang) })}
+              </p>
             </li>
           );
         })}

@@ -6,6 +6,8 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Assessment } from '../../../shared/engine/assess.ts';
+import type { Readings } from '../../../shared/engine/readings.ts';
+import { actionsForLevel, actionUnits } from '../../../shared/engine/tiers.ts';
 import type { IndicatorDef, Plan } from '../../../shared/plans/schema.ts';
 import { api, errorText, newRequestId } from '../api.ts';
 import { usePlan } from '../components/usePlan.ts';
@@ -90,7 +92,9 @@ export default function Declare() {
   const [occurred, setOccurred] = useState('');
   const [drill, setDrill] = useState(false);
   const [assignees, setAssignees] = useState<Record<string, string>>({});
-  const [taskCount, setTaskCount] = useState<{ n: number; units: number } | null>(null);
+  const [summary, setSummary] = useState('');
+  /** 接报 only: the incident is opened and graded later, on its page */
+  const [openOnly, setOpenOnly] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -119,15 +123,13 @@ export default function Declare() {
     return () => clearTimeout(timer);
   }, [plan, readings, lang]);
 
-  useEffect(() => {
-    if (!plan || !levelId) return setTaskCount(null);
-    api
-      .get<{ unitIds: string[] }[]>(`/api/plans/${plan.id}/levels/${encodeURIComponent(levelId)}/tasks`)
-      .then((tasks) =>
-        setTaskCount({ n: tasks.length, units: new Set(tasks.flatMap((x) => x.unitIds)).size }),
-      )
-      .catch(() => setTaskCount(null));
-  }, [plan, levelId]);
+  // counted as the preview and the approval count them: the response measures in force at the level,
+  // judged against these readings and today's date (shared/engine/tiers.ts)
+  const taskCount = useMemo(() => {
+    if (!plan || !levelId) return null;
+    const measures = actionsForLevel(plan, levelId, { readings: readings as Readings, date: Date.now() });
+    return { n: measures.length, units: new Set(measures.flatMap((a) => actionUnits(plan, a))).size };
+  }, [plan, levelId, readings]);
 
   const level = plan?.levels.find((l) => l.id === levelId);
   const differs = assessment !== null && levelId !== '' && levelId !== assessment.level;
@@ -136,17 +138,18 @@ export default function Declare() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!plan || !level) return;
+    if (!plan || (!level && !openOnly)) return;
     setBusy(true);
     setError(null);
     try {
       const r = await api.post<{ incident: { id: string } }>('/api/incidents', {
         planId: plan.id,
-        levelId: level.id,
+        ...(level && !openOnly ? { levelId: level.id } : {}),
         title: title.trim(),
+        ...(summary.trim() ? { summary: summary.trim() } : {}),
         indicators: readings,
         ...(drill ? { drill } : {}),
-        ...(differs ? { reason: reason.trim() } : {}),
+        ...(differs && !openOnly ? { reason: reason.trim() } : {}),
         ...(placeUnit
           ? { place: { kind: 'unit', unitId: placeUnit } }
           : area.trim()
@@ -236,7 +239,16 @@ export default function Declare() {
                 </>
               )}
             </div>
-            <fieldset>
+            <label className="inline">
+              <input
+                type="checkbox"
+                name="openOnly"
+                checked={openOnly}
+                onChange={(e) => setOpenOnly(e.target.checked)}
+              />{' '}
+              {t('openOnly')}
+            </label>
+            <fieldset disabled={openOnly}>
               <legend>{t('level')}</legend>
               <div className="level-choice">
                 {plan.levels.map((l) => (
@@ -284,6 +296,16 @@ export default function Declare() {
                 onChange={(e) => setTitle(e.target.value)}
                 required
                 maxLength={200}
+              />
+            </label>
+            <label>
+              {t('reportSummary')}
+              <textarea
+                name="summary"
+                value={summary}
+                onChange={(e) => setSummary(e.target.value)}
+                placeholder={t('reportSummaryHint')}
+                maxLength={2000}
               />
             </label>
             <label>
@@ -341,9 +363,11 @@ export default function Declare() {
             <ErrorText error={error} />
             <button
               type="submit"
-              disabled={busy || !level || title.trim() === '' || (differs && reason.trim() === '')}
+              disabled={
+                busy || title.trim() === '' || (!openOnly && (!level || (differs && reason.trim() === '')))
+              }
             >
-              {level?.declare.signer ? t('proposeButton') : t('declareButton')}
+              {openOnly ? t('openButton') : level?.declare.signer ? t('proposeButton') : t('declareButton')}
             </button>
           </>
         )}

@@ -1,16 +1,28 @@
 /**
- * A unit's home: its open tasks across incidents, newest first, with acknowledge, progress and done.
- * Actions made while offline are queued and sent on reconnect; the tab title counts what waits for an
- * acknowledgement, so the tab says so even in the background.
+ * A unit's home: its open tasks across incidents, grouped by incident and ordered by what is most urgent
+ * (overdue, then the nearest deadline, then not yet acknowledged; logic/inbox.ts), with acknowledge
+ * (one task, or all new tasks of an incident at once), progress and done. Each incident says its current
+ * level and whether it is a drill. Tasks closed when the response ended, stood down by a lower level or
+ * moved to a role's new holder are announced in a notice above; ended tasks follow in their own section.
+ * Actions made while offline, or paced by the server, are queued and sent later; the tab title counts what
+ * waits for an acknowledgement, so the tab says so even in the background.
  */
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { errorText, newRequestId } from '../api.ts';
 import { VirtualList } from '../components/VirtualList.tsx';
-import { Countdown, ErrorText, useNow } from '../components/common.tsx';
+import { Countdown, ErrorText, LevelBadge, useNow } from '../components/common.tsx';
 import { isOpen } from '../../../shared/engine/incident.ts';
-import { useLang, useT } from '../i18n.ts';
+import { pick, useLang, useT } from '../i18n.ts';
 import { taskCommand } from '../live/connection.ts';
+import {
+  changeNotices,
+  endedTasks,
+  type IncidentGroup,
+  type Notice,
+  openGroups,
+  toAcknowledge,
+} from '../logic/inbox.ts';
 import { formatDateTime } from '../logic/time.ts';
 import { useConsole } from '../store/index.ts';
 import type { InboxTask } from '../types.ts';
@@ -43,11 +55,12 @@ function TaskRow({ task, queued, now }: { task: InboxTask; queued: boolean; now:
       <div className="task-main">
         <span className="task-status">{queued ? t('queued') : t(`task_${task.status}`)}</span>
         {task.overdue && open && <span className="tag danger">{t('taskOverdue')}</span>}
+        {task.status === 'done' && task.late && <span className="tag warn">{t('taskLate')}</span>}
         <strong>{lang === 'zh' ? task.title : task.titleEn}</strong>
         <span className="muted">{t('clause', { clause: task.clause })}</span>
       </div>
-      <div className="muted">
-        <Link to={`/incidents/${task.incidentId}`}>{task.incidentTitle}</Link> ·{' '}
+      <div className="muted task-meta">
+        {!open && <>{task.incidentTitle} · </>}
         {formatDateTime(task.assignedAt, lang)} ·{' '}
         {task.dueAt !== null ? (
           <>
@@ -56,6 +69,12 @@ function TaskRow({ task, queued, now }: { task: InboxTask; queued: boolean; now:
           </>
         ) : (
           t('noDue')
+        )}
+        {task.status === 'done' && task.doneAt !== undefined && (
+          <> · {t('doneAtTime', { time: formatDateTime(task.doneAt, lang) })}</>
+        )}
+        {task.status !== 'done' && task.closedAt !== undefined && (
+          <> · {t('closedAtTime', { time: formatDateTime(task.closedAt, lang) })}</>
         )}
       </div>
       {task.notes.length > 0 && <p className="note">{task.notes[task.notes.length - 1]!.text}</p>}
@@ -103,6 +122,109 @@ function TaskRow({ task, queued, now }: { task: InboxTask; queued: boolean; now:
   );
 }
 
+/** The level's colour, from the plan the store already holds. */
+function useLevelColour(planId: string, level: string | null): string | null {
+  return useConsole(
+    (s) => s.plans.find((p) => p.id === planId)?.levels.find((l) => l.id === level)?.color ?? null,
+  );
+}
+
+/**
+ * An incident's heading in the inbox: its current level and a drill tag, its status when not simply
+ * active, and "全部确认" — one acknowledgement per new task, sent one after another through the same path
+ * as a single acknowledgement (queued when offline or paced, never lost).
+ */
+function GroupHead({ group, queued }: { group: IncidentGroup<InboxTask>; queued: ReadonlySet<string> }) {
+  const t = useT();
+  const lang = useLang();
+  const planId = group.tasks[0]!.planId;
+  const colour = useLevelColour(planId, group.level);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const waiting = toAcknowledge(group.tasks, queued);
+  const acknowledgeAll = async () => {
+    setSending(true);
+    setError(null);
+    const failed: string[] = [];
+    for (const task of waiting) {
+      try {
+        await taskCommand({ requestId: newRequestId(), taskId: task.id, kind: 'ack', queuedAt: Date.now() });
+      } catch (e) {
+        failed.push(errorText(e, lang));
+      }
+    }
+    setSending(false);
+    if (failed.length > 0) setError(t('ackAllFailed', { n: failed.length, message: failed[0]! }));
+  };
+  return (
+    <div className="inbox-group" data-incident={group.incidentId} data-status={group.status}>
+      <div className="inbox-group-title">
+        <span title={group.levelName ? t('currentLevel', { level: pick(group.levelName, lang) }) : undefined}>
+          <LevelBadge name={group.levelName} color={colour} />
+        </span>
+        {group.drill && <span className="tag drill">{t('drill')}</span>}
+        <Link to={`/incidents/${group.incidentId}`}>
+          <strong>{group.title}</strong>
+        </Link>
+        {group.status !== 'active' && <span className="tag">{t(`status_${group.status}`)}</span>}
+      </div>
+      <div className="inbox-group-bar">
+        <span className="muted">{t('openInGroup', { n: group.tasks.length })}</span>
+        {waiting.length > 0 && (
+          <button type="button" className="ack-all" disabled={sending} onClick={() => void acknowledgeAll()}>
+            {sending ? t('ackAllSending') : t('ackAll', { n: waiting.length })}
+          </button>
+        )}
+      </div>
+      <ErrorText error={error} />
+    </div>
+  );
+}
+
+/** What changed for this unit: tasks closed by termination, stood down by a lower level, or moved. */
+function Notices({ notices }: { notices: Notice<InboxTask>[] }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <section className="notices" aria-labelledby="notices-title">
+      <h2 id="notices-title">{t('noticesHeading')}</h2>
+      {notices.map((n) => (
+        <div
+          key={n.key}
+          className={`notice notice-${n.kind}`}
+          data-incident={n.incidentId}
+          data-kind={n.kind}
+        >
+          <div className="notice-head">
+            {n.drill && <span className="tag drill">{t('drill')}</span>}
+            <strong>{n.title}</strong>
+            <time className="muted">{formatDateTime(n.at, lang)}</time>
+          </div>
+          <details open={n.tasks.length <= 4}>
+            <summary>
+              {t(`notice_${n.kind}`)}（{t('noticeCount', { n: n.tasks.length })}）
+              {n.kind === 'stoodDown' && n.levelName && n.status !== 'terminated' && (
+                <span className="muted"> · {t('currentLevel', { level: pick(n.levelName, lang) })}</span>
+              )}
+            </summary>
+            <ul>
+              {n.tasks.map((task) => (
+                <li key={task.id} data-task={task.id}>
+                  {lang === 'zh' ? task.title : task.titleEn}{' '}
+                  <span className="muted">
+                    {task.clause}
+                    {task.overdue && <> · {t('taskOverdue')}</>}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        </div>
+      ))}
+    </section>
+  );
+}
+
 /** Tasks that wait for this unit's acknowledgement (and are not already queued to be sent). */
 export function useWaitingCount(): number {
   return useConsole((s) => {
@@ -120,6 +242,8 @@ export function useInboxTitle(active: boolean) {
   }, [active, waiting, t]);
 }
 
+type Row = { kind: 'group'; group: IncidentGroup<InboxTask> } | { kind: 'task'; task: InboxTask };
+
 export function Inbox() {
   const t = useT();
   const now = useNow(1000);
@@ -127,42 +251,68 @@ export function Inbox() {
   const outbox = useConsole((s) => s.outbox);
   const notice = useConsole((s) => s.outboxNotice);
   const connection = useConsole((s) => s.connection.status);
-  const [all, setAll] = useState(false);
+  const [showEnded, setShowEnded] = useState(false);
   const queuedIds = new Set(outbox.map((q) => q.taskId));
-  const shown = all ? inbox : inbox.filter((task) => isOpen(task));
+  const groups = openGroups(inbox, now);
+  const rows: Row[] = groups.flatMap((group) => [
+    { kind: 'group' as const, group },
+    ...group.tasks.map((task) => ({ kind: 'task' as const, task })),
+  ]);
+  const notices = changeNotices(inbox, now);
+  const ended = endedTasks(inbox);
   const waiting = useWaitingCount();
   const canNotify = typeof Notification !== 'undefined' && Notification.permission === 'default';
   return (
-    <section aria-labelledby="inbox-title">
+    <section aria-labelledby="inbox-title" className="inbox">
       <h1 id="inbox-title">
         {t('navInbox')} {waiting > 0 && <span className="count">{waiting}</span>}
       </h1>
-      <div className="toolbar">
-        <label className="inline">
-          <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('showAll')}
-        </label>
-        {canNotify && (
+      {canNotify && (
+        <div className="toolbar">
           <button type="button" className="secondary" onClick={() => void Notification.requestPermission()}>
             {t('enableNotifications')}
           </button>
-        )}
-      </div>
+        </div>
+      )}
       {outbox.length > 0 && connection !== 'live' && (
         <p className="queued-note" role="status">
           {t('queuedCount', { n: outbox.length })}
         </p>
       )}
       {notice && <p role="status">{notice}</p>}
-      {shown.length === 0 ? (
+      {notices.length > 0 && <Notices notices={notices} />}
+      <h2 className="sr-only">{t('openTasksHeading')}</h2>
+      {rows.length === 0 ? (
         <p className="empty">{t('inboxEmpty')}</p>
       ) : (
         <VirtualList
-          items={shown}
+          items={rows}
           estimate={120}
-          rowKey={(task) => task.id}
+          rowKey={(row) => (row.kind === 'group' ? `incident:${row.group.incidentId}` : row.task.id)}
           label={t('navInbox')}
-          render={(task) => <TaskRow task={task} queued={queuedIds.has(task.id)} now={now} />}
+          render={(row) =>
+            row.kind === 'group' ? (
+              <GroupHead group={row.group} queued={queuedIds} />
+            ) : (
+              <TaskRow task={row.task} queued={queuedIds.has(row.task.id)} now={now} />
+            )
+          }
         />
+      )}
+      {ended.length > 0 && (
+        <details className="ended-tasks" onToggle={(e) => setShowEnded(e.currentTarget.open)}>
+          <summary>{t('endedTasks', { n: ended.length })}</summary>
+          {showEnded && (
+            <VirtualList
+              items={ended}
+              estimate={90}
+              height="60vh"
+              rowKey={(task) => task.id}
+              label={t('endedTasks', { n: ended.length })}
+              render={(task) => <TaskRow task={task} queued={false} now={now} />}
+            />
+          )}
+        </details>
       )}
     </section>
   );

@@ -10,6 +10,7 @@ import { isOpen } from '../../../shared/engine/incident.ts';
 import type { Milestone } from '../../../shared/plans/schema.ts';
 import { api, newRequestId } from '../api.ts';
 import { ActionDialog } from '../components/ActionDialog.tsx';
+import { RoleBindings } from '../components/BindRole.tsx';
 import { NotesDialog } from '../components/NotesDialog.tsx';
 import { PendingText } from '../components/PendingText.tsx';
 import { Timeline } from '../components/Timeline.tsx';
@@ -19,12 +20,21 @@ import { Countdown, IncidentLevel, useNow } from '../components/common.tsx';
 import { pick, useLang, useT } from '../i18n.ts';
 import { loadTimeline, refreshDetail } from '../live/connection.ts';
 import { STATUS_COLOUR, tasksByUnit, unitStatus } from '../logic/unitStatus.ts';
+import { personLabel } from '../logic/facts.ts';
 import { formatDateTime } from '../logic/time.ts';
+import { usePeople } from '../live/people.ts';
 import { useConsole } from '../store/index.ts';
 import type { IncidentDetail, TaskView } from '../types.ts';
 
 type Dialog =
-  { kind: 'level'; levelId: string } | { kind: 'terminate' } | { kind: 'approve' } | { kind: 'reject' };
+  | { kind: 'level'; levelId: string }
+  | { kind: 'declare'; levelId: string }
+  | { kind: 'terminate' }
+  | { kind: 'close' }
+  | { kind: 'approve' }
+  | { kind: 'reject' }
+  | { kind: 'withdraw' }
+  | { kind: 'reportFor'; task: TaskView; done: boolean };
 
 const OPERATORS = new Set(['duty', 'director', 'commander']);
 
@@ -48,19 +58,43 @@ function LatestNote({ task, onOpen }: { task: TaskView; onOpen: () => void }) {
   );
 }
 
+/** Tasks that left their holder: stood down by a lower level, or moved on when their role was rebound. */
+const retired = (task: TaskView) => task.status === 'stoodDown' || task.status === 'moved';
+
+/** What an ended task's chip says beside its status: when it was done (and whether late) or closed. */
+function Ended({ task }: { task: TaskView }) {
+  const t = useT();
+  const lang = useLang();
+  if (task.status === 'done' && task.doneAt !== undefined)
+    return (
+      <>
+        {task.late && <span className="tag warn">{t('taskLate')}</span>}{' '}
+        <span className="muted">{formatDateTime(task.doneAt, lang)}</span>
+      </>
+    );
+  if (task.closedAt !== undefined)
+    return <span className="muted">{formatDateTime(task.closedAt, lang)}</span>;
+  return null;
+}
+
 function TaskMatrix({
   tasks,
   now,
   onNotes,
+  proxy,
 }: {
   tasks: TaskView[];
   now: number;
   onNotes: (task: TaskView) => void;
+  /** staff record for a role held by an outside party; null when this viewer may not */
+  proxy: { ack: (task: TaskView) => void; report: (task: TaskView, done: boolean) => void } | null;
 }) {
   const t = useT();
   const lang = useLang();
   const [filter, setFilter] = useState('');
-  const rows = [...tasksByUnit(tasks.filter((x) => x.status !== 'stoodDown')).entries()]
+  const [showRetired, setShowRetired] = useState(false);
+  const retiredCount = tasks.filter(retired).length;
+  const rows = [...tasksByUnit(tasks.filter((x) => showRetired || !retired(x))).entries()]
     .filter(
       ([unitId, list]) =>
         !filter.trim() || list[0]!.unit.includes(filter.trim()) || unitId.includes(filter.trim()),
@@ -77,6 +111,12 @@ function TaskMatrix({
         {t('search')}{' '}
         <input type="search" name="unitFilter" value={filter} onChange={(e) => setFilter(e.target.value)} />
       </label>
+      {retiredCount > 0 && (
+        <label className="inline">
+          <input type="checkbox" checked={showRetired} onChange={(e) => setShowRetired(e.target.checked)} />{' '}
+          {t('showRetired', { n: retiredCount })}
+        </label>
+      )}
       <VirtualList
         items={rows}
         estimate={90}
@@ -96,9 +136,11 @@ function TaskMatrix({
                   <li key={task.id} className={`chip chip-${task.status}`} data-task={task.id}>
                     <span>{lang === 'zh' ? task.title : task.titleEn}</span>{' '}
                     <span className="chip-status">{t(`task_${task.status}`)}</span>
-                    {task.overdue && isOpen(task) && (
+                    {!task.reached && isOpen(task) && <span className="tag danger">{t('unreached')}</span>}
+                    {task.overdue && (isOpen(task) || task.status === 'closed') && (
                       <span className="tag danger">{t('taskOverdue')}</span>
                     )}{' '}
+                    <Ended task={task} />{' '}
                     <span className="muted">
                       {task.clause}
                       {task.dueAt !== null && <> · {t('due', { time: formatDateTime(task.dueAt, lang) })}</>}
@@ -110,6 +152,29 @@ function TaskMatrix({
                       )}
                     </span>
                     <LatestNote task={task} onOpen={() => onNotes(task)} />
+                    {proxy && task.reached && task.roleId === task.unitId && isOpen(task) && (
+                      <span className="row">
+                        {task.status === 'assigned' && (
+                          <button type="button" className="secondary small" onClick={() => proxy.ack(task)}>
+                            {t('ackFor')}
+                          </button>
+                        )}
+                        <button
+                          type="button"
+                          className="secondary small"
+                          onClick={() => proxy.report(task, false)}
+                        >
+                          {t('reportFor')}
+                        </button>
+                        <button
+                          type="button"
+                          className="secondary small"
+                          onClick={() => proxy.report(task, true)}
+                        >
+                          {t('reportForDone')}
+                        </button>
+                      </span>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -127,6 +192,7 @@ export default function IncidentPage() {
   const lang = useLang();
   const now = useNow(1000);
   const user = useConsole((s) => s.user);
+  const people = usePeople();
   const detail: IncidentDetail | undefined = useConsole((s) => s.details[id]);
   const facts = useConsole((s) => s.timelines[id]) ?? [];
   const plan = usePlan(detail?.incident.planId);
@@ -140,8 +206,15 @@ export default function IncidentPage() {
   if (!detail) return <p>{missing ? t('loadFailed') : t('loading')}</p>;
   const inc = detail.incident;
   const role = user?.role ?? 'leader';
-  const operating = OPERATORS.has(role) && (inc.status === 'active' || inc.status === 'proposed');
+  const operator = OPERATORS.has(role);
+  // only the buttons that can apply to the incident's state are offered
+  const operating = operator && inc.status !== 'terminated';
+  const grading = operator && inc.status === 'open';
+  const changeable = operator && inc.status === 'active' && inc.pending === null;
+  const withdrawable = inc.pending !== null && inc.pending.by === user?.id;
   const signable = inc.pending !== null && canSign(role === 'unit' ? 'unit' : role, inc.pending.signer);
+  const bindable = operator && (inc.status !== 'terminated' || inc.counts.open > 0);
+  const c = inc.counts;
   const base = `/api/incidents/${encodeURIComponent(id)}`;
   const levelName = (levelId: string | null) =>
     levelId ? (plan?.levels.find((l) => l.id === levelId)?.name[lang] ?? levelId) : t('noLevel');
@@ -149,6 +222,19 @@ export default function IncidentPage() {
     await api.post(`${base}/${path}`, { ...body, requestId: newRequestId() });
     await refreshDetail(id);
   };
+  const taskPost = async (task: TaskView, path: string, body: Record<string, unknown>) => {
+    await api.post(`/api/tasks/${encodeURIComponent(task.id)}/${path}`, {
+      ...body,
+      requestId: newRequestId(),
+    });
+    await refreshDetail(id);
+  };
+  const proxy = operator
+    ? {
+        ack: (task: TaskView) => void taskPost(task, 'ack', {}).catch(() => refreshDetail(id)),
+        report: (task: TaskView, done: boolean) => setDialog({ kind: 'reportFor', task, done }),
+      }
+    : null;
   const recordMilestone = (milestone: Milestone) =>
     post('milestones', { milestone, at: Date.now(), expectedVersion: inc.version }).catch(() =>
       refreshDetail(id),
@@ -174,6 +260,29 @@ export default function IncidentPage() {
             </>
           )}
         </span>
+        <p className="muted">
+          {t('reportTimes', {
+            occurred: inc.milestones.occurred ? formatDateTime(inc.milestones.occurred, lang) : '—',
+            reported: formatDateTime(inc.milestones.reported ?? inc.openedAt, lang),
+          })}
+        </p>
+        <p className="incident-counts" data-counts="">
+          {t('incidentCounts', {
+            tasks: c.tasks,
+            ack: c.acknowledged,
+            done: c.done,
+            late: c.doneLate,
+            undone: c.closedUndone,
+            overdue: c.overdue,
+            unreached: c.unreached,
+          })}
+        </p>
+        {inc.summary && (
+          <p className="summary">
+            <strong>{t('reportSummary')}：</strong>
+            {inc.summary}
+          </p>
+        )}
       </header>
 
       {inc.pending && (
@@ -181,6 +290,11 @@ export default function IncidentPage() {
           <p>
             <PendingText pending={inc.pending} planId={inc.planId} />
           </p>
+          {withdrawable && (
+            <button type="button" className="secondary" onClick={() => setDialog({ kind: 'withdraw' })}>
+              {t('withdraw')}
+            </button>
+          )}
           {signable && (
             <div className="row">
               <button type="button" onClick={() => setDialog({ kind: 'approve' })}>
@@ -194,7 +308,25 @@ export default function IncidentPage() {
         </div>
       )}
 
-      {operating && plan && (
+      {grading && plan && (
+        <div className="actions-bar" aria-label={t('actions')}>
+          <span>{t('declareLevelHere')}</span>
+          {plan.levels.map((l) => (
+            <button
+              key={l.id}
+              type="button"
+              className="secondary"
+              onClick={() => setDialog({ kind: 'declare', levelId: l.id })}
+            >
+              {l.name[lang]}
+            </button>
+          ))}
+          <button type="button" className="danger" onClick={() => setDialog({ kind: 'close' })}>
+            {t('closeIncident')}
+          </button>
+        </div>
+      )}
+      {changeable && plan && (
         <div className="actions-bar" aria-label={t('actions')}>
           <span>{t('changeLevel')}：</span>
           {plan.levels
@@ -209,18 +341,27 @@ export default function IncidentPage() {
                 {l.name[lang]}
               </button>
             ))}
-          {inc.status === 'active' && (
-            <button type="button" className="danger" onClick={() => setDialog({ kind: 'terminate' })}>
-              {t('terminate')}
-            </button>
-          )}
+          <button type="button" className="danger" onClick={() => setDialog({ kind: 'terminate' })}>
+            {t('terminate')}
+          </button>
         </div>
+      )}
+
+      {inc.roles.length > 0 && (
+        <section aria-labelledby="roles-title">
+          <h2 id="roles-title">{t('roles')}</h2>
+          <RoleBindings
+            roles={inc.roles}
+            canBind={bindable}
+            onBind={(roleId, to) => post('bind', { role: roleId, to })}
+          />
+        </section>
       )}
 
       <div className="grid-2">
         <div>
           <h2>{t('taskMatrix')}</h2>
-          <TaskMatrix tasks={detail.tasks} now={now} onNotes={setNotesOf} />
+          <TaskMatrix tasks={detail.tasks} now={now} onNotes={setNotesOf} proxy={proxy} />
         </div>
         <div>
           <h2>{t('clocks')}</h2>
@@ -234,10 +375,12 @@ export default function IncidentPage() {
                     {['pending', 'dueSoon', 'overdue'].includes(o.status) ? (
                       <Countdown dueAt={o.dueAt} now={now} />
                     ) : (
-                      <span>{t(`clock_${o.status as 'met' | 'metLate' | 'missed'}`)}</span>
+                      <span>{t(`clock_${o.status as 'met' | 'metLate' | 'missed' | 'closedUndone'}`)}</span>
                     )}{' '}
-                    {task ? (lang === 'zh' ? task.title : task.titleEn) : o.clockId}（{task?.unit}，
-                    {task?.clause}） {formatDateTime(o.dueAt, lang)}
+                    {task ? (lang === 'zh' ? task.title : task.titleEn) : o.clockId}（
+                    {t('owedBy', { who: task?.unit ?? o.unitId })}，{task?.clause}）{' '}
+                    {task && !task.reached && <span className="tag danger">{t('unreached')}</span>}{' '}
+                    {formatDateTime(o.dueAt, lang)}
                   </li>
                 );
               })}
@@ -262,8 +405,8 @@ export default function IncidentPage() {
             {inc.history.map((h, i) => (
               <li key={i}>
                 {formatDateTime(h.at, lang)} {levelName(h.from)} →{' '}
-                {h.to ? levelName(h.to) : t('status_terminated')}（{h.by}
-                {h.signedBy ? `；${t('signedBy', { who: h.signedBy })}` : ''}）
+                {h.to ? levelName(h.to) : t('status_terminated')}（{personLabel(h.by, people, lang)}
+                {h.signedBy ? `；${t('signedBy', { who: personLabel(h.signedBy, people, lang) })}` : ''}）
                 {h.reason ? `：${h.reason}` : ''}
               </li>
             ))}
@@ -296,6 +439,52 @@ export default function IncidentPage() {
           onConfirm={(reason) =>
             post('level', { levelId: dialog.levelId, reason, expectedVersion: inc.version })
           }
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'declare' && (
+        <ActionDialog
+          title={`${t('declareLevelHere')}${levelName(dialog.levelId)}`}
+          previewPath={`${base}/preview?levelId=${encodeURIComponent(dialog.levelId)}`}
+          reasonRequired={inc.recommended !== null && inc.recommended !== dialog.levelId}
+          onConfirm={(reason) =>
+            post('declare', {
+              levelId: dialog.levelId,
+              ...(reason ? { reason } : {}),
+              expectedVersion: inc.version,
+            })
+          }
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'close' && (
+        <ActionDialog
+          title={t('closeIncident')}
+          previewPath={`${base}/preview`}
+          reasonRequired
+          onConfirm={(reason) => post('terminate', { reason, expectedVersion: inc.version })}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'withdraw' && (
+        <ActionDialog
+          title={t('withdraw')}
+          previewPath={null}
+          reasonRequired={false}
+          onConfirm={(reason) =>
+            post('withdraw', { ...(reason ? { reason } : {}), expectedVersion: inc.version })
+          }
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'reportFor' && (
+        <ActionDialog
+          title={`${dialog.done ? t('reportForDone') : t('reportFor')}：${
+            lang === 'zh' ? dialog.task.title : dialog.task.titleEn
+          }（${dialog.task.unit}）`}
+          previewPath={null}
+          reasonRequired
+          onConfirm={(note) => taskPost(dialog.task, 'report', { note, done: dialog.done })}
           onClose={() => setDialog(null)}
         />
       )}

@@ -1,17 +1,28 @@
 /**
- * The wall screen: full screen, large type, no controls; rotates between the live incidents every 15 s
- * and keeps a strip of all of them at the bottom. Escape leaves it.
+ * The wall screen: full screen, large type, no controls. Every live incident at once in a grid that fits
+ * the screen (one card large; up to six side by side, 3 × 2 on 1920 × 1080), each with the same truthful
+ * counts as the dashboard. More than six rotate a screen of six every 15 s, with a strip naming them all.
+ * Escape leaves it.
  */
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ConnectionIndicator } from '../components/Layout.tsx';
 import { IncidentLevel, useNow } from '../components/common.tsx';
-import { pick, useLang, useT } from '../i18n.ts';
+import { useLang, useT } from '../i18n.ts';
 import { formatTime } from '../logic/time.ts';
 import { useConsole } from '../store/index.ts';
 import { IncidentCard, isLive } from './Dashboard.tsx';
 
 const ROTATE_MS = 15_000;
+/** Cards on one screen: 3 columns × 2 rows stay legible from the back of the room. */
+const PER_SCREEN = 6;
+
+/** Columns and rows for n cards, and how many timeline lines each card keeps. */
+export function wallGrid(n: number): { cols: number; rows: number; timelineRows: number } {
+  if (n <= 1) return { cols: 1, rows: 1, timelineRows: 8 };
+  if (n === 2) return { cols: 2, rows: 1, timelineRows: 8 };
+  return { cols: n <= 4 ? 2 : 3, rows: 2, timelineRows: 3 };
+}
 
 export default function Wall() {
   const t = useT();
@@ -21,9 +32,9 @@ export default function Wall() {
   const live = Object.values(useConsole((s) => s.incidents))
     .filter(isLive)
     .sort((a, b) => b.openedAt - a.openedAt);
-  const [index, setIndex] = useState(0);
+  const [tick, setTick] = useState(0);
   useEffect(() => {
-    const id = setInterval(() => setIndex((i) => i + 1), ROTATE_MS);
+    const id = setInterval(() => setTick((i) => i + 1), ROTATE_MS);
     return () => clearInterval(id);
   }, []);
   useEffect(() => {
@@ -35,26 +46,42 @@ export default function Wall() {
     document.documentElement.requestFullscreen?.().catch(() => null);
     return () => window.removeEventListener('keydown', onKey);
   }, [navigate]);
-  const current = live.length > 0 ? live[index % live.length] : undefined;
+  const pages = Math.max(1, Math.ceil(live.length / PER_SCREEN));
+  const page = tick % pages;
+  const shown = live.slice(page * PER_SCREEN, (page + 1) * PER_SCREEN);
+  const grid = wallGrid(shown.length);
   return (
     <div className="wall">
       <header className="wall-head">
         <span>{t('appTitle')}</span>
+        {pages > 1 && <span>{t('wallPage', { page: page + 1, pages })}</span>}
         <span className="wall-clock">{formatTime(now, lang)}</span>
         <ConnectionIndicator />
       </header>
-      {current ? (
-        <IncidentCard key={current.id} incident={current} now={now} timelineRows={8} />
+      {shown.length > 0 ? (
+        <div
+          className={`wall-grid wall-n${shown.length}`}
+          style={{
+            gridTemplateColumns: `repeat(${grid.cols}, minmax(0, 1fr))`,
+            gridTemplateRows: `repeat(${grid.rows}, minmax(0, 1fr))`,
+          }}
+        >
+          {shown.map((i) => (
+            <IncidentCard key={i.id} incident={i} now={now} timelineRows={grid.timelineRows} />
+          ))}
+        </div>
       ) : (
         <p className="empty">{t('noIncidents')}</p>
       )}
-      <footer className="wall-strip">
-        {live.map((i) => (
-          <span key={i.id} className={i.id === current?.id ? 'current' : ''}>
-            <IncidentLevel incident={i} /> {i.title} · {pick(i.planTitle, lang)}
-          </span>
-        ))}
-      </footer>
+      {pages > 1 && (
+        <footer className="wall-strip">
+          {live.map((i) => (
+            <span key={i.id} className={shown.includes(i) ? 'current' : ''}>
+              <IncidentLevel incident={i} /> {i.title}
+            </span>
+          ))}
+        </footer>
+      )}
     </div>
   );
 }

@@ -1,0 +1,78 @@
+/**
+ * The accounts' names and posts (GET /api/people), so the timeline names people, not login ids. Kept here,
+ * outside the store: loaded when a signed-in user's link comes up (login, and every reconnection, since an
+ * administrator may have created accounts meanwhile), and again, at most once a minute, when a fact names
+ * an account the list does not hold. Components read it with usePeople().
+ */
+import { useEffect, useSyncExternalStore } from 'react';
+import type { PeopleAnswer, Person } from '../../../shared/protocol/people.ts';
+import { api } from '../api.ts';
+import type { People } from '../logic/facts.ts';
+import { useConsole } from '../store/index.ts';
+
+const EMPTY: People = new Map();
+/** an unknown id asks the server again no sooner than this after the last load */
+const UNKNOWN_RETRY_MS = 60_000;
+
+let people: People = EMPTY;
+let loading: Promise<void> | null = null;
+let loadedAt = 0;
+let watching = false;
+const listeners = new Set<() => void>();
+
+function set(next: People) {
+  people = next;
+  for (const l of listeners) l();
+}
+
+/** Loads the list; one request at a time, and a failure keeps what was known (ids show meanwhile). */
+export function loadPeople(): Promise<void> {
+  loading ??= api
+    .get<PeopleAnswer>('/api/people')
+    .then((a) => set(new Map(a.people.map((p: Person) => [p.id, p]))))
+    .catch(() => {})
+    .finally(() => {
+      loading = null;
+      loadedAt = Date.now();
+    });
+  return loading;
+}
+
+/** Follows the session and the link: a new user clears the list; each time the link comes up, it loads. */
+function watch() {
+  if (watching) return;
+  watching = true;
+  let userId = useConsole.getState().user?.id ?? null;
+  let live = useConsole.getState().connection.status === 'live';
+  if (userId) void loadPeople();
+  useConsole.subscribe((s) => {
+    const nextUser = s.user?.id ?? null;
+    const nextLive = s.connection.status === 'live';
+    const changedUser = nextUser !== userId;
+    const cameUp = nextLive && !live;
+    userId = nextUser;
+    live = nextLive;
+    if (changedUser) set(EMPTY);
+    if (nextUser && (changedUser || cameUp)) void loadPeople();
+  });
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The names and posts by account id; empty until loaded. */
+export function usePeople(): People {
+  watch();
+  return useSyncExternalStore(subscribe, () => people);
+}
+
+/** Asks again (at most once a minute) when the given ids include an account the list does not hold. */
+export function useKnownPeople(ids: readonly string[]): void {
+  const key = ids.filter((id) => !people.has(id)).join('\n');
+  useEffect(() => {
+    if (!key || loading || Date.now() - loadedAt < UNKNOWN_RETRY_MS) return;
+    if (useConsole.getState().user) void loadPeople();
+  }, [key]);
+}

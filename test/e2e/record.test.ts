@@ -1,0 +1,111 @@
+/**
+ * The record as a duty officer reads it in real Chromium: terminating with undone work shows that work as
+ * 未完成, never as done; an incident recorded at the first report (接报) shows its running clocks and the
+ * roles whose tasks reach no one until the officer binds them on the page.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/main.ts';
+import { boot, Client, rid } from '../integration/live.ts';
+import { launch, loginAs, type Session, shot } from './browser.ts';
+
+let server: RunningServer;
+let browser: Browser;
+const sessions: Session[] = [];
+
+beforeAll(async () => {
+  server = await boot();
+  browser = await launch();
+}, 60_000);
+
+afterAll(async () => {
+  for (const s of sessions) await s.context.close().catch(() => null);
+  await browser?.close();
+  await server?.close();
+  expect(sessions.flatMap((s) => s.errors)).toEqual([]);
+});
+
+it('terminating with undone work reads 未完成 on the incident page, never 已完成', async () => {
+  const api = await Client.login(server.url, 'duty');
+  const declared = await api.post('/api/incidents', {
+    planId: 'snow-ice',
+    levelId: 'III',
+    title: '终止未完成 e2e',
+    requestId: rid('e2e-term'),
+  });
+  expect(declared.status).toBe(201);
+  const id: string = declared.body.incident.id;
+  const police = await Client.login(server.url, 'police');
+  const done = await police.post(`/api/tasks/${encodeURIComponent(`${id}:on-duty@police`)}/report`, {
+    note: '已到岗',
+    done: true,
+    requestId: rid('e2e-done'),
+  });
+  expect(done.status).toBe(200);
+
+  const duty = await loginAs(browser, server.url, 'duty');
+  sessions.push(duty);
+  const { page } = duty;
+  await page.goto(`${server.url}/incidents/${id}`);
+  await page.click('.actions-bar button.danger');
+  // the preview says what termination closes undone before the officer confirms
+  await page.waitForSelector('.dialog .preview .warning');
+  await expect(page.textContent('.dialog .preview .warning')).resolves.toMatch(
+    /将关闭 \d+ 项未完成的响应任务/,
+  );
+  await page.fill('.dialog textarea[name=reason]', '降雪停止，道路畅通');
+  await page.click('.dialog button[type=submit]');
+  await page.waitForSelector('text=已终止');
+  await page.waitForFunction(() => document.querySelector('[data-counts]')?.textContent?.includes('未完成'));
+  const counts = (await page.textContent('[data-counts]')) ?? '';
+  const undone = Number(/未完成 (\d+)/.exec(counts)?.[1]);
+  const total = Number(/任务 (\d+)/.exec(counts)?.[1]);
+  expect(undone).toBe(total - 1);
+  expect(counts).toMatch(/已完成 1/);
+
+  // the weather bureau never acknowledged: its chips say not done, closed when the response ended
+  await page.fill('input[name=unitFilter]', 'weather');
+  const chip = page.locator('[data-unit=weather] li.chip').first();
+  await expect(chip.locator('.chip-status').textContent()).resolves.toBe('未完成（响应终止）');
+  // the one task done stays done; the police's other tasks were closed undone
+  await page.fill('input[name=unitFilter]', 'police');
+  const chips = await page.locator('[data-unit=police] li.chip .chip-status').allTextContents();
+  expect(chips.filter((s) => s === '已完成')).toHaveLength(1);
+  expect(chips.filter((s) => s === '未完成（响应终止）')).toHaveLength(chips.length - 1);
+  await page.fill('input[name=unitFilter]', '');
+  await shot(page, 'record-terminated-undone');
+}, 60_000);
+
+it('an incident recorded at the first report shows its clocks and who they reach, and the role is bound on the page', async () => {
+  const duty = await loginAs(browser, server.url, 'duty');
+  sessions.push(duty);
+  const { page } = duty;
+  await page.goto(`${server.url}/declare`);
+  await page.selectOption('select[name=plan]', 'power-plant');
+  await page.check('input[name=openOnly]');
+  await page.fill('input[name=title]', '某电厂锅炉爆管 e2e');
+  await page.fill('textarea[name=summary]', '电厂值长来电：一台锅炉爆管，暂无伤亡');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('#incident-title');
+  await expect(page.textContent('.incident-head')).resolves.toContain('接报研判中');
+  await expect(page.textContent('.incident-head')).resolves.toContain('锅炉爆管，暂无伤亡');
+  // the 10/30/50-minute reports run already, and the county's reach no one
+  await page.waitForSelector('[data-role=incident-county][data-bound=no]');
+  const clocks = await page.locator('ul.clocks li').allTextContents();
+  expect(clocks.some((c) => c.includes('10分钟') && c.includes('无人接收'))).toBe(true);
+  await shot(page, 'record-first-report');
+
+  await page.selectOption('[data-role=incident-county] select[name=unitId]', 'zichuan');
+  await page.click('[data-role=incident-county] button[type=submit]');
+  await page.waitForSelector('[data-role=incident-county][data-bound=yes]');
+  await expect(page.textContent('[data-role=incident-county]')).resolves.toContain('淄川区');
+  // only the level buttons and closing apply to an incident being graded
+  await expect(page.locator('.actions-bar button').allTextContents()).resolves.toEqual([
+    'Ⅳ级（一般）',
+    'Ⅲ级（较大）',
+    'Ⅱ级（重大）',
+    'Ⅰ级（特别重大）',
+    '结案（不启动响应）',
+  ]);
+  await shot(page, 'record-bound');
+}, 60_000);
