@@ -19,7 +19,7 @@ import { VirtualList } from '../components/VirtualList.tsx';
 import { Countdown, IncidentLevel, useNow } from '../components/common.tsx';
 import { pick, useLang, useT } from '../i18n.ts';
 import { loadTimeline, refreshDetail } from '../live/connection.ts';
-import { STATUS_COLOUR, tasksByUnit, unitStatus } from '../logic/unitStatus.ts';
+import { STATUS_COLOUR, tasksByUnit, UNIT_ATTENTION, unitStatus } from '../logic/unitStatus.ts';
 import { personLabel } from '../logic/facts.ts';
 import { formatDateTime } from '../logic/time.ts';
 import { usePeople } from '../live/people.ts';
@@ -37,9 +37,6 @@ type Dialog =
   | { kind: 'reportFor'; task: TaskView; done: boolean };
 
 const OPERATORS = new Set(['duty', 'director', 'commander']);
-
-/** Units that need attention first: overdue, then not yet acknowledged, then the rest, by name. */
-const ATTENTION: Record<string, number> = { overdue: 0, assigned: 1, acknowledged: 2, done: 3, none: 4 };
 
 /** A task's latest report and how many it holds; the whole history opens in a dialog. */
 function LatestNote({ task, onOpen }: { task: TaskView; onOpen: () => void }) {
@@ -102,7 +99,7 @@ function TaskMatrix({
     .map(([unitId, list]) => ({ unitId, list, status: unitStatus(list) }))
     .sort(
       (a, b) =>
-        ATTENTION[a.status]! - ATTENTION[b.status]! ||
+        UNIT_ATTENTION[a.status] - UNIT_ATTENTION[b.status] ||
         a.list[0]!.unit.localeCompare(b.list[0]!.unit, 'zh-CN'),
     );
   return (
