@@ -494,6 +494,9 @@ function withdraw(
   c: Extract<Command, { type: 'withdraw' }>,
   ctx: DecideContext,
 ): Decision {
+  // only the roles that propose may withdraw: anyone else is refused as such, whatever waits
+  if (!canOperate(ctx.actor))
+    return refuse('FORBIDDEN', '只有提出人可以撤回', 'Only whoever proposed it may withdraw it');
   const pending = state.pending;
   if (!pending) return refuse('CONFLICT', '没有等待签批的事项', 'Nothing is waiting for a signature');
   if (pending.by !== ctx.actor.userId)

@@ -210,6 +210,14 @@ describe('every command by every role that may not give it, for every plan', () 
         { type: 'reject', incidentId: id, reason: '越权' },
         { type: 'terminate', incidentId: id, expectedVersion: version, reason: '越权' },
         { type: 'milestone', incidentId: id, milestone: 'occurred', at: Date.now() },
+        { type: 'declareLevel', incidentId: id, levelId: plan.levels[0]!.id },
+        { type: 'withdraw', incidentId: id },
+        ...plan.units
+          .filter((u) => u.kind === 'role' && u.bindsTo?.length)
+          .slice(0, 1)
+          .map(
+            (u) => ({ type: 'bind', incidentId: id, role: u.id, to: { unitId: u.bindsTo![0]! } }) as Draft,
+          ),
       ];
       const taskCommands: Draft[] = [
         { type: 'ack', taskId: anyTask },
@@ -262,6 +270,9 @@ function rest(c: Client, cmd: SocketCommand) {
     reject: `${inc}/reject`,
     terminate: `${inc}/terminate`,
     milestone: `${inc}/milestones`,
+    declareLevel: `${inc}/declare`,
+    withdraw: `${inc}/withdraw`,
+    bind: `${inc}/bind`,
     ack: `${task}/ack`,
     report: `${task}/report`,
   };
