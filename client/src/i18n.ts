@@ -199,6 +199,14 @@ const CATALOG = {
   showRetired: { zh: '显示已撤销和已转交的任务（{n}）', en: 'Show stood-down and moved tasks ({n})' },
   measuresUnits: { zh: '{n} 项措施，涉及 {units} 个单位', en: '{n} measures for {units} units' },
   openOnly: { zh: '仅登记接报，稍后定级', en: 'Record the first report only; grade later' },
+  occurredRequired: {
+    zh: '必填：本预案的报告时限从事发时刻起算',
+    en: 'Required: this plan’s reporting deadlines run from the moment it happened',
+  },
+  knownMilestone: {
+    zh: '{milestone}时间（已知则填，北京时间）',
+    en: '{milestone} at (if known, Beijing time)',
+  },
   openButton: { zh: '登记接报', en: 'Record the report' },
   reportSummaryHint: {
     zh: '已知情况：何时、何地、何事、伤亡、已采取措施、报告人',

@@ -45,6 +45,7 @@ export function toRequest(actor: Viewer, cmd: SocketCommand): CommandRequest | {
         ...(cmd.indicators !== undefined ? { readings: cmd.indicators as Record<string, never> } : {}),
         ...(cmd.assignees !== undefined ? { assignees: cmd.assignees } : {}),
         ...(cmd.occurredAt !== undefined ? { occurredAt: cmd.occurredAt } : {}),
+        ...(cmd.milestones !== undefined ? { milestones: cmd.milestones } : {}),
       };
       // without a level the incident is only reported (接报); the level is declared once it is graded
       const command: Command =

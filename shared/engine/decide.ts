@@ -114,6 +114,11 @@ function opening(
   const occurredAt = c.occurredAt ?? now;
   if (occurredAt > now)
     return refuse('INVALID', '事发时间不能晚于现在', 'The time of occurrence cannot be in the future');
+  const known = Object.entries(c.milestones ?? {}) as [Milestone, number][];
+  for (const [milestone, at] of known) {
+    const problem = milestoneProblem(plan, milestone, at, now, now);
+    if (problem) return problem;
+  }
   const base = { incidentId: c.incidentId, at: now };
   return {
     recommended: assessed.recommended,
@@ -131,6 +136,8 @@ function opening(
       },
       { ...base, type: 'MilestoneRecorded', milestone: 'occurred', time: occurredAt },
       { ...base, type: 'MilestoneRecorded', milestone: 'reported', time: now },
+      // what the officer already knows at the report (the weather warning's time): its clocks run at once
+      ...known.map(([milestone, time]) => ({ ...base, type: 'MilestoneRecorded' as const, milestone, time })),
     ],
   };
 }
@@ -622,6 +629,36 @@ function onTask(
   return accept([{ ...base, type: 'TaskReported', by: actor.userId, note: c.note.trim(), done: c.done }]);
 }
 
+/**
+ * A milestone the duty officer records (at the report or later) must be one the plan's clocks wait for, and
+ * fall before now and at most a week before the report: a warning may precede it (a weather warning the
+ * evening before).
+ */
+function milestoneProblem(
+  plan: Plan,
+  milestone: Milestone,
+  at: number,
+  reportedAt: number,
+  now: number,
+): Decision | null {
+  const used = plan.clocks.some((k) => milestoneOf(k) === milestone);
+  if (!MILESTONES.includes(milestone) || ENGINE_MILESTONES.includes(milestone) || !used) {
+    return refuse(
+      'INVALID',
+      `本预案不使用时间节点“${milestone}”`,
+      `This plan has no milestone "${milestone}" to record`,
+    );
+  }
+  if (!Number.isFinite(at) || at > now || at < reportedAt - MILESTONE_LEAD_MS) {
+    return refuse(
+      'INVALID',
+      '时间节点应在接报前 7 天之内、现在之前',
+      'A milestone must fall between a week before the report and now',
+    );
+  }
+  return null;
+}
+
 function recordMilestone(
   plan: Plan,
   state: IncidentState,
@@ -635,25 +672,11 @@ function recordMilestone(
       '只有值班员、办公室主任或总指挥可以记录时间节点',
       'Only duty officers, directors and commanders may record milestones',
     );
-  const used = plan.clocks.some((k) => milestoneOf(k) === c.milestone);
-  if (!MILESTONES.includes(c.milestone) || ENGINE_MILESTONES.includes(c.milestone) || !used) {
-    return refuse(
-      'INVALID',
-      `本预案不使用时间节点“${c.milestone}”`,
-      `This plan has no milestone "${c.milestone}" to record`,
-    );
-  }
   if (state.status === 'terminated') return refuse('PLAN_RULE', '事件已结束', 'The incident has ended');
   if (state.milestones[c.milestone] !== undefined)
     return refuse('CONFLICT', '该时间节点已记录', 'That milestone is already recorded');
-  // a warning may come before the report (a weather warning the evening before): up to a week before it
-  if (!Number.isFinite(c.at) || c.at > now || c.at < state.openedAt - MILESTONE_LEAD_MS) {
-    return refuse(
-      'INVALID',
-      '时间节点应在接报前 7 天之内、现在之前',
-      'A milestone must fall between a week before the report and now',
-    );
-  }
+  const problem = milestoneProblem(plan, c.milestone, c.at, state.openedAt, now);
+  if (problem) return problem;
   return accept(
     withTasks(
       plan,

@@ -36,6 +36,8 @@ export interface Opening {
   /** binds a role the plan names ("事故发生地区县政府") to the real unit for this incident */
   assignees?: Record<string, string>;
   occurredAt?: number;
+  /** other milestones already known at the report (气象局发布雪情预警 at 06:10), by the plan's clocks */
+  milestones?: Partial<Record<Milestone, number>>;
 }
 
 export type Command =

@@ -106,6 +106,8 @@ export const DeclareBody = z.strictObject({
     .refine((r) => Object.keys(r).length <= 8, 'too many assignees')
     .optional(),
   occurredAt: Instant.optional(),
+  /** milestones already known at the report (the weather warning's time); the engine checks the plan uses them */
+  milestones: z.partialRecord(z.enum(MILESTONES), Instant).optional(),
   requestId: RequestId,
 });
 /** Declares a level on an incident that is open (reported, nothing in force). */

@@ -84,6 +84,15 @@ it('an incident recorded at the first report shows its clocks and who they reach
   await page.selectOption('select[name=plan]', 'power-plant');
   await page.check('input[name=openOnly]');
   await page.fill('input[name=title]', '某电厂锅炉爆管 e2e');
+  // required here: the 10/30/50-minute reports run from the accident (Beijing time, as the officer types it)
+  const fiveMinutesAgo = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  })
+    .format(Date.now() - 5 * 60_000)
+    .replace(' ', 'T');
+  await page.fill('input[name=occurredAt]', fiveMinutesAgo);
   await page.fill('textarea[name=summary]', '电厂值长来电：一台锅炉爆管，暂无伤亡');
   await page.click('button[type=submit]');
   await page.waitForSelector('#incident-title');

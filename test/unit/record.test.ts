@@ -226,6 +226,23 @@ describe('an incident begins at the first report', () => {
     expect(run.tasks().filter((t) => t.status === 'assigned')).toHaveLength(0);
   });
 
+  it('a milestone already known at the report starts its clock at once; one the plan does not use is refused', () => {
+    const run = new Run(plan('snow-ice'));
+    run.do(openCmd('snow-ice', { milestones: { snowWarningIssued: T0 - 10 * MIN } }), duty, T0);
+    const broadcast = run
+      .tasks()
+      .filter((t) => t.source.kind === 'clock' && t.source.clockId === 'operators-30min');
+    expect(broadcast.length).toBe(3);
+    expect(broadcast.every((t) => t.dueAt === T0 + 20 * MIN)).toBe(true);
+    const other = new Run(plan('snow-ice'));
+    expect(refusal(other.try(openCmd('snow-ice', { milestones: { townInformed: T0 } }), duty, T0))).toBe(
+      'INVALID',
+    );
+    expect(
+      refusal(other.try(openCmd('snow-ice', { milestones: { snowWarningIssued: T0 + MIN } }), duty, T0)),
+    ).toBe('INVALID');
+  });
+
   it('a milestone can be recorded while the incident is being graded', () => {
     const p = plan('heavy-pollution');
     const run = new Run(p);

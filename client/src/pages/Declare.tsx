@@ -7,8 +7,8 @@ import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Assessment } from '../../../shared/engine/assess.ts';
 import type { Readings } from '../../../shared/engine/readings.ts';
-import { actionsForLevel, actionUnits } from '../../../shared/engine/tiers.ts';
-import type { IndicatorDef, Plan } from '../../../shared/plans/schema.ts';
+import { actionsForLevel, actionUnits, milestoneOf } from '../../../shared/engine/tiers.ts';
+import type { IndicatorDef, Milestone, Plan } from '../../../shared/plans/schema.ts';
 import { api, errorText, newRequestId } from '../api.ts';
 import { usePlan } from '../components/usePlan.ts';
 import { ErrorText, LevelBadge } from '../components/common.tsx';
@@ -93,6 +93,8 @@ export default function Declare() {
   const [drill, setDrill] = useState(false);
   const [assignees, setAssignees] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState('');
+  /** milestones already known at the report, as typed (Beijing time), by milestone */
+  const [known, setKnown] = useState<Record<string, string>>({});
   /** 接报 only: the incident is opened and graded later, on its page */
   const [openOnly, setOpenOnly] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -104,6 +106,7 @@ export default function Declare() {
     setLevelId('');
     setAssignees({});
     setPlaceUnit('');
+    setKnown({});
   }, [planId]);
 
   const readings = useMemo(() => (plan ? readingsFrom(plan, raw) : {}), [plan, raw]);
@@ -132,6 +135,20 @@ export default function Declare() {
   }, [plan, levelId, readings]);
 
   const level = plan?.levels.find((l) => l.id === levelId);
+  // the clocks that run from the report: the occurrence time is then required (事发后10分钟…), and the
+  // other events they wait for (气象局发布雪情预警) can be given at once
+  const reportClocks = plan?.clocks.filter((c) => c.beforeLevel) ?? [];
+  const fromOccurrence = reportClocks.some((c) => milestoneOf(c) === 'occurred');
+  const waitedFor = [
+    ...new Set(
+      reportClocks
+        .map(milestoneOf)
+        .filter(
+          (m): m is Milestone =>
+            m !== null && !['occurred', 'reported', 'declared', 'terminated'].includes(m),
+        ),
+    ),
+  ];
   const differs = assessment !== null && levelId !== '' && levelId !== assessment.level;
   const roles = plan?.units.filter((u) => u.kind === 'role' && u.bindsTo && u.bindsTo.length > 0) ?? [];
   const unitName = (id: string) => plan?.units.find((u) => u.id === id)?.name ?? id;
@@ -156,6 +173,15 @@ export default function Declare() {
             ? { place: { kind: 'area', name: area.trim() } }
             : {}),
         ...(occurred ? { occurredAt: shanghaiLocalToIso(occurred) } : {}),
+        ...(Object.values(known).some(Boolean)
+          ? {
+              milestones: Object.fromEntries(
+                Object.entries(known)
+                  .filter(([, v]) => v)
+                  .map(([m, v]) => [m, shanghaiLocalToIso(v)]),
+              ),
+            }
+          : {}),
         ...(Object.keys(assignees).length > 0 ? { assignees } : {}),
         requestId: newRequestId(),
       });
@@ -332,8 +358,21 @@ export default function Declare() {
                 type="datetime-local"
                 value={occurred}
                 onChange={(e) => setOccurred(e.target.value)}
+                required={fromOccurrence}
               />
+              {fromOccurrence && <span className="muted">{t('occurredRequired')}</span>}
             </label>
+            {waitedFor.map((m) => (
+              <label key={m}>
+                {t('knownMilestone', { milestone: t(`ms_${m}`) })}
+                <input
+                  name={`milestone-${m}`}
+                  type="datetime-local"
+                  value={known[m] ?? ''}
+                  onChange={(e) => setKnown((k) => ({ ...k, [m]: e.target.value }))}
+                />
+              </label>
+            ))}
             {roles.map((r) => (
               <label key={r.id}>
                 {t('assignee', { role: r.name })}
@@ -364,7 +403,10 @@ export default function Declare() {
             <button
               type="submit"
               disabled={
-                busy || title.trim() === '' || (!openOnly && (!level || (differs && reason.trim() === '')))
+                busy ||
+                title.trim() === '' ||
+                (fromOccurrence && occurred === '') ||
+                (!openOnly && (!level || (differs && reason.trim() === '')))
               }
             >
               {openOnly ? t('openButton') : level?.declare.signer ? t('proposeButton') : t('declareButton')}
