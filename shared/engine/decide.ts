@@ -672,11 +672,11 @@ function recordMilestone(
       '只有值班员、办公室主任或总指挥可以记录时间节点',
       'Only duty officers, directors and commanders may record milestones',
     );
+  const problem = milestoneProblem(plan, c.milestone, c.at, state.openedAt, now);
+  if (problem) return problem;
   if (state.status === 'terminated') return refuse('PLAN_RULE', '事件已结束', 'The incident has ended');
   if (state.milestones[c.milestone] !== undefined)
     return refuse('CONFLICT', '该时间节点已记录', 'That milestone is already recorded');
-  const problem = milestoneProblem(plan, c.milestone, c.at, state.openedAt, now);
-  if (problem) return problem;
   return accept(
     withTasks(
       plan,

@@ -143,9 +143,17 @@ const dutyKey = (t: Pick<TaskSpec, 'source' | 'roleId'>) =>
 export function reconcileTasks(plan: Plan, view: TaskView, incidentId: string, now: number): IncidentEvent[] {
   const desired = desiredTasks(plan, view, now);
   const wanted = new Set(desired.map((t) => t.id));
+  // a role's duty is the role's, whoever holds it: once done (or closed) by one holder it is not owed again
+  // by the next, and an open one moves to the next holder below
+  const ended = new Set(
+    Object.values(view.tasks)
+      .filter((t) => !isOpen(t) && t.status !== 'stoodDown' && t.status !== 'moved')
+      .flatMap((t) => dutyKey(t) ?? []),
+  );
   let fresh = desired.filter((t) => {
     const existing = view.tasks[t.id];
-    return !existing || existing.status === 'stoodDown' || existing.status === 'moved';
+    if (existing && existing.status !== 'stoodDown' && existing.status !== 'moved') return false;
+    return !ended.has(dutyKey(t) ?? '');
   });
   const events: IncidentEvent[] = [];
   const freshByDuty = new Map(fresh.flatMap((t) => (dutyKey(t) ? [[dutyKey(t), t] as const] : [])));

@@ -84,6 +84,24 @@ export function checkPlan(plan: Plan, tables: readonly KeyedTable[] = keyedTable
     for (const u of [...g.lead, ...g.members])
       if (!units.has(u)) problems.push(`${where('group', g.id)} names unknown unit "${u}"`);
   }
+  // the engine owes each item once per unit: an item naming both a role and a unit the role may be bound to
+  // would owe it twice when they coincide
+  const roles = plan.units.filter((u) => u.kind === 'role');
+  const owed = [
+    ...plan.actions.map((a) => ({
+      what: `action ${a.id}`,
+      units: [
+        ...a.units,
+        ...(plan.groups.find((g) => g.id === a.group)?.lead ?? []),
+        ...(plan.groups.find((g) => g.id === a.group)?.members ?? []),
+      ],
+    })),
+    ...plan.clocks.map((c) => ({ what: `clock ${c.id}`, units: c.owedBy })),
+  ];
+  for (const item of owed)
+    for (const r of roles)
+      if (item.units.includes(r.id) && (r.bindsTo ?? []).some((b) => item.units.includes(b)))
+        problems.push(`${plan.id}: ${item.what} names the role "${r.id}" and a unit it may be bound to`);
   for (const a of plan.actions) {
     if (!levels.has(a.level)) problems.push(`${where('action', a.id)} has unknown level "${a.level}"`);
     if (a.upTo !== undefined && !levels.has(a.upTo))

@@ -297,6 +297,24 @@ describe('every task reaches someone', () => {
     expect(run.tasks().filter((t) => t.unitId === 'incident-county' && t.status !== 'moved')).toHaveLength(0);
   });
 
+  it('a duty the role’s holder has done is not owed again by the next holder', () => {
+    const run = new Run(plan('power-plant'));
+    run.do(openCmd(), duty, T0);
+    run.do({ type: 'bind', role: 'incident-county', to: { unitId: 'zichuan' } }, duty, T0);
+    const tenMinutes = run.tasks().find((t) => t.unitId === 'zichuan' && t.dueAt === T0 + 10 * MIN);
+    if (!tenMinutes) throw new Error('the county owes the 10-minute report');
+    run.do(
+      { type: 'report', taskId: tenMinutes.id, note: '已电话报告', done: true },
+      unit('zichuan'),
+      T0 + 5 * MIN,
+    );
+    run.do({ type: 'bind', role: 'incident-county', to: { unitId: 'boshan' } }, duty, T0 + 6 * MIN);
+    const boshan = run.tasks().filter((t) => t.unitId === 'boshan');
+    expect(boshan.length).toBeGreaterThan(0);
+    expect(boshan.some((t) => t.source.kind === 'clock' && t.dueAt === T0 + 10 * MIN)).toBe(false);
+    expect(run.s.tasks[tenMinutes.id]?.status).toBe('done');
+  });
+
   it('an outside party is reached through staff, who record on its behalf; a unit may not', () => {
     const p = plan('power-plant');
     const run = new Run(p);
