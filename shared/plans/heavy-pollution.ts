@@ -153,10 +153,15 @@ const COUNTIES: [string, string, string][] = [
   ['wenchanghu', '文昌湖旅游度假区管委会', 'Wenchang Lake Resort Administration'],
 ];
 /**
- * Annex 2 (as of 2017) by unit id: person, post, and the words that place them there. Declared to
- * checkPlan below, which refuses a key that names no unit (a name filed there would attach to nothing).
+ * Annex 2 (as of 2017) by unit id: person, post exactly as the table gives it, the words that place them
+ * there, and — where the annex names one — the person's place in the headquarters (指挥长, 副指挥长, 办公室
+ * 主任/副主任). The leaders who head no member unit (the mayor, the vice-mayors, the secretary-general, the
+ * general office's deputy directors, the research office's director) are filed under the HQ office, the one
+ * unit that stands for the headquarters (see the 附件2 reading). Declared to checkPlan below, which refuses a
+ * key that names no unit (a name filed there would attach to nothing).
  */
-const NAMED: Record<string, [string, string, string][]> = {
+type Named = [person: string, post: string, quote: string, role?: string];
+const NAMED: Record<string, Named[]> = {
   'city-propaganda': [['傅斌', '市委宣传部副部长', '傅斌市委宣传部副部长']],
   supervision: [['穆若英', '市纪委常务副书记,市监察局局长', '穆若英市纪委常务副书记,市监察局局长']],
   inspection: [['范桂君', '市政府督查室主任', '范桂君市政府督查室主任']],
@@ -164,7 +169,7 @@ const NAMED: Record<string, [string, string, string][]> = {
   economy: [['王克海', '市经济和信息化委主任', '王克海市经济和信息化委主任']],
   'city-education': [['于军', '市教育局局长', '于军市教育局局长']],
   'city-police': [
-    ['申延军', '副指挥长;副市长,市公安局局长', '申延军副市长,市公安局局长'],
+    ['申延军', '副市长,市公安局局长', '申延军副市长,市公安局局长', '副指挥长'],
     ['于洪德', '市公安局党委副书记,副局长', '于洪德市公安局党委'],
   ],
   'city-finance': [['卜德兰', '市财政局局长', '卜德兰市财政局局长']],
@@ -172,7 +177,7 @@ const NAMED: Record<string, [string, string, string][]> = {
   'city-housing': [['王树银', '市住房城乡建设局局长', '王树银市住房城乡建设局局长']],
   'city-transport': [['翟乃利', '市交通运输局局长', '翟乃利市交通运输局局长']],
   'city-health': [['宋晓东', '市卫生计生委主任', '宋晓东市卫生计生委主任']],
-  environment: [['于照春', '市环保局局长;指挥部办公室副主任', '于照春市环保局局长']],
+  environment: [['于照春', '市环保局局长', '于照春市环保局局长', '指挥部办公室副主任']],
   urban: [['刘丙伦', '市城管执法局局长', '刘丙伦市城管执法局局长']],
   'city-weather': [['臧传花', '市气象局局长', '臧传花市气象局局长']],
   'zibo-daily': [['潘海涛', '淄博日报社社长', '潘海涛淄博日报社社长']],
@@ -198,9 +203,18 @@ const NAMED: Record<string, [string, string, string][]> = {
     ['汪德法', '文昌湖旅游度假区工委副书记、管委会主任', '汪德法文昌湖旅游度假区工委副书记、管委会主任'],
   ],
   [OFFICE]: [
-    ['刘荣喜', '副市长;指挥部办公室主任', '刘荣喜兼任办公室主任'],
-    ['周洪刚', '市政府研究室主任;指挥部办公室副主任', '周洪刚、张苍安、于照春兼任办公室副主任'],
-    ['张苍安', '市政府办公厅副主任;指挥部办公室副主任', '周洪刚、张苍安、于照春兼任办公室副主任'],
+    ['于海田', '市委副书记,市长', '指挥长:于海田市委副书记,市长', '指挥长'],
+    ['杨洪涛', '市委常委,副市长', '副指挥长:杨洪涛市委常委,副市长', '副指挥长'],
+    [
+      '刘荣喜',
+      '副市长,市文昌湖旅游度假区工委书记',
+      '刘荣喜副市长,市文昌湖旅游度假区工委书记',
+      '副指挥长、指挥部办公室主任',
+    ],
+    ['董云波', '市政府秘书长', '董云波市政府秘书长'],
+    ['张苍安', '市政府办公厅副主任', '张苍安市政府办公厅副主任', '指挥部办公室副主任'],
+    ['翟国梁', '市政府办公厅副主任', '翟国梁市政府办公厅副主任'],
+    ['周洪刚', '市政府研究室主任', '周洪刚市政府研究室主任', '指挥部办公室副主任'],
   ],
 };
 
@@ -212,8 +226,8 @@ declareKeyedTable({
 });
 
 const contacts = (unitId: string) =>
-  (NAMED[unitId] ?? []).map(([person, post, quote]) => ({
-    label: '指挥部成员（附件2，2017年）',
+  (NAMED[unitId] ?? []).map(([person, post, quote, role]) => ({
+    label: `${role ?? '指挥部成员'}（附件2，2017年）`,
     person,
     post,
     asOf: ISSUED,
@@ -225,19 +239,37 @@ const MEMBER_IDS = [...MEMBERS.map(([id]) => id), ...MEDIA.map(([id]) => id)];
 const COUNTY_IDS = COUNTIES.map(([id]) => id);
 const EVERYONE = [...MEMBER_IDS, ...COUNTY_IDS];
 const OPERATORS = ['city-mobile', 'city-unicom', 'city-telecom'];
+/** Annex 3 items 一–十六: the city's own departments (各部门). */
+const DEPARTMENTS = MEMBERS.map(([id]) => id).filter((id) => id !== 'power');
 /**
- * 四(三) "各区县、市直有关部门(单位)": the departments of annex 3 一–十六 and the counties. Not 十七 (国网淄博供电
- * 公司) nor 十八 (the newspaper, broadcaster, operators and cable company), which are no 市直 departments.
+ * 四(三) "各区县、市直有关部门(单位)", the subject of both "立即启动相应专项预案" and the 16:00 report: the
+ * counties and zones of annex 3 item 十九, the departments of items 一–十六, and the two city-owned media of
+ * item 十八 (淄博日报社, 淄博市广播电视台). Not the grid company (十七) nor the operators and the cable company
+ * (十八), which are branches of outside companies, not 市直 units. See the 四(三) reading.
  */
-const CITY_DEPARTMENTS = MEMBERS.map(([id]) => id).filter((id) => id !== 'power');
+const CITY_MEDIA = ['zibo-daily', 'broadcasting'];
+const NOTIFIED = [...DEPARTMENTS, ...CITY_MEDIA, ...COUNTY_IDS];
 
+const WINTER_LABEL = {
+  zh: '冬季采暖季（11月15日—次年3月15日）',
+  en: 'Winter heating season (15 Nov – 15 Mar)',
+};
 const WINTER = {
   kind: 'season' as const,
   from: '11-15',
   to: '03-15',
-  label: { zh: '冬季采暖季（11月15日—次年3月15日）', en: 'Winter heating season (15 Nov – 15 Mar)' },
+  label: WINTER_LABEL,
   clause: '五(五)1',
   quote: '冬季采暖季(每年11月15日—次年3月15日,下同)',
+};
+/** 五(五)1(1): the coking rule has a window of its own, 1 October to 31 March */
+const COKING_SEASON = {
+  kind: 'season' as const,
+  from: '10-01',
+  to: '03-31',
+  label: { zh: '焦化企业10月1日至次年3月31日', en: 'Coking plants, 1 Oct – 31 Mar' },
+  clause: '五(五)1(1)',
+  quote: '焦化企业自10月1日至次年3月31日',
 };
 
 const directorSigns = {
@@ -268,7 +300,10 @@ interface Measure {
   detail: string;
   units: string[];
   supersedes?: string[];
+  /** standing in the heating season (五(五)1) */
   winter?: true;
+  /** a window of the measure's own, where its sentence gives one */
+  season?: typeof COKING_SEASON;
 }
 
 const HEALTH = ['city-health', 'city-education', 'city-propaganda'];
@@ -282,16 +317,26 @@ const MEASURES: Measure[] = [
   {
     id: 'w-steel',
     level: 'blue',
-    title: [
-      '错峰生产：钢铁限产50%，焦化延长出焦，铸造停产',
-      'Winter: steel output −50%, coking slowed, foundries stopped',
-    ],
+    title: ['错峰生产：钢铁限产50%，铸造停产', 'Winter: steel output −50%, foundries stopped'],
     clause: '五(五)1(1)',
     quote: '钢铁企业限产50%,以高炉生产能力计',
     detail:
-      '钢铁焦化铸造行业。钢铁企业限产50%,以高炉生产能力计。焦化企业自10月1日至次年3月31日,出焦时间延长至48小时以上。铸造企业除满足达标排放要求的电炉、天然气炉外,采暖季全部实施停产。',
+      '钢铁焦化铸造行业。钢铁企业限产50%,以高炉生产能力计。铸造企业除满足达标排放要求的电炉、天然气炉外,采暖季全部实施停产。',
     units: ['economy', ...COUNTY_IDS],
     winter: true,
+  },
+  {
+    id: 'w-coking',
+    level: 'blue',
+    title: [
+      '错峰生产：焦化企业10月1日至3月31日出焦时间延长至48小时以上',
+      'Coking plants: coking time 48 h or more from 1 Oct to 31 Mar',
+    ],
+    clause: '五(五)1(1)',
+    quote: '焦化企业自10月1日至次年3月31日,出焦时间延长至48小时以上',
+    detail: '焦化企业自10月1日至次年3月31日,出焦时间延长至48小时以上。',
+    units: ['economy', ...COUNTY_IDS],
+    season: COKING_SEASON,
   },
   {
     id: 'w-building',
@@ -809,63 +854,85 @@ const MEASURES: Measure[] = [
   },
 ];
 
-const BROADCAST: [string, string, string, string, string[]][] = [
-  [
-    '1',
-    '网站连续发布预警信息',
-    'Websites carry the warning throughout',
-    '政府门户网站及各级、各部门相关网站在应急预警期间始终连续发布相关信息',
-    EVERYONE,
-  ],
-  [
-    '2',
-    '交通诱导屏、出租车和公交广告屏滚动提示',
-    'Traffic, taxi and bus screens scroll the warning',
-    '公安交警交通诱导屏、出租车广告屏、公交车广告屏等,在预警期间滚动发布提示信息',
-    ['city-police', 'city-transport'],
-  ],
-  [
-    '3',
-    '广播电台播报或插播',
-    'Radio broadcasts the warning',
-    '各级广播电台,在预警期间播报或插播相关信息',
-    ['broadcasting'],
-  ],
-  [
-    '4',
-    '电视台、广电网络播发游动字幕',
-    'Television runs a ticker',
-    '各级电视台、淄博广电网络公司等,在预警期间播发游动字幕提示信息',
-    ['broadcasting', 'cable'],
-  ],
-  [
-    '5',
-    '运营商短信、气象短信平台、政务新媒体发布',
-    'Operators, the weather SMS platform and official accounts publish',
-    '移动、联通、电信等通信运营商手机短信,市气象局短信平台',
-    [...OPERATORS, 'city-weather'],
-  ],
-  [
-    '6',
-    '报纸立即发布详细预警信息并每日刊登',
-    'Newspapers print the full warning and a daily notice',
-    '淄博日报、淄博晚报以及市内各级报纸,立即发布详细预警信息',
-    ['zibo-daily'],
-  ],
-  [
-    '7',
-    '限行区域路口设置限行提示牌',
-    'Restriction signs at junctions',
-    '公安交警部门在限行区域内主要道路口设置机动车限行信息提示牌',
-    ['city-police'],
-  ],
-  [
-    '8',
-    '村（社区）持续宣传动员',
-    'Villages and communities keep people informed',
-    '各村(社区)等基层组织在预警期间,利用各类宣传载体,进行持续宣传动员',
-    COUNTY_IDS,
-  ],
+/**
+ * 四(六) items 1–8: item, title, quote, and the item's whole sentence as the task's text (the clause's words
+ * with its line breaks removed), and who carries it out.
+ */
+const BROADCAST: {
+  item: string;
+  zh: string;
+  en: string;
+  quote: string;
+  detail: string;
+  units: string[];
+}[] = [
+  {
+    item: '1',
+    zh: '网站连续发布预警信息',
+    en: 'Websites carry the warning throughout',
+    quote: '政府门户网站及各级、各部门相关网站在应急预警期间始终连续发布相关信息',
+    detail: '政府门户网站及各级、各部门相关网站在应急预警期间始终连续发布相关信息。',
+    units: EVERYONE,
+  },
+  {
+    item: '2',
+    zh: '交通诱导屏、出租车和公交广告屏滚动提示',
+    en: 'Traffic, taxi and bus screens scroll the warning',
+    quote: '公安交警交通诱导屏、出租车广告屏、公交车广告屏等,在预警期间滚动发布提示信息',
+    detail: '公安交警交通诱导屏、出租车广告屏、公交车广告屏等,在预警期间滚动发布提示信息。',
+    units: ['city-police', 'city-transport'],
+  },
+  {
+    item: '3',
+    zh: '广播电台播报或插播',
+    en: 'Radio broadcasts the warning',
+    quote: '各级广播电台,在预警期间播报或插播相关信息',
+    detail: '各级广播电台,在预警期间播报或插播相关信息。',
+    units: ['broadcasting'],
+  },
+  {
+    item: '4',
+    zh: '电视台、广电网络播发游动字幕',
+    en: 'Television runs a ticker',
+    quote: '各级电视台、淄博广电网络公司等,在预警期间播发游动字幕提示信息',
+    detail: '各级电视台、淄博广电网络公司等,在预警期间播发游动字幕提示信息。',
+    units: ['broadcasting', 'cable'],
+  },
+  {
+    item: '5',
+    zh: '接到市政府发布指令后，运营商短信、气象短信平台、各级各部门官方微博和微信公众号及时发布（一次性）',
+    en: 'On the city’s order, operators’ SMS, the weather SMS platform and every department’s official accounts publish once',
+    quote: '各级各部门官方微博、微信公众号等,在接到市政府应急发布指令后,及时发布相关信息(一次性)',
+    detail:
+      '移动、联通、电信等通信运营商手机短信,市气象局短信平台,各级各部门官方微博、微信公众号等,在接到市政府应急发布指令后,及时发布相关信息(一次性)。',
+    // 各级各部门: the city departments (annex 3 一–十六, the weather bureau among them) and the counties
+    units: [...OPERATORS, ...DEPARTMENTS, ...COUNTY_IDS],
+  },
+  {
+    item: '6',
+    zh: '报纸立即发布详细预警信息（特殊情况次日上午补发），预警期间每日固定版面刊登',
+    en: 'Newspapers print the full warning at once (next morning only if it cannot run that day) and daily in a fixed place',
+    quote: '淄博日报、淄博晚报以及市内各级报纸,立即发布详细预警信息',
+    detail:
+      '淄博日报、淄博晚报以及市内各级报纸,立即发布详细预警信息,包括健康防护引导措施、倡议性污染减排措施和强制性减排措施等,特殊情况当日不能发布的,于次日上午及时发布;预警期间每日在固定版面刊登。',
+    units: ['zibo-daily'],
+  },
+  {
+    item: '7',
+    zh: '限行区域路口设置限行提示牌，及时公开限行信息',
+    en: 'Restriction signs at junctions; restrictions made public promptly',
+    quote: '公安交警部门在限行区域内主要道路口设置机动车限行信息提示牌,及时公开限行信息',
+    detail: '公安交警部门在限行区域内主要道路口设置机动车限行信息提示牌,及时公开限行信息。',
+    units: ['city-police'],
+  },
+  {
+    item: '8',
+    zh: '村（社区）持续宣传动员',
+    en: 'Villages and communities keep people informed',
+    quote: '各村(社区)等基层组织在预警期间,利用各类宣传载体,进行持续宣传动员',
+    detail: '各村(社区)等基层组织在预警期间,利用各类宣传载体,进行持续宣传动员。',
+    units: COUNTY_IDS,
+  },
 ];
 
 const level = (
@@ -1116,14 +1183,27 @@ export const heavyPollution = {
       units: [OFFICE],
     },
     {
+      id: 'start-special-plans',
+      level: 'blue',
+      title: {
+        zh: '接到预警通知后立即启动相应专项预案',
+        en: 'On the warning notice, start the unit’s own special plan at once',
+      },
+      detail:
+        '接到预警通知后,各区县、市直有关部门(单位)按照各自职责立即启动相应专项预案,并于每日16:00前向指挥部办公室报告进展情况。',
+      clause: '四(三)',
+      quote: '接到预警通知后,各区县、市直有关部门(单位)按照各自职责立即启动相应专项预案',
+      units: NOTIFIED,
+    },
+    {
       id: 'member-duties',
       level: 'blue',
       title: {
-        zh: '启动专项预案，按附件3职责落实本职工作',
-        en: 'Start the unit’s own plan; carry out its annex-3 duties',
+        zh: '按附件3职责落实本职工作',
+        en: 'Carry out the unit’s annex-3 duties',
       },
       detail:
-        '接到预警通知后,各区县、市直有关部门(单位)按照各自职责立即启动相应专项预案;指挥部成员单位按照职责分工落实本职工作(见附件3)。',
+        '预警信息发布后,按预警信息中规定的时间要求启动相应等级的应急响应,指挥部成员单位按照职责分工落实本职工作(见附件3)。',
       clause: '五(二)',
       quote: '指挥部成员单位按照职责分工落实本职工作(见附件3)',
       units: EVERYONE,
@@ -1147,19 +1227,19 @@ export const heavyPollution = {
       quote: '重污染天气应急启动期间,市政府督查室牵头成立督导组',
       units: ['inspection'],
     },
-    ...BROADCAST.map(([item, zh, en, quote, units]) => ({
+    ...BROADCAST.map(({ item, zh, en, quote, detail, units }) => ({
       id: `broadcast-${item}`,
       level: 'blue',
       title: { zh: `预警播发：${zh}`, en: `Warning: ${en}` },
-      detail: `${quote}。`,
+      detail,
       clause: `四(六)${item}`,
       quote,
       units,
     })),
-    ...MEASURES.map(({ title: [zh, en], winter, supersedes, ...m }) => ({
+    ...MEASURES.map(({ title: [zh, en], winter, season, supersedes, ...m }) => ({
       ...m,
       title: { zh, en },
-      ...(winter ? { condition: WINTER } : {}),
+      ...(winter ? { condition: WINTER } : season ? { condition: season } : {}),
       ...(supersedes ? { supersedes } : {}),
     })),
     {
@@ -1184,20 +1264,24 @@ export const heavyPollution = {
       },
       clause: '四(三)',
       quote: '并于每日 16:00 前向指挥部办公室报告进展情况',
-      owedBy: [...CITY_DEPARTMENTS, ...COUNTY_IDS],
+      owedBy: NOTIFIED,
       start: { kind: 'daily', time: '16:00' },
     },
     {
       id: 'newspaper-next-morning',
       level: 'blue',
       title: {
-        zh: '当日不能发布的，次日上午发布详细预警',
-        en: 'If not printed the same day, print it the next morning',
+        zh: '补发（仅特殊情况当日不能发布时）：次日上午发布详细预警信息',
+        en: 'Fallback, only if it could not run the same day: print the full warning the next morning',
       },
       clause: '四(六)6',
       quote: '特殊情况当日不能发布的,于次日上午及时发布',
       owedBy: ['zibo-daily'],
       start: { kind: 'nextDayBy', milestone: 'declared', time: '12:00' },
+      note: {
+        zh: '本项是“立即发布”的补救，只在特殊情况当日不能发布时适用；当日已发布的，报告已发布即可。原文只写“次日上午”，未给钟点：以上午结束（12:00）为限，是本控制台的读法。',
+        en: 'A fallback for the duty to print at once (broadcast-6), owed only where, exceptionally, the warning could not run the same day; if it ran, report that. The text says "the next morning" and gives no hour: the console reads the morning as ending at 12:00 noon.',
+      },
     },
     {
       id: 'regional-4h',
@@ -1271,10 +1355,11 @@ export const heavyPollution = {
     },
     {
       clause: '四(三)',
-      quote: '接到预警通知后,各区县、市直有关部门(单位)按照各自职责立即启动相应专项预案',
+      quote:
+        '接到预警通知后,各区县、市直有关部门(单位)按照各自职责立即启动相应专项预案,并于每日 16:00 前向指挥部办公室报告进展情况',
       reading: {
-        zh: '每日16:00报告由“各区县、市直有关部门(单位)”报送：附件3第一至十六项市直部门和第十九项各区县（含三个管委会）；第十七项国网淄博供电公司和第十八项报社、电视台、通信运营商、广电网络公司不是市直部门，附件3也未给其“专项实施方案”职责，不欠此报告。（原读法：全部成员单位，含通信和媒体企业。）',
-        en: 'The daily 16:00 report is owed by "各区县、市直有关部门(单位)": the city departments of annex 3 items 1–16 and the counties and zones of item 19. The grid company (item 17) and the newspaper, broadcaster, telecom operators and cable company (item 18) are not city departments and annex 3 gives them no special plan, so they do not owe it. (Before: every member unit, telecom and media companies included.)',
+        zh: '这一句只有一个主语“各区县、市直有关部门(单位)”，即前一句受通知的“各区县政府和市直有关部门(单位)”；“立即启动相应专项预案”和“每日16:00前报告进展”都由它承担，两项任务派给同一组单位：附件3第十九项各区县（含三个管委会）、第一至十六项市直部门，以及第十八项中的淄博日报社和淄博市广播电视台（市属单位，“市直有关部门(单位)”中的“单位”可涵盖）。附件3是否写有“编制专项实施方案”不作为判断依据：第二、三、四项（市监察局、市政府督查室、市政府应急办）也没有，仍是市直部门，“按照各自职责”承担。第十七项国网淄博供电公司和第十八项中的通信运营商、山东广电网络有限公司淄博分公司是中央或省属企业在淄博的分支机构，不是市直单位，不承担这两项，但仍按五(二)落实附件3职责、按六(一)报送总结。（原读法：16:00报告只派给第一至十六项和各区县，以“附件3未给专项实施方案”为由排除第十七、十八项，与第二至四项不一致；“立即启动相应专项预案”则并入五(二)的任务派给全部成员单位。）',
+        en: 'The sentence has one subject, "各区县、市直有关部门(单位)", the counties and city units notified in the sentence before; both "start the corresponding special plan at once" and "report progress by 16:00 every day" are theirs, so both tasks go to the same units: the counties and zones of annex 3 item 19, the city departments of items 1–16, and, of item 18, 淄博日报社 and 淄博市广播电视台, which are city-owned units that "市直有关部门(单位)" ("units") covers. Whether annex 3 gives a unit a special plan is not the test: items 2, 3 and 4 (supervision bureau, inspection office, emergency office) have none and are still city departments, acting "按照各自职责". The grid company (item 17) and, of item 18, the telecom operators and the cable company are local branches of central or provincial companies, not city units: they owe neither, but still carry out their annex-3 duties (五(二)) and the summary of 六(一). (Before: the 16:00 report went to items 1–16 and the counties, excluding items 17 and 18 because annex 3 gives them no special plan, inconsistently with items 2–4; and "start the special plan" was spliced into the 五(二) task and given to every member unit.)',
       },
     },
     {
@@ -1290,8 +1375,8 @@ export const heavyPollution = {
       quote:
         '冬季采暖季(每年11月15日—次年3月15日,下同)期间,重点工业企业应当采取冬季错峰生产调控和错峰运输措施',
       reading: {
-        zh: '冬季错峰生产是采暖季的常态措施，响应在其基础上加码；本控制台在采暖季内发布任一级预警时一并派发，用于核查落实。焦化企业10月1日至3月31日的延长出焦写在任务说明中。',
-        en: 'Winter staggered production is a standing measure of the heating season that responses build on; the console tasks it with any warning issued in the season so that it is checked. The coking window (1 Oct – 31 Mar) is given in the task’s text.',
+        zh: '冬季错峰生产是采暖季的常态措施，响应在其基础上加码；本控制台在采暖季内发布任一级预警时一并派发，用于核查落实。五(五)1(1)中焦化企业“自10月1日至次年3月31日”延长出焦，原文给了自己的时段，单列一项任务，按10月1日至3月31日（含首尾日）派发，不受采暖季限制。（原读法：焦化写在钢铁任务中，随采暖季派发，10月1日至11月14日和3月16日至31日不显示。）',
+        en: 'Winter staggered production is a standing measure of the heating season that responses build on; the console tasks it with any warning issued in the season so that it is checked. The coking rule of 五(五)1(1) gives its own window, "from 1 October to 31 March": it is a task of its own, given from 1 Oct to 31 Mar inclusive, not bound to the heating season. (Before: it was part of the steel task and followed the heating season, so it was missing from 1 Oct to 14 Nov and from 16 to 31 Mar.)',
       },
     },
     {
@@ -1314,8 +1399,24 @@ export const heavyPollution = {
       clause: '附件2',
       quote: '淄博市重污染天气应急指挥部成员名单',
       reading: {
-        zh: '附件2的人员为2017年名单，按原文职务挂在对应单位下并标注“2017年”；原文未给出任何电话，电话一律缺失。',
-        en: 'Annex 2 lists people as of 2017; they are attached to their units with their posts and marked 2017. The plan gives no phone numbers; every phone is missing.',
+        zh: '附件2的41人全部按2017年名单录入，职务照原文抄录（不改写、不合并），并标注“2017年”；原文未给出任何电话，电话一律缺失。各部门、区县、企业负责人挂在其本单位下。不属于任何成员单位的指挥部领导——指挥长于海田、副指挥长杨洪涛和刘荣喜、成员董云波（市政府秘书长）、翟国梁和张苍安（市政府办公厅副主任）、周洪刚（市政府研究室主任）——挂在代表指挥部的“市重污染天气应急指挥部办公室”下，这是本控制台的安排：本预案中没有代表指挥部本身的单位，办公室是指挥部的常设机构。指挥部中的身份（指挥长、副指挥长、指挥部办公室主任/副主任，后者见名单末段“刘荣喜兼任办公室主任，周洪刚、张苍安、于照春兼任办公室副主任”）写在联系人的标签中，不写入职务。（原读法：于海田、杨洪涛、董云波、翟国梁未录入；刘荣喜的职务被改写为“副市长;指挥部办公室主任”。）',
+        en: 'All 41 people of annex 2 are entered as of 2017, each post copied as the table gives it (not rewritten or merged) and marked 2017; the plan gives no phone numbers, so every phone is missing. Heads of departments, counties and companies are attached to their own units. The headquarters leaders who belong to no member unit — the commander 于海田, the deputy commanders 杨洪涛 and 刘荣喜, and the members 董云波 (secretary-general), 翟国梁 and 张苍安 (deputy directors of the general office) and 周洪刚 (director of the research office) — are attached to the HQ office unit, the console’s arrangement: the plan has no unit for the headquarters itself, and the office is its standing body. Each person’s place in the headquarters (commander, deputy commander, office director or deputy, the latter from the annex’s last paragraph) is given in the contact’s label, not mixed into the post. (Before: 于海田, 杨洪涛, 董云波 and 翟国梁 were missing, and 刘荣喜’s post was rewritten as "副市长;指挥部办公室主任".)',
+      },
+    },
+    {
+      clause: '四(六)6',
+      quote: '特殊情况当日不能发布的,于次日上午及时发布',
+      reading: {
+        zh: '报纸的主要义务是“立即发布详细预警信息”（任务broadcast-6）；“次日上午及时发布”只是特殊情况当日不能发布时的补救，时钟标题和说明注明这一点。原文只写“次日上午”，未给钟点；本控制台以上午结束即中午12:00为限，这是读法，不是原文的钟点。',
+        en: 'The newspapers’ duty is to print the full warning at once (task broadcast-6); "the next morning" is only the fallback where, exceptionally, it could not run the same day, and the clock’s title and note say so. The text says "the next morning" and gives no hour; the console reads the morning as ending at 12:00 noon, which is a reading, not an hour the text gives.',
+      },
+    },
+    {
+      clause: '四(六)5',
+      quote: '各级各部门官方微博、微信公众号等,在接到市政府应急发布指令后,及时发布相关信息(一次性)',
+      reading: {
+        zh: '“各级各部门官方微博、微信公众号”派给附件3第一至十六项市直部门和各区县（含三个管委会）；通信运营商发短信，市气象局（第十六项）发短信平台并有官方账号。报社、电视台的发布另见第3、4、6项。',
+        en: '"Every level’s and every department’s official Weibo and WeChat accounts" go to the city departments of annex 3 items 1–16 and to the counties and zones; the operators send the SMS, and the weather bureau (item 16) runs the SMS platform besides its accounts. The newspaper and broadcaster publish under items 3, 4 and 6.',
       },
     },
   ],

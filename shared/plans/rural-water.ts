@@ -72,21 +72,27 @@ const SUPPLIER = 'incident-supplier';
 const TOWN = 'incident-town';
 const VILLAGE = 'village';
 
-/** 3.2(3), 3.3(1): the village plan's lead bodies start a village response; the console records it */
+/**
+ * 3.2(3), 3.3(1): the village plan's lead bodies start a village response; the console records it. An
+ * inference, not an express rule of the text: see the 3.3(1) reading.
+ */
 const villageStarts = {
   body: {
-    zh: '相关村（社区）、供水企业（村级预案主责单位，值班员记录，不需区级签批）',
-    en: 'The village and the supplier, the village plan’s lead bodies (recorded by the duty officer; no district signature)',
+    zh: '相关村（社区）、供水企业（村级预案主责单位；按3.2(3)与“逐级启动”推定由其启动，值班员记录，不需区级签批）',
+    en: 'The village and the supplier, the village plan’s lead bodies (inferred from 3.2(3) and “tier by tier”; recorded by the duty officer; no district signature)',
   },
   signer: null,
   clause: '3.2(3)',
   quote: '由各村（社区）、供水企业分别负责编制，报镇（街道）备案，并作为预案响应工作的主责单位',
 };
-/** 3.2(2), 3.3(1): the town government starts a town response; the console records it */
+/**
+ * 3.2(2), 3.3(1): the town government starts a town response; the console records it. An inference, not an
+ * express rule of the text: see the 3.3(1) reading.
+ */
 const townStarts = {
   body: {
-    zh: '事故发生地镇政府（街道办事处）（镇级预案主责单位，值班员记录，不需区级签批）',
-    en: 'The town government, the town plan’s lead body (recorded by the duty officer; no district signature)',
+    zh: '事故发生地镇政府（街道办事处）（镇级预案主责单位；按3.2(2)与“逐级启动”推定由其启动，值班员记录，不需区级签批）',
+    en: 'The town government, the town plan’s lead body (inferred from 3.2(2) and “tier by tier”; recorded by the duty officer; no district signature)',
   },
   signer: null,
   clause: '3.2(2)',
@@ -102,18 +108,18 @@ const commanderDecides = {
   clause: '3.3(1)',
   quote: '确定事件分级，提出预案响应建议，上报区指挥部总指挥',
 };
-/** 3.3(3), 2.1: the deputy commanders include the town's and the village's heads, who end their own tiers */
-const deputyEnds = (zh: string, en: string) => ({
-  body: { zh, en },
-  signer: null,
-  clause: '3.3(3)',
-  quote: '经总指挥或副总指挥宣布终止',
-});
+/**
+ * 3.3(3): every response, village, town or district, ends when the commander or a deputy commander declares
+ * it ended, after the assessment. The console's commander role stands for 总指挥或副总指挥.
+ */
 const commanderEnds = {
-  body: { zh: '总指挥或副总指挥', en: 'The commander or a deputy commander' },
+  body: {
+    zh: '经有关机构、专家评估后，由总指挥或副总指挥宣布终止（控制台由总指挥角色签批）',
+    en: 'Declared ended by the commander or a deputy commander after the assessment (signed in the console by the commander role)',
+  },
   signer: 'commander' as const,
   clause: '3.3(3)',
-  quote: '经总指挥或副总指挥宣布终止',
+  quote: '经有关机构、专家评估，事件危害基本消除，次生事件得到有效控制，经总指挥或副总指挥宣布终止',
 };
 
 const hours = { zh: '小时', en: 'h' };
@@ -233,10 +239,7 @@ export const ruralWater = {
         },
       ],
       declare: villageStarts,
-      lift: deputyEnds(
-        '副总指挥（供水村（社区）主要负责人）宣布终止，值班员记录',
-        'A deputy commander (the village head) ends it; the duty officer records it',
-      ),
+      lift: commanderEnds,
     },
     {
       id: 'town',
@@ -310,10 +313,7 @@ export const ruralWater = {
         },
       ],
       declare: townStarts,
-      lift: deputyEnds(
-        '副总指挥（事故发生地镇（街道）行政负责人）宣布终止，值班员记录',
-        'A deputy commander (the town’s head) ends it; the duty officer records it',
-      ),
+      lift: commanderEnds,
     },
     {
       id: 'district',
@@ -414,11 +414,13 @@ export const ruralWater = {
       contacts: [phone('农村供水应急值班电话', name, number)],
     })),
     {
+      // 3.3(1) "相关供水单位": one of the two companies, or a village that runs its own supply (2.1, 5.3)
       id: SUPPLIER,
-      name: '相关供水企业',
-      en: 'The water supplier concerned',
+      name: '相关供水单位',
+      en: 'The water supplier concerned (a company, or a village that runs its own supply)',
       kind: 'role',
       bindsTo: SUPPLIERS.map(([id]) => id),
+      party: 'village',
       duty: duty(17),
     },
     {
@@ -695,8 +697,24 @@ export const ruralWater = {
       clause: '3.3(1)',
       quote: '对应农村供水突发事件分级，逐级启动预案响应。按村、镇、区级逐级启动。',
       reading: {
-        zh: '本预案“主要针对区级”（第2章），村级、镇级预案由村（社区）和供水企业、镇政府（街道办事处）编制并作为响应主责单位（3.2(2)(3)），“按村、镇、区级逐级启动”。故村级、镇级响应由其主责单位启动，控制台由值班员记录启动，不需区指挥部总指挥签批；只有区级响应由办公室研判提出建议、总指挥签批（“上报区指挥部总指挥”）。如率先启动区级，镇村级随之自行启动。终止按3.3(3)“经总指挥或副总指挥宣布终止”：副总指挥包括事故发生地镇（街道）行政负责人和供水村（社区）主要负责人（2.1），村级、镇级由其宣布、值班员记录；区级（及由区级降级）须总指挥签批。原先三级均须总指挥签批，村级、镇级因此等待区级签字。预案未给出级别颜色，不作设定。',
-        en: 'This plan is "mainly for the district level" (section 2); the village and town plans are written and run by the village and supplier and by the town government as the response’s lead bodies (3.2(2)(3)), started "village, town, district, tier by tier". So a village or town response is started by its lead body and recorded by the duty officer, with no signature of the district commander; only a district response is proposed by the office and signed by the commander ("上报区指挥部总指挥"). Starting the district level first starts the town and village levels with it. Ending follows 3.3(3) "declared ended by the commander or a deputy commander": the deputies include the town’s head and the village head (2.1), who end their tiers, recorded by the duty officer; the district tier (and lowering from it) needs the commander. Before, all three levels waited on the commander. The plan gives no level colours; none are set.',
+        zh: '这是推定，不是原文的明文规定。原文3.3(1)(2)把预案响应建议和处置方案一律报到“区指挥部总指挥”，也没有明文说村级、镇级不需总指挥决定。本控制台的读法：本预案“主要针对区级”（第2章），村级、镇级预案由村（社区）和供水企业、镇政府（街道办事处）编制并作为“预案响应工作的主责单位”（3.2(2)(3)），且“按村、镇、区级逐级启动”；据此推定村级、镇级响应由其主责单位启动，控制台由值班员记录启动，不需区指挥部总指挥签批，使村、镇的响应不必等待区级签字；区指挥部总指挥的签批留给区级响应（办公室研判提出建议，“上报区指挥部总指挥”）。如率先启动区级，镇村级随之自行启动。如认为村级、镇级同样须总指挥决定，应改为总指挥签批。预案未给出级别颜色，不作设定。',
+        en: 'This is an inference, not an express rule of the text. 3.3(1)/(2) route the proposal and the plan of action to "the district commander" in every case, and the text nowhere says that the village and town tiers are exempt. The console’s reading: this plan is "mainly for the district level" (section 2); the village and town plans are written by the village and supplier and by the town government, which are "the lead bodies of the response" (3.2(2)/(3)), and responses start "village, town, district, tier by tier". From these the console infers that a village or town response is started by its own lead body and recorded by the duty officer, with no signature of the district commander, so that a village or town does not wait on the district; the district commander’s signature is kept for the district response (proposed by the office, "上报区指挥部总指挥"). Starting the district level first starts the town and village levels with it. If the lower tiers are read as needing the commander too, their start should be signed by the commander. The plan gives no level colours; none are set.',
+      },
+    },
+    {
+      clause: '3.3(3)',
+      quote: '经有关机构、专家评估，事件危害基本消除，次生事件得到有效控制，经总指挥或副总指挥宣布终止',
+      reading: {
+        zh: '3.3(3)的终止程序适用于全部预案响应，不分村级、镇级、区级：经有关机构、专家评估后，由总指挥或副总指挥宣布终止。本控制台的总指挥角色代表“总指挥或副总指挥”（与区级相同），故三级的终止（以及由某级降级，降级即解除该级）均须总指挥角色签批。（原读法：村级、镇级由副总指挥中的镇（街道）行政负责人、供水村（社区）主要负责人宣布、值班员记录，不需签批。）',
+        en: 'The ending procedure of 3.3(3) covers every response, village, town or district: after the assessment by the bodies and experts concerned, the commander or a deputy commander declares it ended. The console’s commander role stands for "the commander or a deputy commander" (as at district level), so ending any of the three tiers (and lowering from one, which lifts it) needs the commander role’s signature. (Before: the village and town tiers were ended by the deputies among the town’s head and the village head, recorded by the duty officer without a signature.)',
+      },
+    },
+    {
+      clause: '3.3(1)',
+      quote: '相关供水单位应在 1 小时内向属地镇（街道）报告',
+      reading: {
+        zh: '“相关供水单位”不只是两家供水企业：原文另有自行供水的村（社区）（2.1“供水村（社区）主要负责人”、5.3“各供水村（社区）、供水企业”）。故该角色既可指定为两家供水企业，也可指定为正式区划名单中的村（社区），由其承担1小时报告。附件2第17项的职责（按供水企业事故应急预案先期处置、按指令发布停水公告）是对供水企业写的；由供水村（社区）担任该角色时，这些任务同样显示在该村名下，这是本控制台不按任务拆分角色所致，原文未明言。',
+        en: '"The water supplier concerned" is not only the two companies: the text also has villages that run their own supply (2.1 "供水村（社区）主要负责人", 5.3 "各供水村（社区）、供水企业"). So the role can be bound to either company or to a village from the official division list, which then owes the 1-hour report. The annex-2 item-17 duties (first response under the company’s own accident plan, outage notices on the HQ’s order) are written for companies; when a supplying village holds the role they show under that village too, because the console does not split the role task by task; the text does not say so.',
       },
     },
     {

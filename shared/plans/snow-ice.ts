@@ -41,9 +41,14 @@ const MEMBERS = [
   'unicom',
   'telecom',
 ];
-/** members whose duties are for major snow only (see the readings below) */
+/** members whose own 2.1.2 duties are for major snow only (see the readings below) */
 const MAJOR_ONLY = ['renwubu', 'fire'];
 const OPERATORS = ['mobile', 'unicom', 'telecom'];
+/**
+ * 6.4 "各相关单位", the subject of the clause's haulage duty and, read on, of its clearance limits: the
+ * professional forces (2.4.1) and the towns and streets, which answer for the roads of their area (2.3).
+ */
+const CLEARANCE = [...PROFESSIONAL, ...TOWNS];
 
 const member = (id: string, name: string, en: string, duty: string) => ({
   id,
@@ -522,7 +527,7 @@ export const snowIce = {
         '降雪结束后，各相关单位要将路边积雪、残冰及时运至指定倾卸消融点，不得随意堆积在路边，以免影响市容环境；不得将含有融雪剂的残雪、残冰堆积在树池、绿地内，以免盐化土壤，危害园林植物的正常生长；不得向路面扬洒积雪，避免因路面结冰造成交通安全隐患。',
       clause: '6.4',
       quote: '各相关单位要将路边积雪、残冰及时运至指定倾卸消融点',
-      units: [...PROFESSIONAL, ...TOWNS],
+      units: CLEARANCE,
     },
     {
       id: 'after-snow-lines',
@@ -626,7 +631,7 @@ export const snowIce = {
       },
       clause: '6.4',
       quote: '中雪降雪结束12小时内',
-      owedBy: PROFESSIONAL,
+      owedBy: CLEARANCE,
       start: { kind: 'after', milestone: 'snowfallEnded', offset: { hours: 12 } },
     },
     {
@@ -638,7 +643,7 @@ export const snowIce = {
       },
       clause: '6.4',
       quote: '大雪以上降雪结束 24 小时内',
-      owedBy: PROFESSIONAL,
+      owedBy: CLEARANCE,
       start: { kind: 'after', milestone: 'snowfallEnded', offset: { hours: 24 } },
     },
     {
@@ -672,6 +677,14 @@ export const snowIce = {
       },
     },
     {
+      clause: '6.4',
+      quote: '降雪结束后，各相关单位要将路边积雪、残冰及时运至指定倾卸消融点',
+      reading: {
+        zh: '6.4的清除时限句（“中雪降雪结束12小时内，大雪以上降雪结束24小时内，完成城区内道路积雪清除工作”）没有另写主语，读作承接本段开头的“各相关单位”，与同段的积雪残冰清运任务同一组单位：2.4.1的专业扫雪除冰力量（区市政园林环卫服务中心、区住建局、区交通运输局、博山公路事业服务中心）和各镇（街道），后者按2.3“负责辖区内主次干道、桥梁、村（社区）街巷及桥梁、坡道的扫雪除冰工作”。各单位对其负责路段中的城区道路承担时限；控制台不区分哪个镇（街道）有城区道路，十个镇（街道）都派发，由其按实际报告。（原读法：只由四个专业单位承担。）',
+        en: 'The clearance limits of 6.4 ("moderate snow within 12 h, heavy snow or worse within 24 h, clear the snow from the roads of the urban area") have no subject of their own; they are read as continuing the paragraph’s "各相关单位", the same units as the haulage duty in the same clause: the professional forces of 2.4.1 (sanitation centre, housing bureau, transport bureau, highway centre) and the towns and streets, which under 2.3 answer for "the main and secondary roads, bridges, village lanes and slopes of their area". Each owes the limit for the urban roads within its charge; the console does not know which towns have urban roads, so all ten are given it and report as the case is. (Before: only the four professional units owed it.)',
+      },
+    },
+    {
       clause: '6.2',
       quote: '环境温度较低（气温处于-5-0℃左右）',
       reading: {
@@ -691,8 +704,8 @@ export const snowIce = {
       clause: '2.1.2',
       quote: '区消防救援大队：负责重大雪情抢险救灾工作',
       reading: {
-        zh: '消防“负责重大雪情抢险救灾”、人武部“支援地方”，分别在Ⅰ级（暴雪）和Ⅱ级（“协调各方面力量”）起派任务，不在中雪时派发。',
-        en: 'The fire brigade (major snow events) is tasked from level I and the armed-forces department (support) from level II ("bring in every force"), not at moderate snow.',
+        zh: '区消防救援大队、区人武部在2.1.2中的本单位职责——消防“负责重大雪情抢险救灾”、人武部“协调驻博部队及民兵应急分队和预备役人员，支援地方的扫雪除冰工作”——分别在Ⅰ级（暴雪）和Ⅱ级（“协调各方面力量”）起派发，不随中雪的“按成员单位职责开展扫雪除冰”任务派发。两单位作为成员单位，仍承担5、5.1派给全部成员单位的中雪任务（启动应急响应、带班领导到岗24小时值班）和5.2的负责人到区指挥部。',
+        en: 'The two units’ own 2.1.2 duties — the fire brigade’s "rescue in major snow events" and the armed-forces department’s "coordinate troops, militia and reservists in support" — are tasked from level I (blizzard) and level II ("bring in every force") respectively, not with the moderate-snow task "carry out the unit’s listed duties". As member units they still get the moderate-snow tasks that 5 and 5.1 give every member unit (start the response; leaders on duty, 24-hour watch) and, from level II, heads to the HQ (5.2).',
       },
     },
     {

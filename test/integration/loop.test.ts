@@ -56,7 +56,9 @@ const LOOPS: { plan: string; steps: Step[] }[] = [
       { as: 'commander', do: 'approve', status: 200 },
       { do: 'ack' },
       { as: 'commander', do: 'level', level: 'town', status: 200 },
-      { as: 'duty', do: 'terminate', status: 200 },
+      // ending any tier is announced by the commander or a deputy (3.3(3))
+      { as: 'duty', do: 'terminate', status: 202 },
+      { as: 'commander', do: 'approve', status: 200 },
     ],
   },
   {

@@ -110,6 +110,26 @@ describe('snow: the daily forecast and one 30-minute broadcast', () => {
     expect(ids(p.actions)).not.toContain('operators-sms');
   });
 
+  it('6.4: the clearance limits are owed by the same units as the haulage, towns and streets included', () => {
+    const haul = p.actions.find((a) => a.id === 'after-snow-haul')?.units ?? [];
+    for (const id of ['clear-moderate-12h', 'clear-heavy-24h']) {
+      const owed = p.clocks.find((c) => c.id === id)?.owedBy ?? [];
+      expect([...owed].sort(), id).toEqual([...haul].sort());
+      for (const u of ['sanitation', 'highway', 'chengdong', 'chishang']) expect(owed, id).toContain(u);
+    }
+    expect(p.readings.some((r) => r.clause === '6.4' && r.quote.includes('各相关单位'))).toBe(true);
+  });
+
+  it('2.1.2: the fire brigade’s and armed-forces department’s own duties wait; their member tasks do not', () => {
+    const iii = actionsForLevel(p, 'III');
+    for (const u of ['fire', 'renwubu']) {
+      const mine = iii.filter((a) => actionUnits(p, a).includes(u)).map((a) => a.id);
+      expect(mine.sort()).toEqual(['on-duty', 'towns-start']);
+    }
+    const r = p.readings.find((x) => x.quote === '区消防救援大队：负责重大雪情抢险救灾工作');
+    expect(r?.reading.zh).toContain('仍承担');
+  });
+
   it('records the readings', () => {
     const read = p.readings.map((r) => `${r.clause} ${r.quote}`);
     expect(read).toContain('5 市气象局或区气象局发布雪情预警信息后');
@@ -121,25 +141,30 @@ describe('rural water: village and town responses start without the district com
   const p = plan('rural-water');
   const level = (id: string) => p.levels.find((l) => l.id === id)!;
 
-  it('village and town need no signature to start or end; district needs the commander', () => {
+  it('village and town need no signature to start; every tier needs the commander to end (3.3(3))', () => {
     expect(p.levels.map((l) => [l.id, l.declare.signer, l.lift.signer])).toEqual([
-      ['village', null, null],
-      ['town', null, null],
+      ['village', null, 'commander'],
+      ['town', null, 'commander'],
       ['district', 'commander', 'commander'],
     ]);
     expect(level('village').declare.clause).toBe('3.2(3)');
     expect(level('town').declare.clause).toBe('3.2(2)');
     expect(level('district').declare.clause).toBe('3.3(1)');
+    for (const l of p.levels) {
+      expect(l.lift.clause).toBe('3.3(3)');
+      expect(compact(l.lift.quote)).toContain('经总指挥或副总指挥宣布终止');
+    }
   });
 
-  it('raising to town needs none; raising to district, or lowering from it, needs the commander', () => {
+  it('raising to town needs none; raising to district, lowering or ending needs the commander', () => {
     expect(signerForChange(p, null, 'village')).toBeNull();
     expect(signerForChange(p, null, 'town')).toBeNull();
     expect(signerForChange(p, 'village', 'town')).toBeNull();
     expect(signerForChange(p, null, 'district')).toBe('commander');
     expect(signerForChange(p, 'town', 'district')).toBe('commander');
     expect(signerForChange(p, 'district', 'town')).toBe('commander');
-    expect(signerToLift(p, 'town')).toBeNull();
+    expect(signerForChange(p, 'town', 'village')).toBe('commander');
+    for (const l of ['village', 'town', 'district']) expect(signerToLift(p, l)).toBe('commander');
   });
 
   it.each([
@@ -157,6 +182,19 @@ describe('rural water: village and town responses start without the district com
   it('starting the district level first still starts the town and village levels', () => {
     expect(levelsStarted(p, 'district')).toEqual(['district', 'town', 'village']);
     expect(p.links[0]?.quote).toBe('如率先启动区级应急预案，则镇村级预案随之自行启动');
+  });
+
+  it('records the start of the lower tiers as an inference, and the 3.3(3) ending', () => {
+    const start = p.readings.find((r) => r.quote.startsWith('对应农村供水突发事件分级'));
+    expect(start?.reading.zh).toContain('推定');
+    expect(start?.reading.en).toContain('inference');
+    expect(p.readings.map((r) => r.clause)).toContain('3.3(3)');
+  });
+
+  it('the 1-hour supplier report can be owed by a company or a village that supplies its own water', () => {
+    const supplier = p.units.find((u) => u.id === 'incident-supplier');
+    expect(supplier).toMatchObject({ kind: 'role', party: 'village', bindsTo: ['jinyuan', 'guorun'] });
+    expect(p.readings.some((r) => r.quote.includes('相关供水单位应在 1 小时内'))).toBe(true);
   });
 });
 

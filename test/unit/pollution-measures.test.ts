@@ -130,25 +130,75 @@ describe('a task’s text is whole sentences of its clause', () => {
 });
 
 describe('who owes the pollution clocks', () => {
-  it('the 16:00 report is owed by the counties and the city departments, not the companies (四(三))', () => {
+  // 四(三) "各区县、市直有关部门(单位)": the counties, the city departments and the two city-owned media
+  const NOTIFIED_OUTSIDE = ['city-mobile', 'city-unicom', 'city-telecom', 'cable', 'power'];
+  const NOTIFIED_INSIDE = [
+    'city-police',
+    'environment',
+    'city-weather',
+    'supervision',
+    'inspection',
+    'emergency-office',
+    'zibo-daily',
+    'broadcasting',
+    'zhangdian',
+    'wenchanghu',
+  ];
+
+  it('the 16:00 report is owed by the counties and the city units, not the outside companies (四(三))', () => {
     const owed = p.clocks.find((c) => c.id === 'progress-16')?.owedBy ?? [];
-    for (const company of [
-      'city-mobile',
-      'city-unicom',
-      'city-telecom',
-      'zibo-daily',
-      'broadcasting',
-      'cable',
-      'power',
-    ])
-      expect(owed).not.toContain(company);
-    for (const unit of ['city-police', 'environment', 'city-weather', 'zhangdian', 'wenchanghu'])
-      expect(owed).toContain(unit);
+    for (const company of NOTIFIED_OUTSIDE) expect(owed).not.toContain(company);
+    for (const unit of NOTIFIED_INSIDE) expect(owed).toContain(unit);
   });
+
+  it('the same sentence’s “立即启动相应专项预案” goes to the same units, as a 四(三) task of its own', () => {
+    const start = p.actions.find((a) => a.id === 'start-special-plans');
+    const owed = p.clocks.find((c) => c.id === 'progress-16')?.owedBy ?? [];
+    expect(start?.clause).toBe('四(三)');
+    expect([...(start?.units ?? [])].sort()).toEqual([...owed].sort());
+    expect(compact(clauseText(text, '四(三)') ?? '')).toContain(compact(start?.detail ?? '-'));
+    const duties = p.actions.find((a) => a.id === 'member-duties');
+    expect(duties?.clause).toBe('五(二)');
+    expect(compact(clauseText(text, '五(二)') ?? '')).toContain(compact(duties?.detail ?? '-'));
+    expect(duties?.detail).not.toContain('专项预案');
+  });
+
+  it('the next-morning newspaper clock is the fallback, with its 12:00 recorded as a reading', () => {
+    const clock = p.clocks.find((c) => c.id === 'newspaper-next-morning');
+    expect(clock?.start).toEqual({ kind: 'nextDayBy', milestone: 'declared', time: '12:00' });
+    expect(clock?.title.zh).toContain('补发');
+    expect(clock?.note?.zh).toContain('12:00');
+    expect(p.readings.some((r) => r.clause === '四(六)6' && r.reading.zh.includes('12:00'))).toBe(true);
+  });
+
   it('the regional 4-hour clock runs before any level and at every level (四(五))', () => {
     const clock = p.clocks.find((c) => c.id === 'regional-4h');
     expect(clock?.beforeLevel).toBe(true);
     for (const l of LEVELS) expect(clocksForLevel(p, l).map((c) => c.id)).toContain('regional-4h');
+  });
+});
+
+describe('四(六): each warning-broadcast task carries its item whole', () => {
+  const items = (clauseText(text, '四(六)') ?? '')
+    .split(/\n(?=\d\. )/)
+    .slice(1)
+    .map((x) => compact(x.replace(/^\d\. /, '')));
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('broadcast-%i', (n) => {
+    const a = p.actions.find((x) => x.id === `broadcast-${n}`);
+    expect(items).toHaveLength(8);
+    expect(compact(a?.detail ?? '')).toBe(items[n - 1]);
+  });
+  it('item 5 goes to the operators, and to every department’s and county’s official accounts', () => {
+    const units = p.actions.find((x) => x.id === 'broadcast-5')?.units ?? [];
+    for (const u of [
+      'city-mobile',
+      'city-unicom',
+      'city-telecom',
+      'city-weather',
+      'environment',
+      'zhangdian',
+    ])
+      expect(units).toContain(u);
   });
 });
 
@@ -162,6 +212,38 @@ describe('checkPlan refuses a named record that attaches to nothing', () => {
     expect(attached).toHaveLength(filed);
     for (const person of ['申延军', '傅斌', '臧传花', '李华杰'])
       expect(attached.map((c) => c.person)).toContain(person);
+  });
+  it('every annex-2 person is attached once, with the post exactly as the table gives it', () => {
+    const attached = p.units.flatMap((u) =>
+      u.contacts.filter((c) => c.clause === '附件2').map((c) => ({ unit: u.id, ...c })),
+    );
+    expect(attached).toHaveLength(41);
+    expect(new Set(attached.map((c) => c.person)).size).toBe(41);
+    const table = compact(clauseText(text, '附件2') ?? '');
+    const at = (person: string) => attached.find((c) => c.person === person);
+    // 于洪德's post wraps onto the next row of the two-column table: "市公安局党委" … "副书记,副局长"
+    for (const c of attached.filter((x) => x.person !== '于洪德'))
+      expect(table, c.person).toContain(compact(`${c.person ?? ''}${c.post ?? ''}`));
+    expect(table).toContain('于洪德市公安局党委');
+    expect(at('于洪德')?.post).toBe('市公安局党委副书记,副局长');
+    expect(at('于海田')).toMatchObject({
+      unit: 'hq-office',
+      post: '市委副书记,市长',
+      label: expect.stringContaining('指挥长'),
+    });
+    expect(at('杨洪涛')).toMatchObject({
+      unit: 'hq-office',
+      post: '市委常委,副市长',
+      label: expect.stringContaining('副指挥长'),
+    });
+    expect(at('刘荣喜')).toMatchObject({
+      unit: 'hq-office',
+      post: '副市长,市文昌湖旅游度假区工委书记',
+      label: expect.stringContaining('办公室主任'),
+    });
+    expect(at('董云波')).toMatchObject({ unit: 'hq-office', post: '市政府秘书长' });
+    expect(at('翟国梁')).toMatchObject({ unit: 'hq-office', post: '市政府办公厅副主任' });
+    expect(at('申延军')).toMatchObject({ unit: 'city-police', post: '副市长,市公安局局长' });
   });
   it('a key that names no unit', () => {
     if (!names) throw new Error('no annex-2 table declared');

@@ -116,4 +116,19 @@ describe('conditions that change actions', () => {
     const blue = ids(actionsForLevel(plan('heavy-pollution'), 'blue', { date }));
     expect(blue.includes('w-steel')).toBe(inSeason);
   });
+
+  it.each([
+    [Date.UTC(2026, 8, 30, 15, 59), false, false], // 30 Sep 23:59 Shanghai
+    [Date.UTC(2026, 8, 30, 16, 0), true, false], // 1 Oct 00:00 Shanghai
+    [Date.UTC(2026, 10, 10, 2), true, false], // 10 Nov
+    [WINTER_DAY, true, true],
+    [Date.UTC(2027, 2, 20, 2), true, false], // 20 Mar
+    [Date.UTC(2027, 2, 31, 15, 59), true, false], // 31 Mar 23:59 Shanghai
+    [Date.UTC(2027, 2, 31, 16, 0), false, false], // 1 Apr 00:00 Shanghai
+    [SUMMER_DAY, false, false],
+  ])('the coking rule keeps its own window (五(五)1(1), 1 Oct – 31 Mar) at %s: %s', (date, coking, steel) => {
+    const blue = ids(actionsForLevel(plan('heavy-pollution'), 'blue', { date }));
+    expect(blue.includes('w-coking')).toBe(coking);
+    expect(blue.includes('w-steel')).toBe(steel);
+  });
 });
