@@ -63,7 +63,7 @@ export interface TaskView {
   titleEn: string;
   clause: string;
   level: string;
-  phase: 'response' | 'after';
+  phase: 'response' | 'after' | 'report';
   status: TaskStatus;
   dueAt: number | null;
   overdue: boolean;
@@ -168,6 +168,10 @@ export interface Preview {
   stoodDown: ActionBrief[];
   /** termination only: the clocks that start when the response ends */
   owedAfter?: { id: string; title: string; titleEn: string; clause: string }[];
+  /** a level only: roles its new measures or clocks name that no one holds yet (their tasks reach no one) */
+  unbound?: { id: string; name: string; en: string }[];
   /** termination only: open response tasks it would close undone */
   closesUndone?: { tasks: number; overdue: number };
+  /** termination only: reports owed from the occurrence, which termination does not release */
+  staysOwed?: { title: Bilingual; clause: string; unit: string; dueAt: number | null; overdue: boolean }[];
 }

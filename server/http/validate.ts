@@ -2,8 +2,26 @@
 import type { z } from 'zod';
 import { HttpError } from './errors.ts';
 
-const place = (path: PropertyKey[]) => (path.length > 0 ? path.join('.') : '请求体');
-const placeEn = (path: PropertyKey[]) => (path.length > 0 ? path.join('.') : 'the body');
+/** The fields a person fills in, named as the form names them; the path follows for whoever reads the API. */
+const FIELD: Record<string, [string, string]> = {
+  title: ['事件名称', 'title'],
+  summary: ['接报内容', 'first report'],
+  reason: ['理由', 'reason'],
+  note: ['进展说明', 'note'],
+  phone: ['电话', 'phone'],
+  name: ['名称', 'name'],
+  code: ['区划代码', 'division code'],
+  occurredAt: ['发生时间', 'time of occurrence'],
+  levelId: ['级别', 'level'],
+};
+const label = (path: PropertyKey[], lang: 0 | 1, body: string) => {
+  if (path.length === 0) return body;
+  const joined = path.join('.');
+  const known = FIELD[String(path.at(-1))];
+  return known ? `${known[lang]}（${joined}）` : joined;
+};
+const place = (path: PropertyKey[]) => label(path, 0, '请求体');
+const placeEn = (path: PropertyKey[]) => label(path, 1, 'the body');
 
 function describe(issue: z.core.$ZodIssue): { zh: string; en: string } {
   const at = place(issue.path);

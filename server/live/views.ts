@@ -7,6 +7,7 @@ import { isOpen } from '../../shared/engine/incident.ts';
 import { doneLate, nextDeadlines, reaches, taskCounts, unitProgress } from '../../shared/engine/progress.ts';
 import {
   actionsForLevel,
+  actionUnits,
   clocksForLevel,
   levelById,
   levelDiff,
@@ -257,6 +258,7 @@ export function previewChange(plan: Plan, state: IncidentState, levelId: string 
           }))
       : [];
     const open = Object.values(state.tasks).filter((t) => t.phase === 'response' && isOpen(t));
+    const reports = Object.values(state.tasks).filter((t) => t.phase === 'report' && isOpen(t));
     return {
       levelId: null,
       signer: from ? signerToLift(plan, from) : null,
@@ -265,13 +267,30 @@ export function previewChange(plan: Plan, state: IncidentState, levelId: string 
       stoodDown: from ? actionsForLevel(plan, from, when).map(brief) : [],
       /** open response tasks termination would close undone, and how many of them are overdue */
       closesUndone: { tasks: open.length, overdue: open.filter((t) => t.overdueAt !== undefined).length },
+      /** reports owed from the occurrence or the report: termination does not release them */
+      staysOwed: reports.map((t) => ({
+        ...taskSource(plan, t),
+        unit: holderName(plan, state, t.unitId),
+        dueAt: t.dueAt,
+        overdue: t.overdueAt !== undefined,
+      })),
     };
   }
   const diff = levelDiff(plan, state.level, levelId, when);
+  // roles the new measures and the level's clocks name that no one holds yet: their tasks would reach no one
+  const named = new Set([
+    ...diff.added.flatMap((a) => actionUnits(plan, a)),
+    ...clocksForLevel(plan, levelId).flatMap((c) => (c.start.kind === 'yearly' ? [] : c.owedBy)),
+  ]);
+  const unbound = plan.units
+    .filter((u) => u.kind === 'role' && named.has(u.id))
+    .filter((u) => state.assignees[u.id] === undefined && !Object.hasOwn(state.parties, u.id))
+    .map((u) => ({ id: u.id, name: u.name, en: u.en }));
   return {
     levelId,
     signer: signerForChange(plan, state.level, levelId),
     added: diff.added.map(brief),
     stoodDown: diff.stoodDown.map(brief),
+    unbound,
   };
 }

@@ -706,6 +706,14 @@ export function decide(
   if (!state) return refuse('NOT_FOUND', '没有该事件', 'No such incident');
   if (state.planId !== plan.id)
     return refuse('INVALID', '事件与预案不符', 'The incident belongs to another plan');
+  // a role that may never give this command is told so before anything about the incident (its version)
+  const operatorOnly = ['changeLevel', 'terminate', 'withdraw', 'bind', 'recordMilestone'];
+  if (operatorOnly.includes(command.type) && !canOperate(ctx.actor))
+    return refuse(
+      'FORBIDDEN',
+      '只有值班员、办公室主任或总指挥可以处置事件',
+      'Only duty officers, directors and commanders may act on an incident',
+    );
   if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== state.version) {
     return refuse(
       'CONFLICT',

@@ -82,7 +82,12 @@ export interface TaskSpec {
   roleId?: string;
   /** the tier that introduced the action or clock */
   level: string;
-  phase: 'response' | 'after';
+  /**
+   * `response`: owed while the response runs, closed undone when it ends; `after`: owed once it ends;
+   * `report`: owed from the report whatever becomes of the response (事发后10分钟…, 24小时内书面报告) —
+   * neither termination nor a level change closes it.
+   */
+  phase: 'response' | 'after' | 'report';
   dueAt: number | null;
 }
 

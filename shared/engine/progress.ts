@@ -20,8 +20,14 @@ export const doneLate = (t: Pick<Task, 'status' | 'dueAt' | 'doneAt'>) =>
 
 export type CountedTask = Pick<
   Task,
-  'unitId' | 'status' | 'acknowledgedAt' | 'overdueAt' | 'dueAt' | 'doneAt'
+  'unitId' | 'status' | 'acknowledgedAt' | 'overdueAt' | 'dueAt' | 'doneAt' | 'closedAt'
 >;
+
+/** Ended undone after its deadline had passed (closed by termination or stood down late): a missed deadline. */
+export const missedDeadline = (t: CountedTask) =>
+  (t.status === 'closed' || t.status === 'stoodDown') &&
+  t.dueAt !== null &&
+  (t.overdueAt !== undefined || (t.closedAt ?? 0) > t.dueAt);
 
 /**
  * What every screen counts, computed once: every task still owed or ended by termination (not stood down or
@@ -39,6 +45,7 @@ export function taskCounts(tasks: readonly CountedTask[], reached: (unitId: stri
     doneLate: counted.filter(doneLate).length,
     closedUndone: counted.filter((t) => t.status === 'closed').length,
     overdue: open.filter((t) => t.overdueAt !== undefined).length,
+    missed: tasks.filter(missedDeadline).length,
     unreached: open.filter((t) => !reached(t.unitId)).length,
     stoodDown: tasks.filter((t) => t.status === 'stoodDown').length,
   };

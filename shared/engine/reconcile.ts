@@ -91,12 +91,10 @@ function clockTasks(
 /** The tasks the plan demands for this state at `now`. */
 export function desiredTasks(plan: Plan, view: TaskView, now: number): TaskSpec[] {
   const when = { readings: view.readings, date: now };
-  if (view.status === 'open' || view.status === 'proposed') {
-    // reported, no level in force yet: what the plans start from the occurrence or the report runs already
-    return plan.clocks
-      .filter((c) => c.beforeLevel)
-      .flatMap((c) => clockTasks(plan, view, c, now, 'response'));
-  }
+  // what the plans start from the occurrence or the report runs from the report, at any level or none
+  const reportClocks = (inForce: Clock[]) =>
+    inForce.filter((c) => c.beforeLevel).flatMap((c) => clockTasks(plan, view, c, now, 'report'));
+  if (view.status === 'open' || view.status === 'proposed') return reportClocks(plan.clocks);
   if (view.status === 'active' && view.level) {
     const actions = actionsForLevel(plan, view.level, when).flatMap((a) =>
       specsFor(
@@ -107,12 +105,21 @@ export function desiredTasks(plan: Plan, view: TaskView, now: number): TaskSpec[
         { level: a.level, phase: 'response', dueAt: null },
       ),
     );
-    const clocks = clocksForLevel(plan, view.level)
-      .filter((c) => milestoneOf(c) !== 'terminated')
-      .flatMap((c) => clockTasks(plan, view, c, now, 'response'));
-    return [...actions, ...clocks];
+    const levelClocks = clocksForLevel(plan, view.level).filter(
+      (c) => !c.beforeLevel && milestoneOf(c) !== 'terminated',
+    );
+    return [
+      ...actions,
+      ...levelClocks.flatMap((c) => clockTasks(plan, view, c, now, 'response')),
+      ...reportClocks(clocksForLevel(plan, view.level)),
+    ];
   }
-  if (view.status === 'terminated' && view.highestLevel) {
+  if (view.status === 'terminated') {
+    // the reports owed from the occurrence stay owed (and move with their role); no new day of them starts
+    const reports = reportClocks(
+      view.highestLevel ? clocksForLevel(plan, view.highestLevel) : plan.clocks,
+    ).filter((t) => t.source.kind !== 'clock' || t.source.day === undefined);
+    if (!view.highestLevel) return reports;
     // what is owed after a response follows the highest tier the response reached
     const actions = actionsForLevel(plan, view.highestLevel, when, 'after').flatMap((a) =>
       specsFor(
@@ -126,7 +133,7 @@ export function desiredTasks(plan: Plan, view: TaskView, now: number): TaskSpec[
     const clocks = clocksForLevel(plan, view.highestLevel)
       .filter((c) => milestoneOf(c) === 'terminated')
       .flatMap((c) => clockTasks(plan, view, c, now, 'after'));
-    return [...actions, ...clocks];
+    return [...reports, ...actions, ...clocks];
   }
   return [];
 }

@@ -62,12 +62,14 @@ export const PartyBody = z.strictObject({
   phone: z
     .string()
     .max(60)
-    .transform(halfWidth)
+    .transform((v) => halfWidth(v).trim())
     .pipe(
       z
         .string()
+        .min(3, '电话至少 3 位 / at least 3 characters')
+        .max(30, '电话至多 30 位 / at most 30 characters')
         .regex(
-          /^[0-9+()\- ]{3,30}$/,
+          /^[0-9+()\- ]+$/,
           '电话只能包含数字、+、-、括号和空格 / digits, +, -, brackets and spaces only',
         ),
     ),

@@ -20,7 +20,7 @@ import {
   toAcknowledge,
   urgency,
 } from '../../client/src/logic/inbox.ts';
-import { countTaskViews, unitStatus } from '../../client/src/logic/unitStatus.ts';
+import { unitStatus } from '../../client/src/logic/unitStatus.ts';
 import { readingsFrom } from '../../client/src/pages/Declare.tsx';
 import type { PlanSummary } from '../../client/src/types.ts';
 
@@ -106,32 +106,6 @@ describe('unit progress and status', () => {
     expect(unitStatus([t('assigned', false, true)])).toBe('overdue');
     expect(unitStatus([t('closed', false)])).toBe('closed');
     expect(unitStatus([t('acknowledged', true)])).toBe('acknowledged');
-  });
-  it('counts task views as the engine counts an incident: closed and stood down are never done', () => {
-    const v = (status: string, extra: Record<string, unknown> = {}) =>
-      ({ status, overdue: false, late: false, reached: true, ...extra }) as never;
-    expect(
-      countTaskViews([
-        v('done', { acknowledgedAt: 1 }),
-        v('done', { acknowledgedAt: 1, late: true }),
-        v('closed', { acknowledgedAt: 1 }),
-        v('closed'), // closed unacknowledged: not acknowledged
-        v('acknowledged', { acknowledgedAt: 1, overdue: true }),
-        v('assigned', { reached: false }),
-        v('stoodDown', { acknowledgedAt: 1 }),
-        v('moved'),
-      ]),
-    ).toEqual({
-      tasks: 6,
-      open: 2,
-      acknowledged: 4,
-      done: 2,
-      doneLate: 1,
-      closedUndone: 2,
-      overdue: 1,
-      unreached: 1,
-      stoodDown: 1,
-    });
   });
 });
 

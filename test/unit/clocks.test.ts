@@ -175,7 +175,9 @@ describe('rural-water investigation reports', () => {
     expect(run.s.tasks['investigation-district@water']?.dueAt).toBe(sh(2026, 2, 28, 9));
     expect(run.s.tasks['investigation-town@baita']).toBeDefined();
     expect(run.s.tasks['investigation-village@guorun']).toBeDefined();
-    expect(run.s.tasks['supplier-report-1h@guorun']?.status).toBe('closed');
+    // the supplier's 1-hour report runs from the outage (3.3(1)): termination does not release it
+    expect(run.s.tasks['supplier-report-1h@guorun']?.status).toBe('assigned');
+    expect(run.s.tasks['supplier-report-1h@guorun']?.phase).toBe('report');
   });
 });
 

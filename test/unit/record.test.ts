@@ -87,6 +87,37 @@ describe('how a task and its deadline end', () => {
     if (status === 'closed') expect(run.s.tasks[task.id]?.closedAt).toBe(end);
   });
 
+  it('counts as every screen counts: closed and stood down are never done, a closed late task is missed', () => {
+    const v = (status: Task['status'], extra: Partial<Task> = {}) =>
+      ({ unitId: 'u', status, dueAt: null, ...extra }) as Task;
+    expect(
+      taskCounts(
+        [
+          v('done', { acknowledgedAt: 1, dueAt: 10, doneAt: 5 }),
+          v('done', { acknowledgedAt: 1, dueAt: 10, doneAt: 15 }),
+          v('closed', { acknowledgedAt: 1, dueAt: 10, closedAt: 5 }),
+          v('closed', { dueAt: 10, closedAt: 20 }), // closed unacknowledged after its deadline: missed
+          v('acknowledged', { acknowledgedAt: 1, overdueAt: 11, dueAt: 10 }),
+          v('assigned', { unitId: 'role' }),
+          v('stoodDown', { acknowledgedAt: 1, dueAt: 10, overdueAt: 11, closedAt: 12 }),
+          v('moved'),
+        ],
+        (u) => u !== 'role',
+      ),
+    ).toEqual({
+      tasks: 6,
+      open: 2,
+      acknowledged: 4,
+      done: 2,
+      doneLate: 1,
+      closedUndone: 2,
+      overdue: 1,
+      missed: 2,
+      unreached: 1,
+      stoodDown: 1,
+    });
+  });
+
   it('a terminated response counts closed-undone work apart from acknowledged and done work', () => {
     const { run, clearance } = snowWithClearance();
     const [first, second] = clearance as [Task, Task];
@@ -96,8 +127,11 @@ describe('how a task and its deadline end', () => {
     const c = counts(run);
     expect(c.acknowledged).toBe(2);
     expect(c.done).toBe(1);
-    expect(c.closedUndone).toBe(c.tasks - 1);
-    expect(c.open).toBe(0);
+    // what runs from the report (the weather bureau's daily forecast) stays owed; everything else is closed
+    const reports = run.tasks().filter((t) => t.phase === 'report');
+    expect(reports.length).toBeGreaterThan(0);
+    expect(c.open).toBe(reports.filter((t) => t.status === 'assigned').length);
+    expect(c.closedUndone).toBe(c.tasks - 1 - c.open);
     // nothing closed by termination is reported as met
     const statuses = clocks(run.plan, run.s, T0 + 20 * MIN).obligations.map((o) => o.status);
     expect(statuses.filter((s) => s === 'met')).toHaveLength(1);
@@ -223,7 +257,10 @@ describe('an incident begins at the first report', () => {
     expect(refusal(run.try({ type: 'terminate', reason: ' ' }, duty, T0 + 2 * MIN))).toBe('INVALID');
     run.do({ type: 'terminate', reason: '经核实不启动响应' }, duty, T0 + 2 * MIN);
     expect(run.s.status).toBe('terminated');
-    expect(run.tasks().filter((t) => t.status === 'assigned')).toHaveLength(0);
+    // the accident's reports (4.2.2, 3.3) are owed whether or not a response starts: closing does not release them
+    const open = run.tasks().filter((t) => t.status === 'assigned');
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((t) => t.phase === 'report')).toBe(true);
   });
 
   it('a milestone already known at the report starts its clock at once; one the plan does not use is refused', () => {

@@ -5,6 +5,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, errorText } from '../api.ts';
 import { useLang, useT } from '../i18n.ts';
+import { formatDateTime } from '../logic/time.ts';
 import type { ActionBrief, Preview } from '../types.ts';
 import { ErrorText } from './common.tsx';
 
@@ -77,6 +78,15 @@ export function ActionDialog({
             <p>
               {preview.signer ? t('needsSigner', { signer: t(`signer_${preview.signer}`) }) : t('noSigner')}
             </p>
+            {preview.unbound && preview.unbound.length > 0 && (
+              <p className="warning" data-unbound="">
+                {t('previewUnbound', {
+                  roles: preview.unbound
+                    .map((r) => (lang === 'zh' ? r.name : r.en))
+                    .join(lang === 'zh' ? '、' : ', '),
+                })}
+              </p>
+            )}
             {preview.closesUndone && preview.closesUndone.tasks > 0 && (
               <p className="warning">
                 {t('closesUndone', { n: preview.closesUndone.tasks, overdue: preview.closesUndone.overdue })}
@@ -86,6 +96,22 @@ export function ActionDialog({
               <strong>{t('willAdd', { n: preview.added.length, units: measureUnits(preview.added) })}</strong>
             </p>
             <Briefs items={preview.added} />
+            {preview.staysOwed && preview.staysOwed.length > 0 && (
+              <>
+                <p>
+                  <strong>{t('staysOwed', { n: preview.staysOwed.length })}</strong>
+                </p>
+                <ul className="briefs">
+                  {preview.staysOwed.map((r, i) => (
+                    <li key={i}>
+                      {r.title[lang]}（{r.unit}；{r.clause}）
+                      {r.dueAt !== null && <> {formatDateTime(r.dueAt, lang)}</>}
+                      {r.overdue && <span className="tag danger">{t('taskOverdue')}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             {preview.owedAfter && preview.owedAfter.length > 0 && (
               <>
                 <p>

@@ -14,12 +14,14 @@ export function PendingText({ pending, planId }: { pending: Pending; planId: str
   const people = usePeople();
   const signer = t(`signer_${pending.signer}`);
   const by = personLabel(pending.by, people, lang);
+  // a proposal at the recommended level carries no reason: say nothing rather than "提出：）"
+  const reason = pending.reason ? t('pendingReason', { reason: pending.reason }) : '';
   return pending.kind === 'terminate'
-    ? t('pendingTerminate', { signer, by, reason: pending.reason })
+    ? t('pendingTerminate', { signer, by, reason })
     : t('pendingBanner', {
         level: level?.name[lang] ?? pending.levelId ?? '',
         signer,
         by,
-        reason: pending.reason,
+        reason,
       });
 }

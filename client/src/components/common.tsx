@@ -5,13 +5,21 @@ import { countdown } from '../logic/countdown.ts';
 import type { Bilingual, IncidentSummary } from '../types.ts';
 
 /** Level colours that keep white text readable on a projector; the name is always written too. */
-export const LEVEL_COLOUR: Record<string, { bg: string; fg: string }> = {
+interface BadgeColour {
+  bg: string;
+  fg: string;
+  border?: string;
+}
+export const LEVEL_COLOUR: Record<string, BadgeColour> = {
   blue: { bg: '#1e40af', fg: '#fff' },
   yellow: { bg: '#facc15', fg: '#111' },
   orange: { bg: '#ea580c', fg: '#fff' },
   red: { bg: '#b91c1c', fg: '#fff' },
 };
-const NO_COLOUR = { bg: '#374151', fg: '#fff' };
+/** a level in force that the plan gives no warning colour (农村供水 村级/镇级/区级): outlined, never grey */
+const NO_COLOUR: BadgeColour = { bg: '#fff', fg: '#111827', border: '2px solid #111827' };
+/** no level in force yet (接报研判中): dashed grey, so it cannot be mistaken for one */
+const NO_LEVEL: BadgeColour = { bg: '#e5e7eb', fg: '#374151', border: '2px dashed #6b7280' };
 
 export function LevelBadge({
   name,
@@ -24,9 +32,12 @@ export function LevelBadge({
 }) {
   const t = useT();
   const lang = useLang();
-  const c = (color && LEVEL_COLOUR[color]) || NO_COLOUR;
+  const c = !name ? NO_LEVEL : (color && LEVEL_COLOUR[color]) || NO_COLOUR;
   return (
-    <span className={large ? 'badge badge-large' : 'badge'} style={{ background: c.bg, color: c.fg }}>
+    <span
+      className={large ? 'badge badge-large' : 'badge'}
+      style={{ background: c.bg, color: c.fg, ...(c.border ? { border: c.border } : {}) }}
+    >
       {name ? pick(name, lang) : t('noLevel')}
     </span>
   );

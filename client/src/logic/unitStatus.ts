@@ -50,28 +50,6 @@ export function unitStatus(tasks: readonly StatusTask[]): UnitStatus {
   return 'done';
 }
 
-/**
- * One unit's (or one inbox group's) tasks counted as the dashboard counts an incident (shared/engine/
- * progress.ts taskCounts), from the task views: stood-down and moved tasks apart, a closed task never done.
- */
-export function countTaskViews(
-  tasks: readonly Pick<TaskView, 'status' | 'overdue' | 'late' | 'acknowledgedAt' | 'reached'>[],
-) {
-  const counted = tasks.filter((t) => !retired(t));
-  const open = counted.filter((t) => isOpen(t));
-  return {
-    tasks: counted.length,
-    open: open.length,
-    acknowledged: counted.filter((t) => t.acknowledgedAt !== undefined).length,
-    done: counted.filter((t) => t.status === 'done').length,
-    doneLate: counted.filter((t) => t.status === 'done' && t.late).length,
-    closedUndone: counted.filter((t) => t.status === 'closed').length,
-    overdue: open.filter((t) => t.overdue).length,
-    unreached: open.filter((t) => !t.reached).length,
-    stoodDown: tasks.filter((t) => t.status === 'stoodDown').length,
-  };
-}
-
 export function tasksByUnit<T extends Pick<TaskView, 'unitId'>>(tasks: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const t of tasks) out.set(t.unitId, [...(out.get(t.unitId) ?? []), t]);

@@ -48,6 +48,11 @@ export function TaskCounts({
           {t('cnt_overdue', { n: c.overdue })}
         </li>
       )}
+      {c.missed > 0 && (
+        <li data-count="missed" className="count-danger">
+          {t('cnt_missed', { n: c.missed })}
+        </li>
+      )}
       {c.unreached > 0 && (
         <li data-count="unreached" className="count-warn" title={t('cnt_unreachedHint')}>
           {t('cnt_unreached', { n: c.unreached })}

@@ -113,6 +113,12 @@ export default function Declare() {
   // assess as the officer types, a quarter second after the last key
   useEffect(() => {
     if (!plan) return;
+    // nothing typed yet: nothing to assess, and no error to show before the officer has begun
+    if (Object.keys(readings).length === 0) {
+      setAssessment(null);
+      setAssessError(null);
+      return;
+    }
     const timer = setTimeout(() => {
       api.post<Assessment>(`/api/plans/${plan.id}/assess`, { indicators: readings }).then(
         (a) => {
@@ -352,7 +358,7 @@ export default function Declare() {
               <input name="area" value={area} onChange={(e) => setArea(e.target.value)} maxLength={200} />
             </label>
             <label>
-              {t('occurredAt')}
+              {fromOccurrence ? t('occurredAtRequired') : t('occurredAt')}
               <input
                 name="occurredAt"
                 type="datetime-local"

@@ -266,6 +266,8 @@ export default function IncidentPage() {
         <p className="incident-counts" data-counts="">
           {t('incidentCounts', {
             tasks: c.tasks,
+            open: c.open,
+            missed: c.missed,
             ack: c.acknowledged,
             done: c.done,
             late: c.doneLate,
@@ -420,7 +422,9 @@ export default function IncidentPage() {
           <p>
             {inc.recommended
               ? t('recommended', { level: levelName(inc.recommended) })
-              : t('noRecommendation')}
+              : Object.keys(inc.readings).length === 0
+                ? t('noReadings')
+                : t('noRecommendation')}
           </p>
           <h2>{t('timeline')}</h2>
           <Timeline facts={facts} limit={50} planId={inc.planId} />

@@ -29,9 +29,17 @@ export default function Wall() {
   const lang = useLang();
   const now = useNow(1000);
   const navigate = useNavigate();
+  // what is late comes first, so the first screen shows it: overdue, then reaching no one, then awaiting a
+  // signature, then the newest
   const live = Object.values(useConsole((s) => s.incidents))
     .filter(isLive)
-    .sort((a, b) => b.openedAt - a.openedAt);
+    .sort(
+      (a, b) =>
+        b.counts.overdue - a.counts.overdue ||
+        b.counts.unreached - a.counts.unreached ||
+        Number(b.pending !== null) - Number(a.pending !== null) ||
+        b.openedAt - a.openedAt,
+    );
   const [tick, setTick] = useState(0);
   useEffect(() => {
     const id = setInterval(() => setTick((i) => i + 1), ROTATE_MS);
@@ -75,11 +83,17 @@ export default function Wall() {
       )}
       {pages > 1 && (
         <footer className="wall-strip">
-          {live.map((i) => (
-            <span key={i.id} className={shown.includes(i) ? 'current' : ''}>
-              <IncidentLevel incident={i} /> {i.title}
-            </span>
-          ))}
+          {/* the incidents not on this screen, each named once, so none is out of sight for long */}
+          {live
+            .filter((i) => !shown.includes(i))
+            .map((i) => (
+              <span key={i.id}>
+                <IncidentLevel incident={i} /> {i.title}
+                {i.counts.overdue > 0 && (
+                  <span className="tag danger">{t('cnt_overdue', { n: i.counts.overdue })}</span>
+                )}
+              </span>
+            ))}
         </footer>
       )}
     </div>
