@@ -5,7 +5,7 @@
  * client was told is ever lost, and a failed commit leaves memory as it was.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { apply } from '../../shared/engine/apply.ts';
+import { apply, upgradeState } from '../../shared/engine/apply.ts';
 import { decide } from '../../shared/engine/decide.ts';
 import {
   type Actor,
@@ -87,7 +87,7 @@ export class IncidentService {
       const plan = planById(record.planId);
       if (!plan) continue;
       const snap = snapshots.get(record.id);
-      let state: IncidentState | null = snap?.state ?? null;
+      let state: IncidentState | null = snap ? upgradeState(snap.state) : null;
       for (const f of await store.factsOf(record.id, snap?.version ?? 0))
         state = s.fold(plan, state, f.event);
       s.records.set(record.id, record);

@@ -177,6 +177,22 @@ export function apply(
   }
 }
 
+/**
+ * A state saved (as a snapshot) by an earlier version of the engine, brought to today's shape: states
+ * before 接报 and role binding had no `summary` or `parties`, and a first level turned down was `rejected`
+ * (today the incident stays `open`, being graded). The log itself needs no upgrade: `apply` reads old events.
+ */
+export function upgradeState(saved: IncidentState): IncidentState {
+  const old = saved as Omit<IncidentState, 'status' | 'summary' | 'parties'> &
+    Partial<Pick<IncidentState, 'summary' | 'parties'>> & { status: IncidentState['status'] | 'rejected' };
+  return {
+    ...old,
+    summary: old.summary ?? '',
+    parties: old.parties ?? {},
+    status: old.status === 'rejected' ? 'open' : old.status,
+  };
+}
+
 /** Folds a whole log. */
 export function replay(
   events: readonly IncidentEvent[],

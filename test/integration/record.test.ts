@@ -154,7 +154,7 @@ describe('terminating with undone work', () => {
     const reportsBefore = before.tasks.filter(
       (t) => (t as { phase?: string }).phase === 'report' && t.status === 'assigned',
     ).length;
-    expect(preview.closesUndone.tasks).toBe(before.incident.counts.open - reportsBefore);
+    expect(preview.closesUndone.tasks).toBe((before.incident.counts.open ?? 0) - reportsBefore);
     const ended = await duty.post(`/api/incidents/${id}/terminate`, {
       reason: '降雪停止',
       expectedVersion: before.incident.version,

@@ -4,8 +4,9 @@
  * every task reaches someone.
  */
 import { describe, expect, it } from 'vitest';
+import { upgradeState } from '../../shared/engine/apply.ts';
 import { clocks, type ObligationStatus } from '../../shared/engine/clocks.ts';
-import type { Task } from '../../shared/engine/incident.ts';
+import type { IncidentState, Task } from '../../shared/engine/incident.ts';
 import { reaches, taskCounts } from '../../shared/engine/progress.ts';
 import { atTimeOfDay } from '../../shared/engine/time.ts';
 import { PLANS } from '../../shared/plans/index.ts';
@@ -394,5 +395,27 @@ describe('every task reaches someone', () => {
     expect(refusal(run.try({ type: 'bind', role, to: { unitId: 'no-such-unit' } }, duty, T0 + 3 * MIN))).toBe(
       'INVALID',
     );
+  });
+});
+
+describe('states saved before the record told the truth', () => {
+  it('a snapshot without summary or parties, and a rejected first level, load as today’s shape', () => {
+    const run = new Run(plan('power-plant'));
+    run.do(declareCmd('power-plant', 'III'), duty, T0);
+    const { summary: _s, parties: _p, ...rest } = run.s;
+    const saved = { ...rest, status: 'rejected', pending: null } as unknown as IncidentState;
+    const state = upgradeState(saved);
+    expect(state.status).toBe('open');
+    expect(state.summary).toBe('');
+    expect(state.parties).toEqual({});
+    // and the engine works on it: the role can be bound, the incident graded again
+    run.state = state;
+    run.do(
+      { type: 'bind', role: 'plant', to: { party: { kind: 'enterprise', name: '某电厂', phone: '123' } } },
+      duty,
+      T0 + MIN,
+    );
+    run.do({ type: 'declare', incidentId: 'inc-1', levelId: 'IV' }, duty, T0 + 2 * MIN);
+    expect(run.s.status).toBe('active');
   });
 });
