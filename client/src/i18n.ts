@@ -201,6 +201,7 @@ const CATALOG = {
     zh: '尚未指定接收方：{roles}。其任务将无人接收，请在事件页“接收单位”中指定。',
     en: 'Not yet bound: {roles}. Their tasks will reach no one until bound under “Who holds each role” on the incident page.',
   },
+  fromReport: { zh: '接报即计时，不等定级', en: 'Runs from the report, before any level' },
   staysOwed: {
     zh: '终止后仍须完成的报告 {n} 项（从事发起算，不因终止而解除）：',
     en: '{n} reports stay owed (they run from the occurrence; termination does not release them):',

@@ -128,6 +128,7 @@ export default function PlanDetail() {
         {plan.clocks.map((c) => (
           <li key={c.id}>
             {c.title[lang]}（{c.owedBy.map(unitName).join('、')}；{c.clause}）
+            {c.beforeLevel && <span className="tag">{t('fromReport')}</span>}
             {c.note ? ` — ${c.note[lang]}` : ''}
             <p className="quote">“{c.quote}”</p>
           </li>
