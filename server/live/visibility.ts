@@ -63,6 +63,15 @@ function eventForUnit(event: IncidentEvent, unitId: string): IncidentEvent | nul
       const taskIds = event.taskIds.filter((id) => taskOwner(id) === unitId);
       return taskIds.length > 0 ? { ...event, taskIds } : null;
     }
+    case 'TasksMoved': {
+      // the unit a task left and the unit it went to each see that move, and no other
+      const moves = event.moves.filter((m) => taskOwner(m.from) === unitId || m.to.unitId === unitId);
+      return moves.length > 0 ? { ...event, moves } : null;
+    }
+    case 'RoleBound':
+      // who holds a role (an outside party's name and phone) is staff business; a unit learns of its own
+      // part through the tasks that reach it
+      return null;
     case 'TaskAcknowledged':
     case 'TaskReported':
     case 'TaskOverdue':

@@ -71,6 +71,18 @@ describe('the first report (接报)', () => {
     const zichuan = await Client.login(server.url, 'zichuan');
     const inbox = await zichuan.get<{ tasks: { incidentId: string; status: string }[] }>('/api/tasks');
     expect(inbox.body.tasks.filter((t) => t.incidentId === id).length).toBe(county?.openTasks);
+    // the binding itself is staff business; each unit sees only the moves of its own tasks
+    type Events = {
+      facts: { event: { type: string; moves?: { from: string; to: { unitId: string } }[] } }[];
+    };
+    const seen = (await zichuan.get<Events>(`/api/incidents/${id}/events`)).body.facts.map((f) => f.event);
+    expect(seen.some((e) => e.type === 'RoleBound')).toBe(false);
+    const moves = seen.flatMap((e) => e.moves ?? []);
+    expect(moves.length).toBe(county?.openTasks);
+    expect(moves.every((m) => m.to.unitId === 'zichuan')).toBe(true);
+    const other = await Client.login(server.url, 'city-development');
+    const theirs = (await other.get<Events>(`/api/incidents/${id}/events`)).body.facts.map((f) => f.event);
+    expect(theirs.some((e) => e.type === 'RoleBound' || e.type === 'TasksMoved')).toBe(false);
 
     // proposed, then withdrawn by the proposer; the commander cannot withdraw what the duty officer proposed
     const proposed = await duty.post(`/api/incidents/${id}/declare`, { levelId: 'III', requestId: rid('d') });
