@@ -59,6 +59,8 @@ export interface TaskView {
   incidentId: string;
   unitId: string;
   unit: string;
+  /** the unit's English name from the plan data */
+  unitEn: string;
   title: string;
   titleEn: string;
   clause: string;

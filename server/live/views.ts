@@ -51,9 +51,11 @@ function taskProgress(task: Task) {
 }
 
 /** The holder's name: a member unit's, or the outside party's for a role it holds ("相关村（社区）：某某村"). */
-function holderName(plan: Plan, state: IncidentState, unitId: string) {
+function holderName(plan: Plan, state: IncidentState, unitId: string, lang: 'zh' | 'en' = 'zh') {
   const party = Object.hasOwn(state.parties, unitId) ? state.parties[unitId] : undefined;
-  return party ? `${unitName(plan, unitId)}：${party.name}` : unitName(plan, unitId);
+  const unit = plan.units.find((u) => u.id === unitId);
+  const name = (lang === 'zh' ? unit?.name : unit?.en) ?? unitId;
+  return party ? `${name}${lang === 'zh' ? '：' : ': '}${party.name}` : name;
 }
 
 export function taskView(plan: Plan, state: IncidentState, task: Task) {
@@ -64,6 +66,7 @@ export function taskView(plan: Plan, state: IncidentState, task: Task) {
     incidentId: state.id,
     unitId: task.unitId,
     unit: holderName(plan, state, task.unitId),
+    unitEn: holderName(plan, state, task.unitId, 'en'),
     ...(task.roleId !== undefined ? { roleId: task.roleId } : {}),
     /** false: the task's role is bound to no one yet (无人接收) */
     reached: reaches(plan, state, task.unitId),

@@ -125,7 +125,7 @@ function TaskMatrix({
             <div className="matrix-row" data-unit={unitId} data-status={status}>
               <div className="matrix-unit">
                 <span className="dot" style={{ background: STATUS_COLOUR[status] }} aria-hidden="true" />
-                <strong>{list[0]!.unit}</strong>
+                <strong>{lang === 'zh' ? list[0]!.unit : list[0]!.unitEn}</strong>
                 <span className="muted">{t(`unit_${status}`)}</span>
               </div>
               <ul className="matrix-tasks">
@@ -377,7 +377,8 @@ export default function IncidentPage() {
                       <span>{t(`clock_${o.status as 'met' | 'metLate' | 'missed' | 'closedUndone'}`)}</span>
                     )}{' '}
                     {task ? (lang === 'zh' ? task.title : task.titleEn) : o.clockId}（
-                    {t('owedBy', { who: task?.unit ?? o.unitId })}，{task?.clause}）{' '}
+                    {t('owedBy', { who: (lang === 'zh' ? task?.unit : task?.unitEn) ?? o.unitId })}，
+                    {task?.clause}）{' '}
                     {task && !task.reached && <span className="tag danger">{t('unreached')}</span>}{' '}
                     {formatDateTime(o.dueAt, lang)}
                   </li>
