@@ -4,7 +4,14 @@ import type { IncidentState, Task } from '../../shared/engine/incident.ts';
 import { signerForChange, signerToLift } from '../../shared/engine/authority.ts';
 import { describeAction } from '../../shared/engine/describe.ts';
 import { isOpen } from '../../shared/engine/incident.ts';
-import { doneLate, nextDeadlines, reaches, taskCounts, unitProgress } from '../../shared/engine/progress.ts';
+import {
+  doneLate,
+  isRetired,
+  nextDeadlines,
+  reaches,
+  taskCounts,
+  unitProgress,
+} from '../../shared/engine/progress.ts';
 import {
   actionsForLevel,
   actionUnits,
@@ -140,7 +147,7 @@ export function incidentSummary(
 ) {
   const level = state.level ? levelById(plan, state.level) : undefined;
   const all = Object.values(state.tasks).filter((t) => isStaff(viewer) || t.unitId === viewer.unitId);
-  const tasks = all.filter((t) => t.status !== 'stoodDown' && t.status !== 'moved');
+  const tasks = all.filter((t) => !isRetired(t));
   const progress = unitProgress(tasks);
   return {
     id: state.id,
@@ -205,11 +212,8 @@ export function incidentDetail(
 /** Does the plan task this role in an incident (not only in yearly preparedness, like 各发电企业's drills)? */
 function tasksRole(plan: Plan, roleId: string): boolean {
   return (
-    plan.actions.some(
-      (a) =>
-        a.units.includes(roleId) ||
-        (a.group && plan.groups.find((g) => g.id === a.group && [...g.lead, ...g.members].includes(roleId))),
-    ) || plan.clocks.some((c) => c.start.kind !== 'yearly' && c.owedBy.includes(roleId))
+    plan.actions.some((a) => actionUnits(plan, a).includes(roleId)) ||
+    plan.clocks.some((c) => c.start.kind !== 'yearly' && c.owedBy.includes(roleId))
   );
 }
 

@@ -1,6 +1,7 @@
 /** clocks(plan, state, now): every deadline of an incident, whether it is met, due soon or overdue. */
 import type { Milestone, Plan } from '../plans/schema.ts';
 import type { IncidentState } from './incident.ts';
+import { missedDeadline } from './progress.ts';
 import { clocksForLevel, milestoneOf } from './tiers.ts';
 
 /**
@@ -41,7 +42,7 @@ export function clocks(
   for (const t of Object.values(state.tasks)) {
     if (t.dueAt === null || t.status === 'moved') continue;
     const remainingMs = t.dueAt - now;
-    const passedUndone = t.overdueAt !== undefined || (t.closedAt ?? now) > t.dueAt;
+    const passedUndone = missedDeadline(t, now);
     let status: ObligationStatus;
     if (t.status === 'done') status = (t.doneAt ?? 0) <= t.dueAt ? 'met' : 'metLate';
     // a lower level that no longer carries it before its deadline: it is no longer owed

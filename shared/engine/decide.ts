@@ -21,7 +21,7 @@ import {
 } from './incident.ts';
 import { parseReadings, type Readings } from './readings.ts';
 import { newlyOverdue, reconcileTasks } from './reconcile.ts';
-import { levelById, milestoneOf } from './tiers.ts';
+import { ENGINE_MILESTONES, levelById, milestoneOf } from './tiers.ts';
 import { formatShanghai } from './time.ts';
 
 export interface DecideContext {
@@ -37,7 +37,6 @@ const SIGNER_NAME = {
   commander: ['总指挥（指挥长）', 'the commander'],
 } as const;
 const MILESTONE_LEAD_MS = 7 * 24 * 3_600_000;
-const ENGINE_MILESTONES: readonly Milestone[] = ['occurred', 'reported', 'declared', 'terminated'];
 
 const refuse = (code: RefusalCode, zh: string, en: string): Decision => ({
   ok: false,

@@ -12,7 +12,7 @@ export function reaches(plan: Plan, state: Pick<IncidentState, 'parties'>, unitI
 }
 
 /** Tasks no longer owed by their holder: a lower level stood them down, or a rebinding moved them on. */
-const retired = (t: Pick<Task, 'status'>) => t.status === 'stoodDown' || t.status === 'moved';
+export const isRetired = (t: { status: string }) => t.status === 'stoodDown' || t.status === 'moved';
 
 /** A done task finished after its deadline. */
 export const doneLate = (t: Pick<Task, 'status' | 'dueAt' | 'doneAt'>) =>
@@ -23,11 +23,14 @@ export type CountedTask = Pick<
   'unitId' | 'status' | 'acknowledgedAt' | 'overdueAt' | 'dueAt' | 'doneAt' | 'closedAt'
 >;
 
-/** Ended undone after its deadline had passed (closed by termination or stood down late): a missed deadline. */
-export const missedDeadline = (t: CountedTask) =>
+/**
+ * Ended undone after its deadline had passed (closed by termination or stood down late): a missed deadline.
+ * A task ended before `closedAt` was recorded is judged against `now` when one is given.
+ */
+export const missedDeadline = (t: Pick<Task, 'status' | 'dueAt' | 'overdueAt' | 'closedAt'>, now = 0) =>
   (t.status === 'closed' || t.status === 'stoodDown') &&
   t.dueAt !== null &&
-  (t.overdueAt !== undefined || (t.closedAt ?? 0) > t.dueAt);
+  (t.overdueAt !== undefined || (t.closedAt ?? now) > t.dueAt);
 
 /**
  * What every screen counts, computed once: every task still owed or ended by termination (not stood down or
@@ -35,7 +38,7 @@ export const missedDeadline = (t: CountedTask) =>
  * and overdue; open and reaching no one; and, apart, those stood down by a lower level.
  */
 export function taskCounts(tasks: readonly CountedTask[], reached: (unitId: string) => boolean) {
-  const counted = tasks.filter((t) => !retired(t));
+  const counted = tasks.filter((t) => !isRetired(t));
   const open = counted.filter(isOpen);
   return {
     tasks: counted.length,
@@ -59,7 +62,7 @@ export type TaskCounts = ReturnType<typeof taskCounts>;
 export function unitProgress(tasks: readonly Pick<Task, 'unitId' | 'status' | 'acknowledgedAt'>[]) {
   const pending = new Map<string, boolean>();
   for (const t of tasks) {
-    if (retired(t)) continue;
+    if (isRetired(t)) continue;
     const waiting = t.acknowledgedAt === undefined;
     pending.set(t.unitId, (pending.get(t.unitId) ?? false) || waiting);
   }

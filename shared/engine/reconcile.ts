@@ -11,6 +11,7 @@ import {
   type TaskSource,
   type TaskSpec,
 } from './incident.ts';
+import { isRetired } from './progress.ts';
 import { actionsForLevel, actionUnits, clocksForLevel, milestoneOf } from './tiers.ts';
 import { atTimeOfDay, dailyDeadlines, dayKey, dueAfter } from './time.ts';
 
@@ -154,12 +155,12 @@ export function reconcileTasks(plan: Plan, view: TaskView, incidentId: string, n
   // by the next, and an open one moves to the next holder below
   const ended = new Set(
     Object.values(view.tasks)
-      .filter((t) => !isOpen(t) && t.status !== 'stoodDown' && t.status !== 'moved')
+      .filter((t) => !isOpen(t) && !isRetired(t))
       .flatMap((t) => dutyKey(t) ?? []),
   );
   let fresh = desired.filter((t) => {
     const existing = view.tasks[t.id];
-    if (existing && existing.status !== 'stoodDown' && existing.status !== 'moved') return false;
+    if (existing && !isRetired(existing)) return false;
     return !ended.has(dutyKey(t) ?? '');
   });
   const events: IncidentEvent[] = [];

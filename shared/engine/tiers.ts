@@ -94,6 +94,9 @@ export function levelsStarted(plan: Plan, levelId: string): string[] {
   return [levelId, ...linked.filter((l) => l !== levelId)];
 }
 
+/** Milestones the engine records itself; the others are recorded by the duty officer. */
+export const ENGINE_MILESTONES: readonly Milestone[] = ['occurred', 'reported', 'declared', 'terminated'];
+
 /** The milestone that starts a one-off clock; null for daily and yearly clocks. */
 export function milestoneOf(clock: Clock): Milestone | null {
   return clock.start.kind === 'after' || clock.start.kind === 'nextDayBy' ? clock.start.milestone : null;

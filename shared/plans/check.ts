@@ -88,14 +88,13 @@ export function checkPlan(plan: Plan, tables: readonly KeyedTable[] = keyedTable
   // would owe it twice when they coincide
   const roles = plan.units.filter((u) => u.kind === 'role');
   const owed = [
-    ...plan.actions.map((a) => ({
-      what: `action ${a.id}`,
-      units: [
-        ...a.units,
-        ...(plan.groups.find((g) => g.id === a.group)?.lead ?? []),
-        ...(plan.groups.find((g) => g.id === a.group)?.members ?? []),
-      ],
-    })),
+    ...plan.actions.map((a) => {
+      const group = plan.groups.find((g) => g.id === a.group);
+      return {
+        what: `action ${a.id}`,
+        units: [...a.units, ...(group?.lead ?? []), ...(group?.members ?? [])],
+      };
+    }),
     ...plan.clocks.map((c) => ({ what: `clock ${c.id}`, units: c.owedBy })),
   ];
   for (const item of owed)

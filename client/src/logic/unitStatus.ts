@@ -1,5 +1,6 @@
 /** A unit's state in one incident, for the map's markers and the task matrix's row headers. */
 import { isOpen } from '../../../shared/engine/incident.ts';
+import { isRetired } from '../../../shared/engine/progress.ts';
 import type { TaskView } from '../types.ts';
 
 /**
@@ -30,7 +31,6 @@ export const UNIT_ATTENTION: Record<UnitStatus, number> = {
 type StatusTask = Pick<TaskView, 'status' | 'overdue'> & { reached?: boolean };
 
 /** Tasks a unit no longer owes: stood down by a lower level, or moved to the role's new holder. */
-const retired = (t: { status: string }) => t.status === 'stoodDown' || t.status === 'moved';
 
 /**
  * Worst first: an open overdue task makes the unit overdue; an open task that reaches no one makes it
@@ -39,7 +39,7 @@ const retired = (t: { status: string }) => t.status === 'stoodDown' || t.status 
  * counted task is done is done. Stood-down and moved tasks do not count.
  */
 export function unitStatus(tasks: readonly StatusTask[]): UnitStatus {
-  const live = tasks.filter((t) => !retired(t));
+  const live = tasks.filter((t) => !isRetired(t));
   if (live.length === 0) return 'none';
   const open = live.filter((t) => isOpen(t));
   if (open.some((t) => t.overdue)) return 'overdue';

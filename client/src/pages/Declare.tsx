@@ -7,7 +7,12 @@ import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Assessment } from '../../../shared/engine/assess.ts';
 import type { Readings } from '../../../shared/engine/readings.ts';
-import { actionsForLevel, actionUnits, milestoneOf } from '../../../shared/engine/tiers.ts';
+import {
+  actionsForLevel,
+  actionUnits,
+  ENGINE_MILESTONES,
+  milestoneOf,
+} from '../../../shared/engine/tiers.ts';
 import type { IndicatorDef, Milestone, Plan } from '../../../shared/plans/schema.ts';
 import { api, errorText, newRequestId } from '../api.ts';
 import { usePlan } from '../components/usePlan.ts';
@@ -149,10 +154,7 @@ export default function Declare() {
     ...new Set(
       reportClocks
         .map(milestoneOf)
-        .filter(
-          (m): m is Milestone =>
-            m !== null && !['occurred', 'reported', 'declared', 'terminated'].includes(m),
-        ),
+        .filter((m): m is Milestone => m !== null && !ENGINE_MILESTONES.includes(m)),
     ),
   ];
   const differs = assessment !== null && levelId !== '' && levelId !== assessment.level;

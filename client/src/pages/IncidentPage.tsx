@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { canSign } from '../../../shared/engine/authority.ts';
 import { isOpen } from '../../../shared/engine/incident.ts';
+import { isRetired } from '../../../shared/engine/progress.ts';
 import type { Milestone } from '../../../shared/plans/schema.ts';
 import { api, newRequestId } from '../api.ts';
 import { ActionDialog } from '../components/ActionDialog.tsx';
@@ -55,9 +56,6 @@ function LatestNote({ task, onOpen }: { task: TaskView; onOpen: () => void }) {
   );
 }
 
-/** Tasks that left their holder: stood down by a lower level, or moved on when their role was rebound. */
-const retired = (task: TaskView) => task.status === 'stoodDown' || task.status === 'moved';
-
 /** What an ended task's chip says beside its status: when it was done (and whether late) or closed. */
 function Ended({ task }: { task: TaskView }) {
   const t = useT();
@@ -90,8 +88,9 @@ function TaskMatrix({
   const lang = useLang();
   const [filter, setFilter] = useState('');
   const [showRetired, setShowRetired] = useState(false);
-  const retiredCount = tasks.filter(retired).length;
-  const rows = [...tasksByUnit(tasks.filter((x) => showRetired || !retired(x))).entries()]
+  // stood down by a lower level, or moved on when their role was rebound: hidden unless asked for
+  const retiredCount = tasks.filter(isRetired).length;
+  const rows = [...tasksByUnit(tasks.filter((x) => showRetired || !isRetired(x))).entries()]
     .filter(
       ([unitId, list]) =>
         !filter.trim() || list[0]!.unit.includes(filter.trim()) || unitId.includes(filter.trim()),
