@@ -20,7 +20,7 @@ import {
 import { toRequest } from '../live/commands.ts';
 import type { Gate } from '../live/gate.ts';
 import type { IncidentService } from '../live/incidents.ts';
-import { incidentDetail, incidentSummary, previewChange } from '../live/views.ts';
+import { incidentDetail, incidentSummary, previewChange } from '../../shared/views/incident.ts';
 import { canSeeIncident, factFor, isStaff, type Viewer } from '../live/visibility.ts';
 import { requireUser } from './auth.ts';
 import { HttpError } from './errors.ts';
@@ -65,7 +65,7 @@ export function incidentRoutes(service: IncidentService, gate: Gate, now: () => 
       .sort((a, b) => b.openedAt - a.openedAt)
       .flatMap((s) => {
         const plan = planById(s.planId);
-        return plan ? [incidentSummary(plan, s, service.record(s.id), viewer)] : [];
+        return plan ? [incidentSummary(plan, s, viewer)] : [];
       });
     res.json({ incidents, seq });
   });
@@ -75,7 +75,7 @@ export function incidentRoutes(service: IncidentService, gate: Gate, now: () => 
   r.get('/incidents/:id', (req, res) => {
     const viewer = requireUser(req);
     const { state, plan } = visible(viewer, req.params.id);
-    res.json(incidentDetail(plan, state, service.record(state.id), viewer, now()));
+    res.json(incidentDetail(plan, state, viewer, now()));
   });
   /** What a change would add and stand down, and whose signature it needs, before the officer confirms. */
   r.get('/incidents/:id/preview', (req, res) => {

@@ -6,7 +6,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { NOTES } from '../../shared/protocol/limits.ts';
 import type { IncidentService } from '../live/incidents.ts';
-import { parseApiTaskId } from '../live/views.ts';
+import { parseApiTaskId } from '../../shared/views/incident.ts';
 import { type Viewer, visibleTask } from '../live/visibility.ts';
 import { requireUser } from './auth.ts';
 import { HttpError } from './errors.ts';

@@ -1,5 +1,6 @@
 /** One mapping from a validated command (REST or socket) to what the incident service executes. */
 import type { Binding, Command } from '../../shared/engine/incident.ts';
+import { parseApiTaskId } from '../../shared/engine/taskId.ts';
 import { isPlanId } from '../../shared/plans/index.ts';
 import type { SocketCommand } from '../../shared/protocol/live.ts';
 import { villageByCode } from '../divisions.ts';
@@ -46,6 +47,7 @@ export function toRequest(actor: Viewer, cmd: SocketCommand): CommandRequest | {
         ...(cmd.assignees !== undefined ? { assignees: cmd.assignees } : {}),
         ...(cmd.occurredAt !== undefined ? { occurredAt: cmd.occurredAt } : {}),
         ...(cmd.milestones !== undefined ? { milestones: cmd.milestones } : {}),
+        ...(cmd.place !== undefined ? { place: cmd.place } : {}),
       };
       // without a level the incident is only reported (接报); the level is declared once it is graded
       const command: Command =
@@ -139,8 +141,7 @@ export function toRequest(actor: Viewer, cmd: SocketCommand): CommandRequest | {
       };
     case 'ack':
     case 'report': {
-      const parsed = cmd.taskId.split(':');
-      const taskId = parsed.slice(1).join(':');
+      const taskId = parseApiTaskId(cmd.taskId)?.taskId ?? '';
       const command: Command =
         cmd.type === 'ack'
           ? { type: 'acknowledge', taskId }

@@ -21,7 +21,8 @@ import { planById } from '../../shared/plans/index.ts';
 import type { Plan } from '../../shared/plans/schema.ts';
 import { type CommandReply, ERROR_STATUS, type ErrorCode, type Place } from '../../shared/protocol/live.ts';
 import type { CommitItem, IncidentRecord, Store, StoredFact } from '../store/types.ts';
-import { incidentSummary, parseApiTaskId, taskAnswer, taskView } from './views.ts';
+import { parseApiTaskId } from '../../shared/engine/taskId.ts';
+import { incidentSummary, taskAnswer, taskView } from '../../shared/views/incident.ts';
 import { canSeeIncident, isStaff, type Viewer, visibleTask } from './visibility.ts';
 
 /** A command as the transports hand it over: already validated, with its target resolved to ids. */
@@ -91,7 +92,13 @@ export class IncidentService {
       for (const f of await store.factsOf(record.id, snap?.version ?? 0))
         state = s.fold(plan, state, f.event);
       s.records.set(record.id, record);
-      if (state) s.states.set(record.id, state);
+      // a log written before the opening carried its place and author: they come from the record
+      if (state)
+        s.states.set(record.id, {
+          ...state,
+          place: state.place ?? record.place,
+          createdBy: state.createdBy ?? record.createdBy,
+        });
       s.snapshotAt.set(record.id, { version: snap?.version ?? 0, written: performance.now() });
     }
     return s;
@@ -495,6 +502,6 @@ export class IncidentService {
       };
     }
     const status = 'newIncident' in req.target ? (state.pending ? 202 : 201) : state.pending ? 202 : 200;
-    return { ok: true, status, body: { incident: incidentSummary(plan, state, record, req.actor) } };
+    return { ok: true, status, body: { incident: incidentSummary(plan, state, req.actor) } };
   }
 }

@@ -5,16 +5,11 @@
  */
 import type { IncidentEvent, IncidentState, Task } from '../../shared/engine/incident.ts';
 import { planById } from '../../shared/plans/index.ts';
-import type { Role } from '../../shared/plans/schema.ts';
 import type { Fact } from '../../shared/protocol/live.ts';
+import { isStaff, type Viewer } from '../../shared/views/viewer.ts';
+import { taskOwner } from '../../shared/engine/taskId.ts';
 
-export interface Viewer {
-  id: string;
-  role: Role;
-  unitId: string | null;
-}
-
-export const isStaff = (v: Viewer) => v.role !== 'unit';
+export { isStaff, type Viewer };
 
 const concerned = new Map<string, Set<string>>();
 /** The real units a plan can task: its member units and every unit a role of it can be bound to. */
@@ -28,7 +23,7 @@ export function unitsOfPlan(planId: string): Set<string> {
   return units;
 }
 
-export const taskOwner = (taskId: string) => taskId.split('@')[1] ?? '';
+export { taskOwner };
 
 export function canSeeIncident(viewer: Viewer, planId: string): boolean {
   return isStaff(viewer) || (viewer.unitId !== null && unitsOfPlan(planId).has(viewer.unitId));

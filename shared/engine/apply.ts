@@ -31,6 +31,8 @@ export function apply(
       pending: null,
       version: 1,
       openedAt: event.at,
+      createdBy: event.by ?? null,
+      place: event.place ?? null,
       summary: event.summary ?? '',
       readings: event.readings,
       recommended: event.recommended,
@@ -183,10 +185,14 @@ export function apply(
  * (today the incident stays `open`, being graded). The log itself needs no upgrade: `apply` reads old events.
  */
 export function upgradeState(saved: IncidentState): IncidentState {
-  const old = saved as Omit<IncidentState, 'status' | 'summary' | 'parties'> &
-    Partial<Pick<IncidentState, 'summary' | 'parties'>> & { status: IncidentState['status'] | 'rejected' };
+  const old = saved as Omit<IncidentState, 'status' | 'summary' | 'parties' | 'place' | 'createdBy'> &
+    Partial<Pick<IncidentState, 'summary' | 'parties' | 'place' | 'createdBy'>> & {
+      status: IncidentState['status'] | 'rejected';
+    };
   return {
     ...old,
+    place: old.place ?? null,
+    createdBy: old.createdBy ?? null,
     summary: old.summary ?? '',
     parties: old.parties ?? {},
     status: old.status === 'rejected' ? 'open' : old.status,

@@ -132,6 +132,8 @@ function opening(
         recommended: assessed.recommended,
         assignees,
         ...(c.summary?.trim() ? { summary: c.summary.trim() } : {}),
+        ...(c.place ? { place: c.place } : {}),
+        by: ctx.actor.userId,
       },
       { ...base, type: 'MilestoneRecorded', milestone: 'occurred', time: occurredAt },
       { ...base, type: 'MilestoneRecorded', milestone: 'reported', time: now },

@@ -24,6 +24,12 @@ export interface Party {
 /** Who a role is bound to: a member unit (it acts itself) or an outside party (staff act for it). */
 export type Binding = { unitId: string } | { party: Party };
 
+/** Where an incident is: a point, a member unit's seat, or a named area. */
+export type Place =
+  | { kind: 'point'; lat: number; lng: number; label?: string | undefined }
+  | { kind: 'unit'; unitId: string }
+  | { kind: 'area'; name: string };
+
 /** What the duty officer knows at the first report (接报). */
 export interface Opening {
   incidentId: string;
@@ -38,6 +44,7 @@ export interface Opening {
   occurredAt?: number;
   /** other milestones already known at the report (气象局发布雪情预警 at 06:10), by the plan's clocks */
   milestones?: Partial<Record<Milestone, number>>;
+  place?: Place;
 }
 
 export type Command =
@@ -152,6 +159,9 @@ export interface IncidentState {
   pending: Pending | null;
   version: number;
   openedAt: number;
+  /** who opened it and where it is (logs before these were in the event: from the incident's record) */
+  createdBy: string | null;
+  place: Place | null;
   summary: string;
   readings: Readings;
   recommended: string | null;
@@ -174,6 +184,8 @@ type EventBody =
       recommended: string | null;
       assignees: Record<string, string>;
       summary?: string;
+      place?: Place;
+      by?: string;
     }
   | { type: 'ReadingsAssessed'; readings: Readings; recommended: string | null }
   | {

@@ -12,6 +12,7 @@ import {
   type TaskSpec,
 } from './incident.ts';
 import { isRetired } from './progress.ts';
+import { taskId } from './taskId.ts';
 import { actionsForLevel, actionUnits, clocksForLevel, milestoneOf } from './tiers.ts';
 import { atTimeOfDay, dailyDeadlines, dayKey, dueAfter } from './time.ts';
 
@@ -45,7 +46,11 @@ function specsFor(
   const key = source.kind === 'action' ? source.actionId : source.clockId;
   // the owner is the id's middle part: the visibility rules read it without the state
   return owers(plan, view, units).map((o) => ({
-    id: [key, o.unitId, ...(source.kind === 'clock' && source.day ? [source.day] : [])].join('@'),
+    id: taskId({
+      source: key,
+      unitId: o.unitId,
+      ...(source.kind === 'clock' && source.day ? { day: source.day } : {}),
+    }),
     source,
     ...o,
     ...base,

@@ -4,6 +4,7 @@
  * account id, the task's id) or said to be missing; nothing is made up.
  */
 import type { IncidentEvent } from '../../../shared/engine/incident.ts';
+import { parseTaskId } from '../../../shared/engine/taskId.ts';
 import type { Person } from '../../../shared/protocol/people.ts';
 import { translate } from '../i18n.ts';
 import type { Lang, PlanSummary } from '../types.ts';
@@ -14,9 +15,9 @@ export type People = ReadonlyMap<string, Person>;
 /** The plan summary with the titles of its actions and clocks by id (GET /api/plans). */
 
 /** The unit part of a task id ("action@unit[@day]"). */
-export const taskUnit = (taskId: string) => taskId.split('@')[1] ?? '';
+export const taskUnit = (id: string) => parseTaskId(id).unitId;
 /** The action or clock part of a task id ("action@unit[@day]"). */
-export const taskSource = (taskId: string) => taskId.split('@')[0] ?? '';
+export const taskSource = (id: string) => parseTaskId(id).source;
 
 /**
  * A person as the record names them: "姓名（职务）" / "Name (post)". A missing name or post is said to be

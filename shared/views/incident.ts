@@ -1,17 +1,14 @@
-/** What the API answers about incidents and tasks: the engine's state in the words of the plan. */
-import { clocks } from '../../shared/engine/clocks.ts';
-import type { IncidentState, Task } from '../../shared/engine/incident.ts';
-import { signerForChange, signerToLift } from '../../shared/engine/authority.ts';
-import { describeAction } from '../../shared/engine/describe.ts';
-import { isOpen } from '../../shared/engine/incident.ts';
-import {
-  doneLate,
-  isRetired,
-  nextDeadlines,
-  reaches,
-  taskCounts,
-  unitProgress,
-} from '../../shared/engine/progress.ts';
+/**
+ * What an incident looks like to one viewer, in the words of the plan: computed from the engine's state by
+ * the server for its answers and by the browser from the state it folds itself, with the same functions.
+ */
+import { clocks } from '../engine/clocks.ts';
+import type { IncidentState, Task } from '../engine/incident.ts';
+import { signerForChange, signerToLift } from '../engine/authority.ts';
+import { describeAction } from '../engine/describe.ts';
+import { apiTaskId, parseApiTaskId } from '../engine/taskId.ts';
+import { isOpen } from '../engine/incident.ts';
+import { doneLate, isRetired, nextDeadlines, reaches, taskCounts, unitProgress } from '../engine/progress.ts';
 import {
   actionsForLevel,
   actionUnits,
@@ -19,18 +16,12 @@ import {
   levelById,
   levelDiff,
   milestoneOf,
-} from '../../shared/engine/tiers.ts';
-import type { Action, Plan, Text } from '../../shared/plans/schema.ts';
-import { NOTES } from '../../shared/protocol/limits.ts';
-import type { IncidentRecord } from '../store/types.ts';
-import { isStaff, type Viewer } from './visibility.ts';
+} from '../engine/tiers.ts';
+import type { Action, Plan, Text } from '../plans/schema.ts';
+import { NOTES } from '../protocol/limits.ts';
+import { isStaff, type Viewer } from './viewer.ts';
 
-/** Task ids are unique within an incident; the API's task id adds the incident: "incidentId:taskId". */
-export const apiTaskId = (incidentId: string, taskId: string) => `${incidentId}:${taskId}`;
-export function parseApiTaskId(id: string): { incidentId: string; taskId: string } | null {
-  const at = id.indexOf(':');
-  return at > 0 && at < id.length - 1 ? { incidentId: id.slice(0, at), taskId: id.slice(at + 1) } : null;
-}
+export { apiTaskId, parseApiTaskId };
 
 const unitName = (plan: Plan, unitId: string) => plan.units.find((u) => u.id === unitId)?.name ?? unitId;
 const actionDetail = (plan: Plan, actionId: string) => plan.actions.find((a) => a.id === actionId)?.detail;
@@ -139,12 +130,7 @@ function nextDue(plan: Plan, incidentId: string, tasks: Task[]) {
  * One line about an incident. For a unit, the counts and the next deadlines are those of its own tasks:
  * other units' deadlines are none of its business.
  */
-export function incidentSummary(
-  plan: Plan,
-  state: IncidentState,
-  record: IncidentRecord | undefined,
-  viewer: Viewer,
-) {
+export function incidentSummary(plan: Plan, state: IncidentState, viewer: Viewer) {
   const level = state.level ? levelById(plan, state.level) : undefined;
   const all = Object.values(state.tasks).filter((t) => isStaff(viewer) || t.unitId === viewer.unitId);
   const tasks = all.filter((t) => !isRetired(t));
@@ -164,7 +150,7 @@ export function incidentSummary(
     version: state.version,
     openedAt: state.openedAt,
     declaredAt: state.milestones.declared ?? null,
-    place: record?.place ?? null,
+    place: state.place,
     counts: {
       ...taskCounts(all, (unitId) => reaches(plan, state, unitId)),
       units: progress.units,
@@ -175,18 +161,12 @@ export function incidentSummary(
 }
 
 /** The whole incident for one viewer: a unit sees only its own tasks and obligations. */
-export function incidentDetail(
-  plan: Plan,
-  state: IncidentState,
-  record: IncidentRecord | undefined,
-  viewer: Viewer,
-  now: number,
-) {
+export function incidentDetail(plan: Plan, state: IncidentState, viewer: Viewer, now: number) {
   const mine = (unitId: string) => isStaff(viewer) || unitId === viewer.unitId;
   const c = clocks(plan, state, now);
   return {
     incident: {
-      ...incidentSummary(plan, state, record, viewer),
+      ...incidentSummary(plan, state, viewer),
       summary: state.summary,
       readings: state.readings,
       recommended: state.recommended,
@@ -195,7 +175,7 @@ export function incidentDetail(
       roles: isStaff(viewer) ? roleViews(plan, state) : [],
       milestones: state.milestones,
       history: state.history,
-      createdBy: record?.createdBy ?? null,
+      createdBy: state.createdBy,
     },
     tasks: Object.values(state.tasks)
       .filter((t) => mine(t.unitId))
