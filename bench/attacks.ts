@@ -773,7 +773,7 @@ const crashSocket = (ctx: Ctx) =>
     const acksDuty = rawAcks(duty.socket);
     const good = (title: string) =>
       JSON.stringify({
-        type: 'declare',
+        type: 'open',
         planId: 'snow-ice',
         levelId: 'III',
         title,
@@ -916,7 +916,7 @@ const refusedFlood = (ctx: Ctx) =>
           let k: string;
           try {
             const r = (await unit.socket.timeout(TIMEOUT_MS).emitWithAck('command', {
-              type: 'ack',
+              type: 'acknowledge',
               taskId: `x:made-up-${n}@sanitation`,
               requestId: rid('f'),
             })) as Loose;
@@ -1266,7 +1266,7 @@ const probing = (ctx: Ctx) =>
           'POST level',
           sanitation,
           (t, r) =>
-            req(sanitation, `/api/incidents/${t}/level`, {
+            req(sanitation, `/api/incidents/${t}/changeLevel`, {
               levelId: 'red',
               expectedVersion: version,
               reason: 'probe',
@@ -1294,7 +1294,7 @@ const probing = (ctx: Ctx) =>
           await compare(
             'ack another unit’s task',
             health,
-            (t, r) => req(health, `/api/tasks/${encodeURIComponent(t)}/ack`, { requestId: r }),
+            (t, r) => req(health, `/api/tasks/${encodeURIComponent(t)}/acknowledge`, { requestId: r }),
             theirs,
             madeUp,
           ),

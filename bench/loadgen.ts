@@ -143,9 +143,9 @@ async function handle(m: Msg): Promise<unknown> {
             const requestId = `b${i}-${k}-${Math.random().toString(36).slice(2)}`;
             const cmd =
               own.length === 0
-                ? { type: 'ack', requestId }
+                ? { type: 'acknowledge', requestId }
                 : k < own.length
-                  ? { type: 'ack', taskId, requestId }
+                  ? { type: 'acknowledge', taskId, requestId }
                   : { type: 'report', taskId, requestId, note: '进展', done: false };
             k += 1;
             const t = now();

@@ -32,7 +32,7 @@ const run = async (viewer: Viewer, cmd: Parameters<typeof toRequest>[1]) => {
 const started = Date.now();
 while ((await service.head()) < count) {
   const declared = await run(duty, {
-    type: 'declare',
+    type: 'open',
     planId: 'snow-ice',
     levelId: 'I',
     title: 'seed',

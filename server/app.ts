@@ -1,7 +1,9 @@
 /** The Express app: JSON API under /api, the built client for everything else. */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import express from 'express';
+import { constants as zlib } from 'node:zlib';
+import compression from 'compression';
+import express, { type RequestHandler, type Response } from 'express';
 import type { Sessions } from './auth/sessions.ts';
 import type { Directory } from './directory.ts';
 import { demoLabel, loadUser, sameSiteOnly } from './http/auth.ts';
@@ -14,6 +16,7 @@ import { noteRoutes } from './http/notes.ts';
 import { peopleRoutes } from './http/people.ts';
 import { planRoutes } from './http/plans.ts';
 import { sessionRoutes } from './http/session.ts';
+import { clientFiles } from './http/static.ts';
 import type { Gate } from './live/gate.ts';
 import type { IncidentService } from './live/incidents.ts';
 import type { Store } from './store/types.ts';
@@ -47,6 +50,10 @@ export function createApp(deps: AppDeps): express.Express {
   if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
   app.use(securityHeaders(deps.map));
   app.use('/api', noStore);
+  // answers over 1 KB compressed (brotli or gzip, as the client accepts); socket.io answers before Express
+  // and is not touched, nor are the built files, which are compressed at build (http/static.ts)
+  app.use('/api', compression({ threshold: 1024, brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } } }));
+  app.use('/api', chargeUncompressed(deps.gate));
   app.use(allowedHostsOnly(deps.hosts ?? hostCheck()));
   app.use(demoLabel(deps.demo));
   app.use('/api', sameSiteOnly);
@@ -55,7 +62,7 @@ export function createApp(deps: AppDeps): express.Express {
   // overflow every recursive reader after it)
   app.use('/api', (req, res, next) => {
     const problem = req.body === undefined ? null : shapeProblem(req.body);
-    if (problem) return sendError(res, 'INVALID', `${problem.zh} / ${problem.en}`);
+    if (problem) return sendError(res, 'INVALID', problem.zh, problem.en);
     next();
   });
   app.get('/api/health', (_req, res) => {
@@ -69,11 +76,32 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', noteRoutes(deps.service));
   app.use('/api', directoryRoutes(deps.directory, deps.map, deps.gate, deps.now));
   app.use('/api', peopleRoutes(deps.store));
-  app.use('/api', (_req, res) => sendError(res, 'NOT_FOUND', '没有该接口 / No such endpoint'));
-  if (existsSync(CLIENT_DIR)) {
-    app.use(express.static(CLIENT_DIR, { index: 'index.html' }));
-    app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile('index.html', { root: CLIENT_DIR }));
-  }
+  app.use('/api', (_req, res) => sendError(res, 'NOT_FOUND', '没有该接口', 'No such endpoint'));
+  if (existsSync(CLIENT_DIR)) app.use(clientFiles(CLIENT_DIR));
   app.use(errorHandler);
   return app;
+}
+
+/**
+ * The read pace (http/reads.ts) charges an answer a point for every 32 KB by its Content-Length, which
+ * compression removes: a compressed answer is charged here, by the length it had before compression, so a
+ * client that accepts gzip pays what one that does not pays (the main thread built the same answer, and
+ * compressed it too).
+ */
+function chargeUncompressed(gate: Gate): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'GET') return next(); // HEAD sends no body, so nothing is compressed
+    let plain = 0;
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    // outside compression's own end(): the length express set is still there
+    res.end = ((...args: unknown[]) => {
+      plain = Number(res.getHeader('content-length') ?? 0);
+      return end(...args);
+    }) as Response['end'];
+    res.once('finish', () => {
+      const compressed = res.getHeader('content-encoding') && res.getHeader('content-length') === undefined;
+      if (req.user && compressed) void gate.charge(req.user.id, plain).catch(() => {});
+    });
+    next();
+  };
 }

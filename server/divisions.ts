@@ -3,14 +3,9 @@
  * `npm run divisions`): what a village party is bound by, so that 相关村（社区） names a real 村（居）委会.
  */
 import { readFileSync } from 'node:fs';
+import type { Divisions } from '../shared/protocol/contract.ts';
 
-export interface Divisions {
-  source: string;
-  notice: string;
-  district: { code: string; name: string };
-  towns: { code: string; name: string }[];
-  villages: { code: string; name: string; town: string }[];
-}
+export type { Divisions };
 
 let cached: Divisions | null = null;
 export function divisions(): Divisions {

@@ -1,15 +1,21 @@
 /** Every string the UI shows, Chinese first, through one catalog. `{name}` marks a value filled in. */
 import { useConsole } from './store/index.ts';
-import type { Lang } from './types.ts';
+import type { Lang } from '../../shared/engine/text.ts';
 
 export type { Lang };
 
 const CATALOG = {
   appTitle: { zh: '应急预案指挥调度台', en: 'Emergency-Plan Operations Console' },
+  /** the top bar's name for the console: short enough that the bar stays one line at 1440 px */
+  brand: { zh: '应急预案指挥调度台', en: 'Emergency-Plan Console' },
   toggle: { zh: 'English', en: '中文' },
   demoBanner: {
     zh: '演示模式：账号 admin、duty、director、commander、leader 及各成员单位编号，密码均为 demo；数据仅供演练',
     en: 'Demo mode: accounts admin, duty, director, commander, leader and each member unit’s id, all with the password demo; for drills only',
+  },
+  demoBannerShort: {
+    zh: '演示：admin、duty、director、commander、leader 或单位编号，密码 demo',
+    en: 'Demo: admin, duty, director, commander, leader or a unit id; password demo',
   },
   loading: { zh: '正在加载…', en: 'Loading…' },
   loadFailed: { zh: '加载失败', en: 'Could not load' },
@@ -23,7 +29,9 @@ const CATALOG = {
   navInbox: { zh: '任务收件箱', en: 'Task inbox' },
   navPlans: { zh: '预案', en: 'Plans' },
   navContacts: { zh: '通讯录', en: 'Contacts' },
+  navLabel: { zh: '主导航', en: 'Main navigation' },
   logout: { zh: '退出', en: 'Log out' },
+  whoAmI: { zh: '{user}（{role}）', en: '{user} ({role})' },
   skipToMain: { zh: '跳到正文', en: 'Skip to content' },
   // roles
   role_admin: { zh: '管理员', en: 'Administrator' },
@@ -57,7 +65,10 @@ const CATALOG = {
   noColourLevel: { zh: '预案未规定颜色', en: 'no colour in the plan' },
   drill: { zh: '演练', en: 'Drill' },
   sinceDeclared: { zh: '已持续 {time}', en: 'Running {time}' },
-  unitsAcknowledged: { zh: '{done}/{total} 个单位已确认', en: '{done} of {total} units acknowledged' },
+  unitsAcknowledged: {
+    zh: '{done}/{total} 个单位已确认',
+    en: '{done} of {total} {total|unit|units} acknowledged',
+  },
   nextClocks: { zh: '下一时限', en: 'Next deadlines' },
   noClocks: { zh: '暂无时限', en: 'No deadlines' },
   timeline: { zh: '动态', en: 'Timeline' },
@@ -88,11 +99,14 @@ const CATALOG = {
   fact_LevelSet: { zh: '“{level}”生效（{by}）', en: '“{level}” in force ({by})' },
   fact_Terminated: { zh: '响应终止（{by}）', en: 'Response terminated ({by})' },
   fact_MilestoneRecorded: { zh: '记录节点：{milestone}', en: 'Milestone: {milestone}' },
-  fact_TasksAssigned: { zh: '下达 {n} 项任务', en: '{n} tasks assigned' },
-  fact_TasksStoodDown: { zh: '撤销 {n} 项任务', en: '{n} tasks stood down' },
+  fact_TasksAssigned: { zh: '下达 {n} 项任务', en: '{n} {n|task|tasks} assigned' },
+  fact_TasksStoodDown: { zh: '撤销 {n} 项任务', en: '{n} {n|task|tasks} stood down' },
   fact_ProposalWithdrawn: { zh: '{by}撤回待签事项', en: '{by} withdrew the proposal' },
   fact_RoleBound: { zh: '{role}指定为 {holder}（{by}）', en: '{role} bound to {holder} ({by})' },
-  fact_TasksMoved: { zh: '{n} 项任务转交新的接收单位', en: '{n} tasks moved to the new holder' },
+  fact_TasksMoved: {
+    zh: '{n} 项任务转交新的接收单位',
+    en: '{n} {n|task|tasks} moved to the new holder',
+  },
   // milestones
   ms_occurred: { zh: '事故发生', en: 'Occurred' },
   ms_declared: { zh: '响应启动', en: 'Declared' },
@@ -135,9 +149,9 @@ const CATALOG = {
   // inbox
   inboxEmpty: { zh: '没有待办任务', en: 'No open tasks' },
   enableNotifications: { zh: '开启桌面通知', en: 'Enable notifications' },
-  newTaskNotice: { zh: '收到 {n} 项新任务', en: '{n} new tasks' },
+  newTaskNotice: { zh: '收到 {n} 项新任务', en: '{n} new {n|task|tasks}' },
   queuedCount: { zh: '{n} 条操作待联网后发送', en: 'Queued actions to send when back online: {n}' },
-  sentAfterReconnect: { zh: '已补发 {n} 条离线操作', en: 'Sent {n} queued actions' },
+  sentAfterReconnect: { zh: '已补发 {n} 条离线操作', en: 'Sent {n} queued {n|action|actions}' },
   refusedQueued: { zh: '离线操作被拒绝：{message}', en: 'A queued action was refused: {message}' },
   queuedPaced: {
     zh: '操作过于频繁：{n} 条操作已排队，约 {s} 秒后自动发送，不会丢失',
@@ -154,13 +168,16 @@ const CATALOG = {
   clock_closedUndone: { zh: '未完成（响应已终止）', en: 'Not done — closed when the response ended' },
   incidentCounts: {
     zh: '任务 {tasks} · 待办 {open} · 已确认 {ack} · 已完成 {done}（逾期完成 {late}） · 超时待办 {overdue} · 超时未完成 {missed} · 终止时未完成 {undone} · 无人接收 {unreached}',
-    en: '{tasks} tasks · {open} open · {ack} acknowledged · {done} done ({late} late) · {overdue} open and overdue · {missed} deadlines missed · {undone} not done at termination · {unreached} reach no one',
+    en: '{tasks} {tasks|task|tasks} · {open} open · {ack} acknowledged · {done} done ({late} late) · {overdue} open and overdue · {missed} {missed|deadline|deadlines} missed · {undone} not done at termination · {unreached} {unreached|reaches|reach} no one',
   },
   unreached: { zh: '无人接收', en: 'Reaches no one' },
   owedBy: { zh: '责任：{who}', en: 'Owed by {who}' },
   roles: { zh: '接收单位', en: 'Who holds each role' },
-  roleUnbound: { zh: '未指定：{n} 项任务无人接收', en: 'Not bound: {n} tasks reach no one' },
-  roleHeld: { zh: '{n} 项待办', en: '{n} open tasks' },
+  roleUnbound: {
+    zh: '未指定：{n} 项任务无人接收',
+    en: 'Not bound: {n} {n|task reaches|tasks reach} no one',
+  },
+  roleHeld: { zh: '{n} 项待办', en: '{n} open {n|task|tasks}' },
   bind: { zh: '指定', en: 'Bind' },
   rebind: { zh: '改为指定', en: 'Rebind' },
   bindMember: { zh: '成员单位', en: 'Member unit' },
@@ -174,7 +191,7 @@ const CATALOG = {
   party_insurer: { zh: '保险机构', en: 'Insurer' },
   bindMoves: {
     zh: '指定后，{n} 项未完成任务将转交新的接收方；已做的记录保留在原任务上。',
-    en: '{n} open tasks will move to the new holder; what was recorded stays on the old tasks.',
+    en: '{n} open {n|task|tasks} will move to the new holder; what was recorded stays on the old tasks.',
   },
   ackFor: { zh: '代为确认', en: 'Acknowledge for them' },
   reportFor: { zh: '代为报告', en: 'Report for them' },
@@ -184,10 +201,13 @@ const CATALOG = {
   closeIncident: { zh: '结案（不启动响应）', en: 'Close without a response' },
   reportSummary: { zh: '接报内容', en: 'First report' },
   reportTimes: { zh: '事发 {occurred} · 接报 {reported}', en: 'Occurred {occurred} · reported {reported}' },
-  owedAfter: { zh: '响应终止后仍须完成 {n} 项：', en: '{n} obligations still owed after the response:' },
+  owedAfter: {
+    zh: '响应终止后仍须完成 {n} 项：',
+    en: '{n} {n|obligation|obligations} still owed after the response:',
+  },
   closesUndone: {
     zh: '将关闭 {n} 项未完成的响应任务（其中已超时 {overdue} 项），记录为“未完成”，不计为完成。',
-    en: '{n} open response tasks ({overdue} overdue) will be closed and recorded as not done, never as done.',
+    en: '{n} open response {n|task|tasks} ({overdue} overdue) will be closed and recorded as not done, never as done.',
   },
   previewUnbound: {
     zh: '尚未指定接收方：{roles}。其任务将无人接收，请在事件页“接收单位”中指定。',
@@ -196,7 +216,7 @@ const CATALOG = {
   fromReport: { zh: '接报即计时，不等定级', en: 'Runs from the report, before any level' },
   staysOwed: {
     zh: '终止后仍须完成的报告 {n} 项（从事发起算，不因终止而解除）：',
-    en: '{n} reports stay owed (they run from the occurrence; termination does not release them):',
+    en: '{n} {n|report stays|reports stay} owed (they run from the occurrence; termination does not release them):',
   },
   showRetired: { zh: '显示已撤销和已转交的任务（{n}）', en: 'Show stood-down and moved tasks ({n})' },
   openOnly: { zh: '仅登记接报，稍后定级', en: 'Record the first report only; grade later' },
@@ -229,9 +249,9 @@ const CATALOG = {
   reasonOptional: { zh: '意见（可选）', en: 'Comment (optional)' },
   willAdd: {
     zh: '将新增 {n} 项措施，涉及 {units} 个单位',
-    en: '{n} measures for {units} units will be added',
+    en: '{n} {n|measure|measures} for {units} {units|unit|units} will be added',
   },
-  willStandDown: { zh: '将撤销 {n} 项措施', en: '{n} measures will be stood down' },
+  willStandDown: { zh: '将撤销 {n} 项措施', en: '{n} {n|measure|measures} will be stood down' },
   needsSigner: { zh: '须经{signer}签批后生效', en: 'Takes effect once the {signer} signs' },
   noSigner: { zh: '无须签批，确认后立即生效', en: 'No signature needed; takes effect on confirmation' },
   confirm: { zh: '确认', en: 'Confirm' },
@@ -265,9 +285,22 @@ const CATALOG = {
   chooseUnit: { zh: '选择单位', en: 'Choose a unit' },
   declareButton: { zh: '发布', en: 'Declare' },
   proposeButton: { zh: '提交签批', en: 'Submit for signature' },
+  withUnit: { zh: '{name}（{unit}）', en: '{name} ({unit})' },
+  planOption: { zh: '{title}（{doc}）', en: '{title} ({doc})' },
+  clauseLine: { zh: '{clause}：{text}', en: '{clause}: {text}' },
+  readingsWrong: {
+    zh: '读数有误：改正后给出建议级别',
+    en: 'A reading is wrong: correct it to see the recommended level',
+  },
+  levelFollows: {
+    zh: '级别随研判数据选择建议级别，手动选择后不再自动变化',
+    en: 'The level follows the recommendation until you pick one yourself',
+  },
+  levelPicked: { zh: '已手动选择级别', en: 'You picked this level yourself' },
+  useRecommended: { zh: '改回建议级别', en: 'Back to the recommended level' },
   tasksAtLevel: {
     zh: '该级别下达 {n} 项措施，涉及 {units} 个单位',
-    en: '{n} measures for {units} units at this level',
+    en: '{n} {n|measure|measures} for {units} {units|unit|units} at this level',
   },
   // approvals
   approvalsEmpty: { zh: '没有等待您签批的事项', en: 'Nothing awaits your signature' },
@@ -369,7 +402,7 @@ const CATALOG = {
     zh: '该角色已改由其他单位承担，以下任务已转交',
     en: 'The role was rebound: these tasks moved to its new holder',
   },
-  noticeCount: { zh: '{n} 项', en: '{n} tasks' },
+  noticeCount: { zh: '{n} 项', en: '{n} {n|task|tasks}' },
   endedTasks: { zh: '已结束的任务（{n}）', en: 'Ended tasks ({n})' },
   taskLate: { zh: '逾期完成', en: 'Done late' },
   doneAtTime: { zh: '完成于 {time}', en: 'Done {time}' },
@@ -399,15 +432,31 @@ const CATALOG = {
     en: '{by} withdrew the proposal: {reason}',
   },
   tl_party: { zh: '{name}（{kind}）', en: '{name} ({kind})' },
-  tl_TasksMoved: { zh: '{n} 项任务转交{holder}', en: '{n} tasks moved to {holder}' },
+  tl_TasksMoved: { zh: '{n} 项任务转交{holder}', en: '{n} {n|task|tasks} moved to {holder}' },
   tl_listSep: { zh: '、', en: ', ' },
+  // punctuation between values, so that English never shows a full-width mark
+  paren: { zh: '（{text}）', en: ' ({text})' },
+  colon: { zh: '{label}：', en: '{label}: ' },
+  partSep: { zh: '；', en: '; ' },
+  commaSep: { zh: '，', en: ', ' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof CATALOG;
 
+/** Every message, for the catalog's own tests. */
+export const MESSAGES: Readonly<Record<MessageKey, { zh: string; en: string }>> = CATALOG;
+
+/**
+ * The message in the language, with its values filled in. `{n|task|tasks}` is a word that agrees with the
+ * number `n`: the first form for exactly 1, the second otherwise (English only; Chinese needs none).
+ */
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
   let s: string = CATALOG[key][lang];
-  if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
+  if (!vars) return s;
+  s = s.replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, k: string, one: string, other: string) =>
+    k in vars ? (Number(vars[k]) === 1 ? one : other) : whole,
+  );
+  for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
   return s;
 }
 

@@ -1,4 +1,4 @@
-/** One error shape for every route: { error: { code, message, details? } }, message Chinese first. */
+/** One error shape for every route: { error: { code, message: { zh, en }, details? } }. */
 import type { NextFunction, Request, Response } from 'express';
 import type { ErrorBody, ErrorCode } from '../../shared/protocol/plans.ts';
 import { ERROR_STATUS } from '../../shared/protocol/live.ts';
@@ -10,12 +10,15 @@ export class HttpError extends Error {
     readonly en: string,
     readonly details?: unknown,
   ) {
+    // the Error's own message is for logs; the answer carries the two languages apart
     super(`${zh} / ${en}`);
   }
 }
 
-export function sendError(res: Response, code: ErrorCode, message: string, details?: unknown) {
-  const body: ErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
+export function sendError(res: Response, code: ErrorCode, zh: string, en: string, details?: unknown) {
+  const body: ErrorBody = {
+    error: { code, message: { zh, en }, ...(details === undefined ? {} : { details }) },
+  };
   res.status(ERROR_STATUS[code]).json(body);
 }
 
@@ -28,21 +31,21 @@ function clientFault(err: unknown): number | null {
 }
 
 /** What was wrong with the request, in words; never the request's own bytes. */
-function badInputMessage(err: { type?: unknown; name?: unknown }): string {
+function badInputMessage(err: { type?: unknown; name?: unknown }): [zh: string, en: string] {
   switch (err.type) {
     case 'entity.parse.failed':
-      return '请求体不是合法的 JSON / The body is not valid JSON';
+      return ['请求体不是合法的 JSON', 'The body is not valid JSON'];
     case 'entity.too.large':
-      return '请求体过大 / The body is too large';
+      return ['请求体过大', 'The body is too large'];
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return '请求体的编码不受支持 / The body’s encoding is not supported';
+      return ['请求体的编码不受支持', 'The body’s encoding is not supported'];
     case 'request.aborted':
     case 'request.size.invalid':
-      return '请求体不完整 / The body is incomplete';
+      return ['请求体不完整', 'The body is incomplete'];
   }
-  if (err.name === 'URIError') return '请求地址含有无效的编码 / The address has invalid percent-encoding';
-  return '请求有误 / Bad request';
+  if (err.name === 'URIError') return ['请求地址含有无效的编码', 'The address has invalid percent-encoding'];
+  return ['请求有误', 'Bad request'];
 }
 
 /**
@@ -84,13 +87,13 @@ function logBadInput(req: Request, status: number, err: { type?: unknown; name?:
 export function errorHandler(err: unknown, req: Request, res: Response, next: NextFunction) {
   // an answer already on its way cannot be replaced; Express's own handler closes the connection
   if (res.headersSent) return next(err);
-  if (err instanceof HttpError) return sendError(res, err.code, err.message, err.details);
+  if (err instanceof HttpError) return sendError(res, err.code, err.zh, err.en, err.details);
   const status = clientFault(err);
   if (status !== null) {
     const e = err as { type?: unknown; name?: unknown };
     logBadInput(req, status, e);
-    return sendError(res, 'INVALID', badInputMessage(e));
+    return sendError(res, 'INVALID', ...badInputMessage(e));
   }
   console.error(err);
-  res.status(500).json({ error: { code: 'INTERNAL', message: '服务器内部错误 / Internal error' } });
+  sendError(res, 'INTERNAL', '服务器内部错误', 'Internal error');
 }

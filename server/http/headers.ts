@@ -129,8 +129,8 @@ export function allowedHostsOnly(check: HostCheck): RequestHandler {
     sendError(
       res,
       'FORBIDDEN',
-      '主机名不被允许：请用控制台自己的地址访问，或把该名称加入 ALLOWED_HOSTS / ' +
-        "Host not allowed: use the console's own address, or add this name to ALLOWED_HOSTS",
+      '主机名不被允许：请用控制台自己的地址访问，或把该名称加入 ALLOWED_HOSTS',
+      "Host not allowed: use the console's own address, or add this name to ALLOWED_HOSTS",
     );
   };
 }

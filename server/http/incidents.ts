@@ -3,25 +3,14 @@ import { type Response, Router } from 'express';
 import { z } from 'zod';
 import { planById } from '../../shared/plans/index.ts';
 import { EVENTS_PAGE } from '../../shared/protocol/limits.ts';
-import {
-  AckBody,
-  ApproveBody,
-  BindBody,
-  ChangeLevelBody,
-  DeclareBody,
-  DeclareLevelBody,
-  MilestoneBody,
-  RejectBody,
-  ReportBody,
-  SocketCommand,
-  TerminateBody,
-  WithdrawBody,
-} from '../../shared/protocol/live.ts';
+import { CONTRACT, type EngineCommand, pathParams } from '../../shared/protocol/contract.ts';
+import { COMMAND_BODIES, SocketCommand } from '../../shared/protocol/live.ts';
+import { isSettled } from '../../shared/views/incident.ts';
 import { toRequest } from '../live/commands.ts';
 import type { Gate } from '../live/gate.ts';
 import type { IncidentService } from '../live/incidents.ts';
 import { incidentDetail, incidentSummary, previewChange } from '../../shared/views/incident.ts';
-import { canSeeIncident, factFor, isStaff, type Viewer } from '../live/visibility.ts';
+import { canSeeIncident, factFor, isStaff, stateFor, type Viewer } from '../live/visibility.ts';
 import { requireUser } from './auth.ts';
 import { HttpError } from './errors.ts';
 import { sendReply } from './reply.ts';
@@ -37,6 +26,9 @@ const EventsQuery = z.object({
   limit: count.pipe(z.number().min(1).max(EVENTS_PAGE.max)).optional().default(EVENTS_PAGE.default),
 });
 
+/** A contract path as the router mounted at /api sees it. */
+export const apiPath = (name: keyof typeof CONTRACT) => CONTRACT[name].path.replace(/^\/api/, '');
+
 export function incidentRoutes(service: IncidentService, gate: Gate, now: () => number): Router {
   const r = Router();
 
@@ -47,7 +39,8 @@ export function incidentRoutes(service: IncidentService, gate: Gate, now: () => 
   };
 
   /** The incident if this viewer may see it; a unit asking about another plan's incident gets 404. */
-  const visible = (viewer: Viewer, id: string | undefined) => {
+  const visible = (viewer: Viewer, param: string | string[] | undefined) => {
+    const id = typeof param === 'string' ? param : undefined;
     const state = id ? service.state(id) : undefined;
     const plan = state ? planById(state.planId) : undefined;
     if (!state || !plan || !canSeeIncident(viewer, plan.id))
@@ -55,32 +48,38 @@ export function incidentRoutes(service: IncidentService, gate: Gate, now: () => 
     return { state, plan };
   };
 
-  r.get('/incidents', async (req, res) => {
+  /**
+   * The bootstrap: the states of every incident that can still change, as this viewer may hold them, and the
+   * sequence they reflect (the pipeline applies a commit to memory and advances it together); the settled
+   * ones as summaries. A client folds the facts after `seq` into these states and asks for nothing more.
+   */
+  r.get(apiPath('incidents'), (req, res) => {
     const viewer = requireUser(req);
-    // the position the list reflects: a client syncs facts after it
-    const seq = await service.head();
-    const incidents = service
-      .all()
-      .filter((s) => canSeeIncident(viewer, s.planId))
-      .sort((a, b) => b.openedAt - a.openedAt)
-      .flatMap((s) => {
-        const plan = planById(s.planId);
-        return plan ? [incidentSummary(plan, s, viewer)] : [];
-      });
-    res.json({ incidents, seq });
+    const seq = service.appliedSeq();
+    const states = [];
+    const settled = [];
+    for (const s of service.all().sort((a, b) => b.openedAt - a.openedAt)) {
+      const plan = planById(s.planId);
+      if (!plan || !canSeeIncident(viewer, s.planId)) continue;
+      if (isSettled(s)) settled.push(incidentSummary(plan, s, viewer));
+      else states.push(stateFor(viewer, s));
+    }
+    res.json({ seq, states, settled });
   });
-  r.post('/incidents', (req, res) =>
-    run(requireUser(req), { type: 'declare', ...parseBody(DeclareBody, req.body) }, res),
-  );
-  r.get('/incidents/:id', (req, res) => {
+  r.get(apiPath('incidentState'), (req, res) => {
     const viewer = requireUser(req);
-    const { state, plan } = visible(viewer, req.params.id);
+    const { state } = visible(viewer, req.params.incidentId);
+    res.json({ state: stateFor(viewer, state) });
+  });
+  r.get(apiPath('incident'), (req, res) => {
+    const viewer = requireUser(req);
+    const { state, plan } = visible(viewer, req.params.incidentId);
     res.json(incidentDetail(plan, state, viewer, now()));
   });
   /** What a change would add and stand down, and whose signature it needs, before the officer confirms. */
-  r.get('/incidents/:id/preview', (req, res) => {
+  r.get(apiPath('preview'), (req, res) => {
     const viewer = requireUser(req);
-    const { state, plan } = visible(viewer, req.params.id);
+    const { state, plan } = visible(viewer, req.params.incidentId);
     const levelId = typeof req.query.levelId === 'string' ? req.query.levelId : null;
     if (levelId !== null && !plan.levels.some((l) => l.id === levelId))
       throw new HttpError('NOT_FOUND', `预案没有级别“${levelId}”`, `The plan has no level "${levelId}"`);
@@ -91,9 +90,9 @@ export function incidentRoutes(service: IncidentService, gate: Gate, now: () => 
    * at most `limit` (EVENTS_PAGE) and about 512 KB of them, cut down to what the viewer may see. `more` says
    * older facts remain; ask again with `before` set to `from`, the oldest version this page covers.
    */
-  r.get('/incidents/:id/events', async (req, res) => {
+  r.get(apiPath('events'), async (req, res) => {
     const viewer = requireUser(req);
-    const { state, plan } = visible(viewer, req.params.id);
+    const { state, plan } = visible(viewer, req.params.incidentId);
     const { before, limit } = parseBody(EventsQuery, req.query);
     const page = await service.factsBefore(state.id, before ?? state.version + 1, limit, EVENTS_PAGE.bytes);
     // a unit's cut of a page is small, but the whole page was read and parsed: charge what was read
@@ -103,50 +102,23 @@ export function incidentRoutes(service: IncidentService, gate: Gate, now: () => 
     res.json({ incidentId: state.id, version: state.version, facts, from, more: from > 1 });
   });
 
-  // the REST body is checked on its own (its errors name its fields), then joined to its target as the socket shape
-  const incidentCommand = (
-    path: string,
-    type:
-      'changeLevel' | 'approve' | 'reject' | 'terminate' | 'milestone' | 'declareLevel' | 'withdraw' | 'bind',
-    schema: z.ZodType<object>,
-  ) =>
-    r.post(`/incidents/:id/${path}`, (req, res) => {
-      const body = parseBody(schema, req.body ?? {});
-      return run(
-        requireUser(req),
-        parseBody(SocketCommand, { ...body, type, incidentId: req.params.id }),
-        res,
-      );
+  // every command the engine decides, at its contract path: the body is checked on its own (its errors name
+  // its fields), then joined to the path's target in the socket's shape, so both transports run one mapping
+  for (const name of Object.keys(COMMAND_BODIES) as EngineCommand[]) {
+    const route = CONTRACT[name];
+    r.post(apiPath(name), (req, res) => {
+      const body = parseBody(COMMAND_BODIES[name] as z.ZodType<object>, req.body ?? {});
+      const target = Object.fromEntries(pathParams(route.path).map((p) => [p, req.params[p]]));
+      return run(requireUser(req), parseBody(SocketCommand, { ...body, ...target, type: name }), res);
     });
-  incidentCommand('level', 'changeLevel', ChangeLevelBody);
-  incidentCommand('approve', 'approve', ApproveBody);
-  incidentCommand('reject', 'reject', RejectBody);
-  incidentCommand('terminate', 'terminate', TerminateBody);
-  incidentCommand('milestones', 'milestone', MilestoneBody);
-  incidentCommand('declare', 'declareLevel', DeclareLevelBody);
-  incidentCommand('withdraw', 'withdraw', WithdrawBody);
-  incidentCommand('bind', 'bind', BindBody);
+  }
 
-  r.get('/tasks', (req, res) => {
+  r.get(apiPath('tasks'), (req, res) => {
     const viewer = requireUser(req);
     if (viewer.role !== 'unit')
       throw new HttpError('FORBIDDEN', '任务收件箱仅供成员单位使用', 'The task inbox is for member units');
     const tasks = service.tasksOf(viewer);
     res.json({ tasks });
   });
-  r.post('/tasks/:taskId/ack', (req, res) =>
-    run(
-      requireUser(req),
-      { type: 'ack', taskId: req.params.taskId, ...parseBody(AckBody, req.body ?? {}) },
-      res,
-    ),
-  );
-  r.post('/tasks/:taskId/report', (req, res) =>
-    run(
-      requireUser(req),
-      { type: 'report', taskId: req.params.taskId, ...parseBody(ReportBody, req.body ?? {}) },
-      res,
-    ),
-  );
   return r;
 }

@@ -43,7 +43,7 @@ const who = (u: {
 
 function tooMany(res: Response, over: RateLimiterRes) {
   res.setHeader('Retry-After', String(retryAfterSeconds(over)));
-  sendError(res, 'RATE_LIMITED', '登录尝试过多，请稍后再试 / Too many login attempts; try again later');
+  sendError(res, 'RATE_LIMITED', '登录尝试过多，请稍后再试', 'Too many login attempts; try again later');
 }
 
 export function sessionRoutes(o: SessionRouteOptions): Router {
@@ -92,7 +92,12 @@ export function sessionRoutes(o: SessionRouteOptions): Router {
       if (login.why !== 'refused') await failures.reward(userKey);
       if (login.why === 'busy') {
         res.setHeader('Retry-After', '1');
-        return sendError(res, 'UNAVAILABLE', '系统繁忙，请稍后再试 / The console is busy; try again shortly');
+        return sendError(
+          res,
+          'UNAVAILABLE',
+          '系统繁忙，请稍后再试',
+          'The console is busy; try again shortly',
+        );
       }
       if (login.why === 'gone') return void res.end();
       throw new HttpError('UNAUTHENTICATED', '用户名或密码不正确', 'Wrong username or password');

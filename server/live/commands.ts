@@ -34,7 +34,7 @@ export function toRequest(actor: Viewer, cmd: SocketCommand): CommandRequest | {
   const { requestId } = cmd;
   const base = { actor, requestId, name: cmd.type };
   switch (cmd.type) {
-    case 'declare': {
+    case 'open': {
       const { type: _t, requestId: _r, ...payload } = cmd;
       if (!isPlanId(cmd.planId)) return { invalid: [`没有预案“${cmd.planId}”`, `No plan "${cmd.planId}"`] };
       const opening = {
@@ -66,7 +66,7 @@ export function toRequest(actor: Viewer, cmd: SocketCommand): CommandRequest | {
         payload,
       };
     }
-    case 'declareLevel':
+    case 'declare':
       return {
         ...base,
         target: { incidentId: cmd.incidentId },
@@ -131,7 +131,7 @@ export function toRequest(actor: Viewer, cmd: SocketCommand): CommandRequest | {
         expectedVersion: cmd.expectedVersion,
         payload: [cmd.reason, cmd.expectedVersion],
       };
-    case 'milestone':
+    case 'recordMilestone':
       return {
         ...base,
         target: { incidentId: cmd.incidentId },
@@ -139,18 +139,18 @@ export function toRequest(actor: Viewer, cmd: SocketCommand): CommandRequest | {
         ...(cmd.expectedVersion !== undefined ? { expectedVersion: cmd.expectedVersion } : {}),
         payload: [cmd.milestone, cmd.at, cmd.expectedVersion],
       };
-    case 'ack':
+    case 'acknowledge':
     case 'report': {
       const taskId = parseApiTaskId(cmd.taskId)?.taskId ?? '';
       const command: Command =
-        cmd.type === 'ack'
+        cmd.type === 'acknowledge'
           ? { type: 'acknowledge', taskId }
           : { type: 'report', taskId, note: cmd.note, done: cmd.done };
       return {
         ...base,
         target: { apiTaskId: cmd.taskId },
         command,
-        payload: cmd.type === 'ack' ? null : [cmd.note, cmd.done],
+        payload: cmd.type === 'acknowledge' ? null : [cmd.note, cmd.done],
       };
     }
   }

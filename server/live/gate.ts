@@ -8,7 +8,7 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { RATE } from '../../shared/protocol/limits.ts';
 import type { CommandReply } from '../../shared/protocol/live.ts';
-import { errorReply } from './incidents.ts';
+import { errorReply } from './replies.ts';
 
 export type RateLimits = typeof RATE;
 
@@ -85,11 +85,7 @@ async function take(
   const over = await overLimit(limiter, key);
   if (!over) return null;
   const seconds = retryAfterSeconds(over);
-  const reply = errorReply(
-    'RATE_LIMITED',
-    `${zh}，请 ${seconds} 秒后再试`,
-    `${en}; try again in ${seconds} s`,
-  );
-  if (!reply.ok) reply.body.error.details = { retryAfterSeconds: seconds };
-  return reply;
+  return errorReply('RATE_LIMITED', `${zh}，请 ${seconds} 秒后再试`, `${en}; try again in ${seconds} s`, {
+    retryAfterSeconds: seconds,
+  });
 }

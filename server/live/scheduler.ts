@@ -1,8 +1,9 @@
 /**
- * The clock: every `everyMs` it asks the service to tick the incidents that may have a clock due, and ends
- * expired sessions; once an hour (and at start) it sweeps stored answers and audit rows past their
- * retention. Nothing is scheduled in memory that the log does not already imply, so after a restart the
- * first tick recomputes every pending clock from the replayed state.
+ * The clock: every `everyMs` it asks the service to tick the incidents that may have a clock due (the ticks
+ * go through the command pipeline as the `system` actor, ticking.ts: the scheduler holds no account and acts
+ * as no administrator), and ends expired sessions; once an hour (and at start) it sweeps stored answers and
+ * audit rows past their retention. Nothing is scheduled in memory that the log does not already imply, so
+ * after a restart the first tick recomputes every pending clock from the replayed state.
  */
 import type { Sessions } from '../auth/sessions.ts';
 import type { Store } from '../store/types.ts';
@@ -11,7 +12,7 @@ import type { IncidentService } from './incidents.ts';
 const RETENTION_SWEEP_MS = 3600_000;
 
 export function startScheduler(o: {
-  service: IncidentService;
+  service: Pick<IncidentService, 'tickAll'>;
   sessions: Sessions;
   store: Store;
   now: () => number;

@@ -26,7 +26,8 @@ import { toRequest } from './commands.ts';
 import type { Gate } from './gate.ts';
 import { type SeatLimits, Seats } from './seats.ts';
 import { type EngineConnection, guardConnection, type WireLimits } from './wire.ts';
-import { errorReply, type IncidentService } from './incidents.ts';
+import type { IncidentService } from './incidents.ts';
+import { errorReply } from './replies.ts';
 import { factFor, factsByUnit, isStaff } from './visibility.ts';
 
 const STAFF_ROOM = 'staff';
@@ -46,11 +47,7 @@ export interface LiveSockets {
 
 const invalid = (error: Parameters<typeof explain>[0]): CommandReply => {
   const e = explain(error);
-  return {
-    ok: false,
-    status: 400,
-    body: { error: { code: 'INVALID', message: `${e.zh} / ${e.en}`, details: e.details } },
-  };
+  return errorReply('INVALID', e.zh, e.en, e.details);
 };
 
 /** A handler fault answers its own request and is logged in one line; it never reaches the process. */

@@ -8,6 +8,7 @@ import { planById } from '../../shared/plans/index.ts';
 import type { Fact } from '../../shared/protocol/live.ts';
 import { isStaff, type Viewer } from '../../shared/views/viewer.ts';
 import { taskOwner } from '../../shared/engine/taskId.ts';
+import { withRecentNotes } from '../../shared/views/fold.ts';
 
 export { isStaff, type Viewer };
 
@@ -92,4 +93,15 @@ export function factsByUnit(planId: string, fact: Fact): Map<string, Fact> {
     if (event) out.set(unitId, event === fact.event ? fact : { ...fact, event });
   }
   return out;
+}
+
+/**
+ * The state as `viewer` may hold it in its own copy: staff the whole state; a unit its own tasks only, and
+ * no bindings (who holds a role is staff business). Either way only the latest notes of each task.
+ */
+export function stateFor(viewer: Viewer, state: IncidentState): IncidentState {
+  if (isStaff(viewer)) return withRecentNotes(state);
+  const tasks: Record<string, Task> = {};
+  for (const [id, t] of Object.entries(state.tasks)) if (t.unitId === viewer.unitId) tasks[id] = t;
+  return withRecentNotes({ ...state, tasks, assignees: {}, parties: {} });
 }

@@ -162,6 +162,7 @@ export function apply(
         status: event.done ? 'done' : 'inProgress',
         acknowledgedAt: t.acknowledgedAt ?? event.at,
         ...(event.done ? { doneAt: event.at } : {}),
+        ...(t.noteCount !== undefined ? { noteCount: t.noteCount + 1 } : {}),
         // a copy per report is cheap because decide bounds the notes (NOTES in shared/protocol/limits.ts);
         // a log written before the bound still replays whole: apply refuses nothing
         notes: [

@@ -121,6 +121,11 @@ export interface Task extends TaskSpec {
   /** the task that took over, when the role moved to another holder */
   movedTo?: string;
   notes: { at: number; by: string; text: string; onBehalfOf?: string }[];
+  /**
+   * How many notes the task holds when `notes` keeps only the latest (a client's copy of the state,
+   * shared/views/fold.ts); absent, `notes` is whole.
+   */
+  noteCount?: number;
 }
 
 export interface Pending {

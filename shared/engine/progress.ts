@@ -8,7 +8,18 @@ import { type IncidentState, isOpen, type Task } from './incident.ts';
  */
 export function reaches(plan: Plan, state: Pick<IncidentState, 'parties'>, unitId: string): boolean {
   if (Object.hasOwn(state.parties, unitId)) return true;
-  return plan.units.find((u) => u.id === unitId)?.kind !== 'role';
+  return !rolesOf(plan).has(unitId);
+}
+
+/** The ids of the roles a plan names, found once per plan: every summary asks it of every open task. */
+const roles = new WeakMap<Plan, ReadonlySet<string>>();
+function rolesOf(plan: Plan): ReadonlySet<string> {
+  let set = roles.get(plan);
+  if (!set) {
+    set = new Set(plan.units.filter((u) => u.kind === 'role').map((u) => u.id));
+    roles.set(plan, set);
+  }
+  return set;
 }
 
 /** Tasks no longer owed by their holder: a lower level stood them down, or a rebinding moved them on. */
@@ -38,20 +49,35 @@ export const missedDeadline = (t: Pick<Task, 'status' | 'dueAt' | 'overdueAt' | 
  * and overdue; open and reaching no one; and, apart, those stood down by a lower level.
  */
 export function taskCounts(tasks: readonly CountedTask[], reached: (unitId: string) => boolean) {
-  const counted = tasks.filter((t) => !isRetired(t));
-  const open = counted.filter(isOpen);
-  return {
-    tasks: counted.length,
-    open: open.length,
-    acknowledged: counted.filter((t) => t.acknowledgedAt !== undefined).length,
-    done: counted.filter((t) => t.status === 'done').length,
-    doneLate: counted.filter(doneLate).length,
-    closedUndone: counted.filter((t) => t.status === 'closed').length,
-    overdue: open.filter((t) => t.overdueAt !== undefined).length,
-    missed: tasks.filter(missedDeadline).length,
-    unreached: open.filter((t) => !reached(t.unitId)).length,
-    stoodDown: tasks.filter((t) => t.status === 'stoodDown').length,
+  // one pass: every client recomputes this for each incident a fact touches
+  const c = {
+    tasks: 0,
+    open: 0,
+    acknowledged: 0,
+    done: 0,
+    doneLate: 0,
+    closedUndone: 0,
+    overdue: 0,
+    missed: 0,
+    unreached: 0,
+    stoodDown: 0,
   };
+  for (const t of tasks) {
+    if (missedDeadline(t)) c.missed += 1;
+    if (t.status === 'stoodDown') c.stoodDown += 1;
+    if (isRetired(t)) continue;
+    c.tasks += 1;
+    if (t.acknowledgedAt !== undefined) c.acknowledged += 1;
+    if (t.status === 'done') {
+      c.done += 1;
+      if (doneLate(t)) c.doneLate += 1;
+    } else if (t.status === 'closed') c.closedUndone += 1;
+    if (!isOpen(t)) continue;
+    c.open += 1;
+    if (t.overdueAt !== undefined) c.overdue += 1;
+    if (!reached(t.unitId)) c.unreached += 1;
+  }
+  return c;
 }
 export type TaskCounts = ReturnType<typeof taskCounts>;
 

@@ -32,7 +32,8 @@ function checkNumber(def: IndicatorDef & { kind: 'number' | 'series' }, v: unkno
 }
 
 function checkOne(def: IndicatorDef, v: unknown): Bilingual | null {
-  const where = say(`“${def.name.zh}”（${def.key}）`, `"${def.name.en}" (${def.key})`);
+  // the indicator named in words, as the plan labels it: its key is the API's business, not the officer's
+  const where = say(`“${def.name.zh}”`, `“${def.name.en}”`);
   if (v === null || v === undefined) return say(`${where.zh}缺少数值`, `${where.en} has no value`);
   switch (def.kind) {
     case 'boolean':
@@ -71,11 +72,15 @@ export function parseReadings(plan: Plan, input: unknown): ParsedReadings {
   for (const key of Object.keys(input)) {
     const def = plan.indicators.find((d) => d.key === key);
     if (!def) {
-      const known = plan.indicators.map((d) => d.key).join(', ');
+      // the caller typed a key, so the known ones are listed by key, each with its name in words
+      const known = (lang: 'zh' | 'en') =>
+        plan.indicators
+          .map((d) => (lang === 'zh' ? `${d.key}（${d.name.zh}）` : `${d.key} (${d.name.en})`))
+          .join(lang === 'zh' ? '、' : '; ');
       problems.push(
         say(
-          `本预案没有指标“${key}”（可用：${known}）`,
-          `This plan has no indicator "${key}" (known: ${known})`,
+          `本预案没有指标“${key}”。可用的指标：${known('zh')}`,
+          `This plan has no indicator “${key}”. Its indicators: ${known('en')}`,
         ),
       );
       continue;
@@ -85,9 +90,11 @@ export function parseReadings(plan: Plan, input: unknown): ParsedReadings {
     else readings[key] = input[key] as ReadingValue;
   }
   if (problems.length === 0 && Object.keys(readings).length === 0) {
-    const known = plan.indicators.map((d) => d.key).join(', ');
     problems.push(
-      say(`缺少读数：至少需要一项指标（${known}）`, `No readings: give at least one indicator (${known})`),
+      say(
+        `缺少读数：至少需要一项指标（${plan.indicators.map((d) => d.name.zh).join('、')}）`,
+        `No readings: give at least one of ${plan.indicators.map((d) => d.name.en).join('; ')}`,
+      ),
     );
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, readings };

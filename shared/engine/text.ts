@@ -5,3 +5,6 @@ export interface Bilingual {
 }
 
 export const say = (zh: string, en: string): Bilingual => ({ zh, en });
+
+/** A language of the console: Chinese first, English by a toggle. */
+export type Lang = keyof Bilingual;

@@ -84,10 +84,10 @@ export const PartyBody = z.strictObject({
 const BindTarget = z.union([z.strictObject({ unitId: id }), z.strictObject({ party: PartyBody })]);
 
 /**
- * 接报 and declaration: without `levelId` the incident is opened only (reported, being graded), and what runs
- * from the occurrence or the report starts; with it, the level is declared at once.
+ * `open` (接报, and declaration in one step): without `levelId` the incident is opened only (reported,
+ * being graded), and what runs from the occurrence or the report starts; with it, the level is declared at once.
  */
-export const DeclareBody = z.strictObject({
+export const OpenBody = z.strictObject({
   planId: id,
   levelId: z.string().min(1).max(32).optional(),
   title: line(200),
@@ -112,8 +112,8 @@ export const DeclareBody = z.strictObject({
   milestones: z.partialRecord(z.enum(MILESTONES), Instant).optional(),
   requestId: RequestId,
 });
-/** Declares a level on an incident that is open (reported, nothing in force). */
-export const DeclareLevelBody = z.strictObject({
+/** `declare`: a level on an incident that is open (reported, nothing in force). */
+export const DeclareBody = z.strictObject({
   levelId: z.string().min(1).max(32),
   indicators: z
     .record(z.string().max(64), z.unknown())
@@ -155,32 +155,54 @@ export const TerminateBody = z.strictObject({
   reason: text(),
   requestId: RequestId,
 });
-export const MilestoneBody = z.strictObject({
+export const RecordMilestoneBody = z.strictObject({
   milestone: z.enum(MILESTONES),
   at: Instant,
   expectedVersion: version.optional(),
   requestId: RequestId,
 });
-export const AckBody = z.strictObject({ requestId: RequestId });
+export const AcknowledgeBody = z.strictObject({ requestId: RequestId });
 export const ReportBody = z.strictObject({ requestId: RequestId, note: text(), done: z.boolean() });
 
-/** The same commands over the socket: `{type, ...the REST body}` plus the incident or task it targets. */
-const IncidentRef = { incidentId: z.string().min(1).max(64) };
-const TaskRef = { taskId: z.string().min(1).max(200) };
+/**
+ * The body of each command the engine decides, by its name in the contract (shared/protocol/contract.ts).
+ * Over REST the body is checked on its own (its errors name its fields) and the path gives the target;
+ * over the socket the target travels in the message.
+ */
+export const COMMAND_BODIES = {
+  open: OpenBody,
+  declare: DeclareBody,
+  withdraw: WithdrawBody,
+  bind: BindBody,
+  changeLevel: ChangeLevelBody,
+  approve: ApproveBody,
+  reject: RejectBody,
+  terminate: TerminateBody,
+  recordMilestone: RecordMilestoneBody,
+  acknowledge: AcknowledgeBody,
+  report: ReportBody,
+} as const;
+
+/** A command over the socket: `{type: name, ...its input}`, where the input adds its target to the body. */
+const onIncident = { incidentId: z.string().min(1).max(64) };
+const onTask = { taskId: z.string().min(1).max(200) };
 export const SocketCommand = z.discriminatedUnion('type', [
-  DeclareBody.extend({ type: z.literal('declare') }),
-  DeclareLevelBody.extend({ type: z.literal('declareLevel'), ...IncidentRef }),
-  WithdrawBody.extend({ type: z.literal('withdraw'), ...IncidentRef }),
-  BindBody.extend({ type: z.literal('bind'), ...IncidentRef }),
-  ChangeLevelBody.extend({ type: z.literal('changeLevel'), ...IncidentRef }),
-  ApproveBody.extend({ type: z.literal('approve'), ...IncidentRef }),
-  RejectBody.extend({ type: z.literal('reject'), ...IncidentRef }),
-  TerminateBody.extend({ type: z.literal('terminate'), ...IncidentRef }),
-  MilestoneBody.extend({ type: z.literal('milestone'), ...IncidentRef }),
-  AckBody.extend({ type: z.literal('ack'), ...TaskRef }),
-  ReportBody.extend({ type: z.literal('report'), ...TaskRef }),
+  OpenBody.extend({ type: z.literal('open') }),
+  DeclareBody.extend({ type: z.literal('declare'), ...onIncident }),
+  WithdrawBody.extend({ type: z.literal('withdraw'), ...onIncident }),
+  BindBody.extend({ type: z.literal('bind'), ...onIncident }),
+  ChangeLevelBody.extend({ type: z.literal('changeLevel'), ...onIncident }),
+  ApproveBody.extend({ type: z.literal('approve'), ...onIncident }),
+  RejectBody.extend({ type: z.literal('reject'), ...onIncident }),
+  TerminateBody.extend({ type: z.literal('terminate'), ...onIncident }),
+  RecordMilestoneBody.extend({ type: z.literal('recordMilestone'), ...onIncident }),
+  AcknowledgeBody.extend({ type: z.literal('acknowledge'), ...onTask }),
+  ReportBody.extend({ type: z.literal('report'), ...onTask }),
 ]);
 export type SocketCommand = z.infer<typeof SocketCommand>;
+type SocketInput = z.input<typeof SocketCommand>;
+/** Each engine command's input (target and body), by name. */
+export type CommandInputs = { [K in SocketInput['type']]: Omit<Extract<SocketInput, { type: K }>, 'type'> };
 
 export const SyncRequest = z.strictObject({ after: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
 
@@ -226,7 +248,12 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
 /** What a command answers, over REST (status + body) and over the socket (the same object). */
 export type CommandReply =
   | { ok: true; status: number; body: Record<string, unknown> }
-  | { ok: false; status: number; body: { error: { code: ErrorCode; message: string; details?: unknown } } };
+  | {
+      ok: false;
+      status: number;
+      /** the message in both languages, apart: nobody splits a joined string */
+      body: { error: { code: ErrorCode; message: { zh: string; en: string }; details?: unknown } };
+    };
 
 export interface ServerToClient {
   /** the facts of one commit this user may see, in sequence order: one packet per room per commit */

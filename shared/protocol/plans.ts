@@ -13,5 +13,5 @@ export const AssessBody = z.strictObject({
 export type AssessBody = z.infer<typeof AssessBody>;
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown };
+  error: { code: ErrorCode; message: { zh: string; en: string }; details?: unknown };
 }

@@ -3,7 +3,7 @@
  * the server for its answers and by the browser from the state it folds itself, with the same functions.
  */
 import { clocks } from '../engine/clocks.ts';
-import type { IncidentState, Task } from '../engine/incident.ts';
+import type { IncidentState, Party, Task } from '../engine/incident.ts';
 import { signerForChange, signerToLift } from '../engine/authority.ts';
 import { describeAction } from '../engine/describe.ts';
 import { apiTaskId, parseApiTaskId } from '../engine/taskId.ts';
@@ -23,15 +23,37 @@ import { isStaff, type Viewer } from './viewer.ts';
 
 export { apiTaskId, parseApiTaskId };
 
-const unitName = (plan: Plan, unitId: string) => plan.units.find((u) => u.id === unitId)?.name ?? unitId;
-const actionDetail = (plan: Plan, actionId: string) => plan.actions.find((a) => a.id === actionId)?.detail;
+/**
+ * A plan's units, actions and clocks by id, indexed once per plan: a client recomputes views for every fact
+ * it folds, and a linear search per task made each summary cost O(tasks × items).
+ */
+const indexes = new WeakMap<
+  Plan,
+  {
+    units: Map<string, Plan['units'][number]>;
+    actions: Map<string, Action>;
+    clocks: Map<string, Plan['clocks'][number]>;
+  }
+>();
+function indexOf(plan: Plan) {
+  let index = indexes.get(plan);
+  if (!index) {
+    index = {
+      units: new Map(plan.units.map((u) => [u.id, u])),
+      actions: new Map(plan.actions.map((a) => [a.id, a])),
+      clocks: new Map(plan.clocks.map((c) => [c.id, c])),
+    };
+    indexes.set(plan, index);
+  }
+  return index;
+}
+const unitName = (plan: Plan, unitId: string) => indexOf(plan).units.get(unitId)?.name ?? unitId;
+const actionDetail = (plan: Plan, actionId: string) => indexOf(plan).actions.get(actionId)?.detail;
 
 function taskSource(plan: Plan, task: Task) {
   const s = task.source;
   const item =
-    s.kind === 'action'
-      ? plan.actions.find((a) => a.id === s.actionId)
-      : plan.clocks.find((c) => c.id === s.clockId);
+    s.kind === 'action' ? indexOf(plan).actions.get(s.actionId) : indexOf(plan).clocks.get(s.clockId);
   return { title: item?.title ?? { zh: s.kind, en: s.kind }, clause: item?.clause ?? '' };
 }
 
@@ -51,7 +73,7 @@ function taskProgress(task: Task) {
 /** The holder's name: a member unit's, or the outside party's for a role it holds ("相关村（社区）：某某村"). */
 function holderName(plan: Plan, state: IncidentState, unitId: string, lang: 'zh' | 'en' = 'zh') {
   const party = Object.hasOwn(state.parties, unitId) ? state.parties[unitId] : undefined;
-  const unit = plan.units.find((u) => u.id === unitId);
+  const unit = indexOf(plan).units.get(unitId);
   const name = (lang === 'zh' ? unit?.name : unit?.en) ?? unitId;
   return party ? `${name}${lang === 'zh' ? '：' : ': '}${party.name}` : name;
 }
@@ -81,10 +103,46 @@ export function taskView(plan: Plan, state: IncidentState, task: Task) {
     // only the latest notes: every staff view carries every task, so whole histories made it grow with
     // every report (issue 11); the rest is paged from GET /api/tasks/:taskId/notes
     notes: task.notes.slice(-NOTES.inView),
-    noteCount: task.notes.length,
+    noteCount: task.noteCount ?? task.notes.length,
   };
 }
 export type TaskView = ReturnType<typeof taskView>;
+
+/**
+ * Ended with nothing left owed: no fact can change it any more (milestones are recorded while a response
+ * runs; only open tasks are acknowledged, reported or fall overdue). Clients hold its summary, not its state.
+ */
+export const isSettled = (s: IncidentState) =>
+  s.status === 'terminated' && !Object.values(s.tasks).some(isOpen);
+
+/** A task in a unit's inbox: its view and where its incident stands now. */
+export function inboxTask(plan: Plan, state: IncidentState, task: Task) {
+  return {
+    ...taskView(plan, state, task),
+    incidentTitle: state.title,
+    incidentStatus: state.status,
+    incidentDrill: state.drill,
+    // the level in force now, so a unit sees what changed since its task was assigned
+    incidentLevel: state.level,
+    incidentLevelName: state.level ? (levelById(plan, state.level)?.name ?? null) : null,
+    planId: state.planId,
+  };
+}
+
+/** A unit's tasks across the incidents given (those it may see), newest first. */
+export function inboxTasks(
+  planOf: (planId: string) => Plan | undefined,
+  states: Iterable<IncidentState>,
+  unitId: string | null,
+) {
+  const out: ReturnType<typeof inboxTask>[] = [];
+  for (const s of states) {
+    const plan = planOf(s.planId);
+    if (!plan) continue;
+    for (const t of Object.values(s.tasks)) if (t.unitId === unitId) out.push(inboxTask(plan, s, t));
+  }
+  return out.sort((a, b) => b.assignedAt - a.assignedAt);
+}
 
 /**
  * A task as an acknowledgement's or report's answer gives it: what the command changed, not the whole view.
@@ -95,7 +153,7 @@ export function taskAnswer(state: IncidentState, task: Task) {
   return {
     id: apiTaskId(state.id, task.id),
     ...taskProgress(task),
-    noteCount: task.notes.length,
+    noteCount: task.noteCount ?? task.notes.length,
     lastNote: task.notes.at(-1) ?? null,
   };
 }
@@ -110,11 +168,11 @@ function nextDue(plan: Plan, incidentId: string, tasks: Task[]) {
     { taskId: string; title: Text; clause: string; units: string[]; dueAt: number | null }
   >();
   for (const t of nextDeadlines(tasks, tasks.length)) {
-    const { title, clause } = taskSource(plan, t);
     const key = `${JSON.stringify(t.source)}@${t.dueAt}`;
     const line = lines.get(key);
     if (line) line.units.push(unitName(plan, t.unitId));
-    else if (lines.size < 3)
+    else if (lines.size < 3) {
+      const { title, clause } = taskSource(plan, t);
       lines.set(key, {
         taskId: apiTaskId(incidentId, t.id),
         title,
@@ -122,6 +180,8 @@ function nextDue(plan: Plan, incidentId: string, tasks: Task[]) {
         units: [unitName(plan, t.unitId)],
         dueAt: t.dueAt,
       });
+      // soonest first: once past the third line's time, no later task can join a line
+    } else if ((t.dueAt ?? 0) > ([...lines.values()].at(-1)?.dueAt ?? 0)) break;
   }
   return [...lines.values()];
 }
@@ -170,7 +230,8 @@ export function incidentDetail(plan: Plan, state: IncidentState, viewer: Viewer,
       summary: state.summary,
       readings: state.readings,
       recommended: state.recommended,
-      assignees: state.assignees,
+      // who holds a role is staff business (RoleBound never reaches a unit)
+      assignees: isStaff(viewer) ? state.assignees : {},
       parties: isStaff(viewer) ? state.parties : {},
       roles: isStaff(viewer) ? roleViews(plan, state) : [],
       milestones: state.milestones,
@@ -216,7 +277,8 @@ function roleViews(plan: Plan, state: IncidentState) {
         en: u.en,
         bindsTo: (u.bindsTo ?? []).map((id) => ({ id, name: unitName(plan, id) })),
         ...(u.party ? { party: u.party } : {}),
-        holder: unitId ? { unitId, name: unitName(plan, unitId) } : party ? { party } : null,
+        holder: (unitId ? { unitId, name: unitName(plan, unitId) } : party ? { party } : null) as
+          { unitId: string; name: string } | { party: Party } | null,
         openTasks: owed,
       };
     });

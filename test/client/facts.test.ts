@@ -14,7 +14,7 @@ import {
   taskSource,
   taskUnit,
 } from '../../client/src/logic/facts.ts';
-import type { PlanSummary } from '../../client/src/types.ts';
+import type { PlanSummary } from '../../shared/protocol/contract.ts';
 
 const snow = planById('snow-ice')!;
 /** what GET /api/plans sends for a plan: levels, units and the titles of its actions and clocks */

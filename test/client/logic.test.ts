@@ -22,7 +22,7 @@ import {
 } from '../../client/src/logic/inbox.ts';
 import { unitStatus } from '../../client/src/logic/unitStatus.ts';
 import { readingsFrom } from '../../client/src/pages/Declare.tsx';
-import type { PlanSummary } from '../../client/src/types.ts';
+import type { PlanSummary } from '../../shared/protocol/contract.ts';
 
 const MIN = 60_000;
 
@@ -251,7 +251,7 @@ describe('tier table', () => {
 });
 
 describe('offline queue', () => {
-  const cmd = (taskId: string, kind: 'ack' | 'report' = 'ack', n = 0): QueuedCommand => ({
+  const cmd = (taskId: string, kind: 'acknowledge' | 'report' = 'acknowledge', n = 0): QueuedCommand => ({
     requestId: `req-${taskId}-${kind}-${n}`,
     taskId,
     kind,
@@ -260,10 +260,10 @@ describe('offline queue', () => {
 
   it('keeps one acknowledgement per task but every report', () => {
     let q = enqueue([], cmd('a'));
-    q = enqueue(q, cmd('a', 'ack', 1));
+    q = enqueue(q, cmd('a', 'acknowledge', 1));
     q = enqueue(q, cmd('a', 'report', 2));
     q = enqueue(q, cmd('a', 'report', 3));
-    expect(q.map((c) => `${c.taskId}:${c.kind}`)).toEqual(['a:ack', 'a:report', 'a:report']);
+    expect(q.map((c) => `${c.taskId}:${c.kind}`)).toEqual(['a:acknowledge', 'a:report', 'a:report']);
   });
 
   it('sends in order and stops at the first that gets no answer, keeping it and the rest', async () => {
@@ -311,6 +311,9 @@ describe('offline queue', () => {
     expect(loadQueue(storage, 'u3')).toEqual([]);
     store.set('epc-outbox:u4', JSON.stringify([{ taskId: 1 }, cmd('ok')]));
     expect(loadQueue(storage, 'u4').map((c) => c.taskId)).toEqual(['ok']);
+    // a queue saved when the acknowledgement was called 'ack' is sent under its one name now
+    store.set('epc-outbox:u5', JSON.stringify([{ ...cmd('old'), kind: 'ack' }]));
+    expect(loadQueue(storage, 'u5').map((c) => c.kind)).toEqual(['acknowledge']);
   });
 });
 

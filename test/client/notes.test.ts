@@ -1,7 +1,7 @@
 /** Paging a task's notes in the browser: pages join without repeats, and a report that arrives between pages shifts the next one. */
 import { describe, expect, it } from 'vitest';
 import { addPage, nextOffset } from '../../client/src/logic/notes.ts';
-import type { Note } from '../../client/src/types.ts';
+import type { Note } from '../../shared/protocol/contract.ts';
 
 const note = (i: number): Note => ({ at: 1000 + i, by: 'u-police', text: `第${i}次` });
 /** the server's page: newest first, offset counted from the newest of `total` notes 1..total */

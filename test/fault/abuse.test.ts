@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../server/auth/accounts.ts';
 import type { RunningServer } from '../../server/main.ts';
 import { PLANS } from '../../shared/plans/index.ts';
+import { CONTRACT, fillPath } from '../../shared/protocol/contract.ts';
 import type { CommandReply, SocketCommand } from '../../shared/protocol/live.ts';
 import { boot, Client, type LiveClient, rid, until } from '../integration/live.ts';
 
@@ -73,7 +74,7 @@ describe('ten officers at once', () => {
       const replies = await Promise.all(
         officers.map(async (o, i) =>
           i % 2 === 0
-            ? o.client.post(`/api/incidents/${id}/level`, { ...body, requestId: rid('r') })
+            ? o.client.post(`/api/incidents/${id}/changeLevel`, { ...body, requestId: rid('r') })
             : ((await o.live.command({
                 type: 'changeLevel',
                 incidentId: id,
@@ -119,9 +120,9 @@ describe('late and repeated acknowledgements', () => {
     expect(tasks.length).toBeGreaterThanOrEqual(2);
     const [t1, t2] = [tasks[0]!.id, tasks[1]!.id];
     const head = await server.service.head();
-    const ack = { type: 'ack' as const, taskId: t1, requestId: rid('ack') };
+    const ack = { type: 'acknowledge' as const, taskId: t1, requestId: rid('ack') };
     const viaRest = () =>
-      police.post(`/api/tasks/${encodeURIComponent(t1)}/ack`, { requestId: ack.requestId });
+      police.post(`/api/tasks/${encodeURIComponent(t1)}/acknowledge`, { requestId: ack.requestId });
     const viaSocket = () => policeLive.command(ack);
     // a progress report of the same task races the copies: whichever lands first, the copies agree
     const replies = await Promise.all([
@@ -137,8 +138,10 @@ describe('late and repeated acknowledgements', () => {
     ]);
     const copies = [replies[0]!, replies[2]!, replies[3]!, replies[4]!];
     expect(new Set(copies.map((r) => r.status)).size, JSON.stringify(replies)).toBe(1);
-    // REST answers carry the demo label; the socket's do not: compare what the command answered
-    const answer = (r: { body: unknown }) => JSON.stringify({ ...(r.body as object), demo: undefined });
+    // REST answers carry the demo label; the socket's do not: compare what the command answered. Only the
+    // copy that was decided carries its facts; the kept answer a copy gets has none (the client syncs)
+    const answer = (r: { body: unknown }) =>
+      JSON.stringify({ ...(r.body as object), demo: undefined, facts: undefined });
     expect(new Set(copies.map(answer)).size).toBe(1);
     const facts = await server.service.factsAfter(head, 1000);
     expect(
@@ -157,9 +160,12 @@ describe('late and repeated acknowledgements', () => {
       ).status,
     ).toBe(200);
     const lateHead = await server.service.head();
-    const late = await police.post(`/api/tasks/${encodeURIComponent(t2)}/ack`, { requestId: rid('late') });
+    const late = await police.post(`/api/tasks/${encodeURIComponent(t2)}/acknowledge`, {
+      requestId: rid('late'),
+    });
     expect(late.status).toBe(409);
-    expect(late.body.error.message).toMatch(/[\u4e00-\u9fff]+.* \/ .+/);
+    expect(late.body.error.message.zh).toMatch(/[\u4e00-\u9fff]+/);
+    expect(late.body.error.message.en).toMatch(/.+/);
     expect(await server.service.head()).toBe(lateHead);
     // the first copy's key still gets its first answer
     const again = await viaRest();
@@ -198,7 +204,7 @@ describe('every command by every role that may not give it, for every plan', () 
       ).id as string;
       const owner = anyTask.split('@')[1]!.split('@')[0]!;
       const staffCommands: Draft[] = [
-        { type: 'declare', planId, levelId: plan.levels[0]!.id, title: '越权' },
+        { type: 'open', planId, levelId: plan.levels[0]!.id, title: '越权' },
         {
           type: 'changeLevel',
           incidentId: id,
@@ -209,8 +215,8 @@ describe('every command by every role that may not give it, for every plan', () 
         { type: 'approve', incidentId: id },
         { type: 'reject', incidentId: id, reason: '越权' },
         { type: 'terminate', incidentId: id, expectedVersion: version, reason: '越权' },
-        { type: 'milestone', incidentId: id, milestone: 'occurred', at: Date.now() },
-        { type: 'declareLevel', incidentId: id, levelId: plan.levels[0]!.id },
+        { type: 'recordMilestone', incidentId: id, milestone: 'occurred', at: Date.now() },
+        { type: 'declare', incidentId: id, levelId: plan.levels[0]!.id },
         { type: 'withdraw', incidentId: id },
         ...plan.units
           .filter((u) => u.kind === 'role' && u.bindsTo?.length)
@@ -220,7 +226,7 @@ describe('every command by every role that may not give it, for every plan', () 
           ),
       ];
       const taskCommands: Draft[] = [
-        { type: 'ack', taskId: anyTask },
+        { type: 'acknowledge', taskId: anyTask },
         { type: 'report', taskId: anyTask, note: '越权', done: true },
       ];
       const cases: [string, Draft[]][] = [
@@ -259,44 +265,30 @@ describe('every command by every role that may not give it, for every plan', () 
 });
 
 function rest(c: Client, cmd: SocketCommand) {
-  const { type, ...b } = cmd as unknown as Record<string, unknown> & { type: string };
-  const { incidentId, taskId, ...body } = b;
-  const inc = `/api/incidents/${String(incidentId)}`;
-  const task = `/api/tasks/${encodeURIComponent(String(taskId))}`;
-  const path: Record<string, string> = {
-    declare: '/api/incidents',
-    changeLevel: `${inc}/level`,
-    approve: `${inc}/approve`,
-    reject: `${inc}/reject`,
-    terminate: `${inc}/terminate`,
-    milestone: `${inc}/milestones`,
-    declareLevel: `${inc}/declare`,
-    withdraw: `${inc}/withdraw`,
-    bind: `${inc}/bind`,
-    ack: `${task}/ack`,
-    report: `${task}/report`,
-  };
-  return c.post(path[type]!, body);
+  // the same command at its contract path (shared/protocol/contract.ts), the target in the path
+  const { type, ...input } = cmd;
+  const { path, rest: body } = fillPath(CONTRACT[type].path, input);
+  return c.post(path, body);
 }
 
 describe('100,000 malformed payloads', () => {
   /** Each kind of garbage a careless or hostile client sends. */
   const deep = JSON.parse('['.repeat(300) + ']'.repeat(300));
   const GARBAGE: unknown[] = [
-    { type: 'ack', taskId: 5, requestId: 'abcdefgh1' },
-    { type: 'ack', taskId: 'x:y@z' },
+    { type: 'acknowledge', taskId: 5, requestId: 'abcdefgh1' },
+    { type: 'acknowledge', taskId: 'x:y@z' },
     JSON.parse(
-      '{"type":"declare","__proto__":{"role":"admin"},"planId":"snow-ice","levelId":"I","title":"t","requestId":"abcdefgh2"}',
+      '{"type":"open","__proto__":{"role":"admin"},"planId":"snow-ice","levelId":"I","title":"t","requestId":"abcdefgh2"}',
     ),
     {
-      type: 'declare',
+      type: 'open',
       planId: 'snow-ice',
       levelId: 'I',
       title: 't',
       requestId: 'abcdefgh3',
       indicators: { a: deep },
     },
-    { type: 'declare', planId: 'snow-ice', levelId: 'I', title: 'x'.repeat(5000), requestId: 'abcdefgh4' },
+    { type: 'open', planId: 'snow-ice', levelId: 'I', title: 'x'.repeat(5000), requestId: 'abcdefgh4' },
     { type: 'explode', requestId: 'abcdefgh5' },
     { type: 'report', taskId: 'a:b@c', requestId: 'abcdefgh6', note: '', done: 'yes' },
     {
@@ -307,7 +299,7 @@ describe('100,000 malformed payloads', () => {
       reason: 'r',
       requestId: 'abcdefgh7',
     },
-    { type: 'ack', taskId: 'a:b@c', requestId: 'abcdefgh8', extra: true },
+    { type: 'acknowledge', taskId: 'a:b@c', requestId: 'abcdefgh8', extra: true },
     42,
     null,
     'ack',
@@ -323,9 +315,9 @@ describe('100,000 malformed payloads', () => {
   ];
   const REST_PATHS = [
     '/api/incidents',
-    '/api/incidents/x/level',
+    '/api/incidents/x/changeLevel',
     '/api/incidents/x/approve',
-    '/api/tasks/a:b@c/ack',
+    '/api/tasks/a:b@c/acknowledge',
     '/api/tasks/a:b@c/report',
     '/api/session',
   ];

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
 import { RATE } from '../../shared/protocol/limits.ts';
 import type { CommandReply } from '../../shared/protocol/live.ts';
-import { boot, Client, type LiveClient, rid, tempDir, until } from '../integration/live.ts';
+import { boot, Client, type LiveClient, rid, summariesOf, tempDir, until } from '../integration/live.ts';
 
 const open: LiveClient[] = [];
 const live = async (c: Client) => {
@@ -60,9 +60,10 @@ describe('input can never stop the process', () => {
       body: deepDeclaration(6000),
     });
     expect(rest.status).toBe(400);
-    const body = (await rest.json()) as { error: { code: string; message: string } };
+    const body = (await rest.json()) as { error: { code: string; message: { zh: string; en: string } } };
     expect(body.error.code).toBe('INVALID');
-    expect(body.error.message).toMatch(/嵌套过深.* \/ .*nested too deeply/);
+    expect(body.error.message.zh).toMatch(/嵌套过深/);
+    expect(body.error.message.en).toMatch(/nested too deeply/);
 
     // over the socket, as raw socket.io frames (a socket.io client would recurse over the value itself):
     // "42<ack id>[event, payload]" on the engine.io connection; the deep one and a good one in one write
@@ -75,7 +76,7 @@ describe('input can never stop the process', () => {
     });
     engine.send(`2900["command",${deepDeclaration(6000).replace('{', '{"type":"declare",')}]`);
     engine.send(
-      `2901["command",${JSON.stringify({ type: 'declare', planId: 'snow-ice', levelId: 'III', title: '同批的正常命令', drill: true, requestId: rid('ok') })}]`,
+      `2901["command",${JSON.stringify({ type: 'open', planId: 'snow-ice', levelId: 'III', title: '同批的正常命令', drill: true, requestId: rid('ok') })}]`,
     );
     await until(() => acks.has(900) && acks.has(901), 'both raw commands answered');
     expect(acks.get(900)!.status).toBe(400);
@@ -181,7 +182,7 @@ describe('every write a user can cause is bounded', () => {
       const replies = await Promise.all(
         Array.from({ length: 250 }, (_, k) =>
           unit.command({
-            type: 'ack',
+            type: 'acknowledge',
             taskId: `nothing:made-up-${sent + k}@sanitation`,
             requestId: rid('f'),
           }),
@@ -213,17 +214,21 @@ describe('every write a user can cause is bounded', () => {
     const director = await Client.login(server.url, 'director');
     const { id } = await declare(director, 'snow-ice', 'III');
     const unit = await Client.login(server.url, 'sanitation'); // the account the previous test spent
-    const res = await unit.post(`/api/tasks/${encodeURIComponent(`${id}:x@sanitation`)}/ack`, {
+    const res = await unit.post(`/api/tasks/${encodeURIComponent(`${id}:x@sanitation`)}/acknowledge`, {
       requestId: rid('l'),
     });
     expect(res.status).toBe(429);
     expect(res.body.error.code).toBe('RATE_LIMITED');
-    expect(res.body.error.message).toMatch(/操作过于频繁.*秒后再试 \/ Too many commands; try again in \d+ s/);
-    const raw = await fetch(`${server.url}/api/tasks/${encodeURIComponent(`${id}:x@sanitation`)}/ack`, {
-      method: 'POST',
-      headers: { cookie: unit.cookie, 'content-type': 'application/json' },
-      body: JSON.stringify({ requestId: rid('l') }),
-    });
+    expect(res.body.error.message.zh).toMatch(/操作过于频繁.*秒后再试/);
+    expect(res.body.error.message.en).toMatch(/^Too many commands; try again in \d+ s/);
+    const raw = await fetch(
+      `${server.url}/api/tasks/${encodeURIComponent(`${id}:x@sanitation`)}/acknowledge`,
+      {
+        method: 'POST',
+        headers: { cookie: unit.cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ requestId: rid('l') }),
+      },
+    );
     expect(Number(raw.headers.get('retry-after'))).toBeGreaterThan(0);
     // another unit, and staff, are untouched
     const task = (await director.get(`/api/incidents/${id}`)).body.tasks.find(
@@ -232,7 +237,8 @@ describe('every write a user can cause is bounded', () => {
     const other = await Client.login(server.url, task.unitId);
     const mine = task.id;
     expect(
-      (await other.post(`/api/tasks/${encodeURIComponent(mine)}/ack`, { requestId: rid('a') })).status,
+      (await other.post(`/api/tasks/${encodeURIComponent(mine)}/acknowledge`, { requestId: rid('a') }))
+        .status,
     ).toBe(200);
     expect(await staffAnswer(director, `/api/incidents/${id}`)).toBeLessThan(5000);
   });
@@ -277,7 +283,7 @@ describe('a unit sees nothing of what is not its business', () => {
           requestId: rid('p'),
         }),
       () =>
-        sanitation.post(`/api/incidents/${target}/level`, {
+        sanitation.post(`/api/incidents/${target}/changeLevel`, {
           levelId: 'red',
           expectedVersion: version,
           reason: '探',
@@ -319,8 +325,8 @@ describe('a unit sees nothing of what is not its business', () => {
     const health = await Client.login(server.url, 'city-health');
     const theirs = (await police.get(`/api/incidents/${id}`)).body.tasks[0].id as string;
     const madeUp = `${id}:no-such-action@city-police`;
-    for (const verb of ['ack', 'report'] as const) {
-      const body = verb === 'ack' ? {} : { note: '探', done: false };
+    for (const verb of ['acknowledge', 'report'] as const) {
+      const body = verb === 'acknowledge' ? {} : { note: '探', done: false };
       const a = await health.post(`/api/tasks/${encodeURIComponent(theirs)}/${verb}`, {
         ...body,
         requestId: rid('p'),
@@ -337,9 +343,11 @@ describe('a unit sees nothing of what is not its business', () => {
     }
     const staff = (await director.get(`/api/incidents/${id}`)).body.incident;
     const own = (await health.get(`/api/incidents/${id}`)).body;
-    const listed = (await health.get('/api/incidents')).body.incidents.find(
-      (i: { id: string }) => i.id === id,
-    );
+    const listed = summariesOf((await health.get('/api/incidents')).body, {
+      id: 'city-health',
+      role: 'unit',
+      unitId: 'city-health',
+    }).find((i) => i.id === id)!;
     const ownTasks = own.tasks.filter((t: { status: string }) => t.status !== 'stoodDown').length;
     expect(own.tasks.every((t: { unitId: string }) => t.unitId === 'city-health')).toBe(true);
     expect(staff.counts.tasks).toBeGreaterThan(ownTasks);
@@ -509,9 +517,9 @@ describe('reads are paced per account', () => {
     const res = await fetch(`${server.url}/api/tasks`, { headers: { cookie: unit.cookie } });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
-      /查询过于频繁.* \/ Too many requests/,
-    );
+    const limited = ((await res.json()) as { error: { message: { zh: string; en: string } } }).error.message;
+    expect(limited.zh).toMatch(/查询过于频繁/);
+    expect(limited.en).toMatch(/^Too many requests/);
     expect((await (await Client.login(server.url, 'duty')).get('/api/incidents')).status).toBe(200);
   });
 });
@@ -669,7 +677,7 @@ describe('the second round: what an attacker found after the first (helper repor
     for (const name of ['__proto__', 'constructor', 'toString']) {
       const notes = await director.get(`/api/tasks/${encodeURIComponent(`${id}:${name}`)}/notes`);
       expect(notes.status, name).toBe(404);
-      const ack = await director.post(`/api/tasks/${encodeURIComponent(`${id}:${name}`)}/ack`, {
+      const ack = await director.post(`/api/tasks/${encodeURIComponent(`${id}:${name}`)}/acknowledge`, {
         requestId: rid('proto'),
       });
       expect(ack.status, name).toBe(404);

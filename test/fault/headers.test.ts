@@ -202,9 +202,10 @@ describe('allowed hosts (DNS rebinding)', () => {
       for (const path of ['/', '/api/health', '/api/plans']) {
         const res = await raw(plain, path, { host });
         expect(res.status, `${host} ${path}`).toBe(403);
-        const body = JSON.parse(res.body) as { error: { code: string; message: string } };
+        const body = JSON.parse(res.body) as { error: { code: string; message: { zh: string; en: string } } };
         expect(body.error.code).toBe('FORBIDDEN');
-        expect(body.error.message).toMatch(/^主机名不被允许.* \/ Host not allowed/);
+        expect(body.error.message.zh).toMatch(/^主机名不被允许/);
+        expect(body.error.message.en).toMatch(/^Host not allowed/);
         expect(res.headers['content-security-policy']).toBeTruthy();
       }
     }
@@ -351,7 +352,7 @@ describe('text without control or bidi characters', () => {
     expect(after.find((t) => t.id === t1)!.notes.map((n) => n.text)).toEqual(['第一行已到岗\n第二行\t缩进']);
     expect(after.find((t) => t.id === t2)!.notes.map((n) => n.text)).toEqual(['socket[31m red\nnext']);
 
-    const level = await duty.post(`/api/incidents/${id}/level`, {
+    const level = await duty.post(`/api/incidents/${id}/changeLevel`, {
       levelId: 'II',
       expectedVersion: (await duty.get(`/api/incidents/${id}`)).body.incident.version,
       reason: `雪\u202E势\u0007加大\n需提级`,

@@ -103,7 +103,10 @@ describe('production after demo on the same data directory', () => {
     expect(first).toEqual({
       status: 401,
       body: {
-        error: { code: 'UNAUTHENTICATED', message: '用户名或密码不正确 / Wrong username or password' },
+        error: {
+          code: 'UNAUTHENTICATED',
+          message: { zh: '用户名或密码不正确', en: 'Wrong username or password' },
+        },
       },
     });
     for (const [what, answer] of Object.entries(answers)) expect(answer, what).toEqual(first);

@@ -114,7 +114,7 @@ it('a unit flooding reports for ten seconds over REST and the socket stays bound
   const record = (taskId: string, reply: { status: number; body: unknown }) => {
     statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
     if (reply.status === 200) accepted.set(taskId, (accepted.get(taskId) ?? 0) + 1);
-    const message = (reply.body as { error?: { message?: string } }).error?.message ?? '';
+    const message = (reply.body as { error?: { message?: { zh: string } } }).error?.message?.zh ?? '';
     if (reply.status === 409 && !isNotesLimit(message)) otherRefusals.push(message);
     if (![200, 409, 429].includes(reply.status)) otherRefusals.push(`${reply.status} ${message}`);
   };
@@ -204,7 +204,7 @@ it('a unit flooding reports for ten seconds over REST and the socket stays bound
       if (r.status !== 200) refused = r;
     }
     expect(refused?.status).toBe(409);
-    expect(isNotesLimit(refused?.body.error.message)).toBe(true);
+    expect(isNotesLimit(refused?.body.error.message.zh)).toBe(true);
     // the completion report is still accepted, once
     expect((await report(t.id, '作业完成，汇总如下：主干道已全部通行', true)).status).toBe(200);
     expect((await report(t.id, '再补充一句', true)).status).toBe(409);

@@ -56,7 +56,10 @@ describe('security', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i += 1) statuses.push((await login(plain.url, {}, `wrong-${i}`)).status);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
-    const body = (await (await login(plain.url, {}, 'wrong')).json()) as { error: { message: string } };
-    expect(body.error.message).toMatch(/[\u4e00-\u9fff].* \/ [A-Za-z]/);
+    const body = (await (await login(plain.url, {}, 'wrong')).json()) as {
+      error: { message: { zh: string; en: string } };
+    };
+    expect(body.error.message.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(body.error.message.en).toMatch(/[A-Za-z]/);
   });
 });

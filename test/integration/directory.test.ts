@@ -5,7 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
 import type { DirectoryUnit } from '../../shared/protocol/directory.ts';
-import { boot, Client, rid, tempDir } from './live.ts';
+import { boot, Client, rid, summariesOf, tempDir } from './live.ts';
+
+const DUTY = { id: 'duty', role: 'duty', unitId: null } as const;
 
 const dir = tempDir();
 let server: RunningServer;
@@ -51,7 +53,7 @@ describe('directory', () => {
     };
     const refused = await duty.request('PUT', '/api/directory/chishang', body);
     expect(refused.status).toBe(403);
-    expect(refused.body.error.message).toMatch(/管理员/);
+    expect(refused.body.error.message.zh).toMatch(/管理员/);
     expect((await unitOf(duty, 'chishang'))!.contacts).toEqual([]);
 
     const saved = await admin.request<DirectoryUnit>('PUT', '/api/directory/chishang', body);
@@ -78,7 +80,8 @@ describe('directory', () => {
     ]) {
       const r = await admin.request('PUT', '/api/directory/badou', bad);
       expect(r.status).toBe(400);
-      expect(r.body.error.message).toMatch(/[\u4e00-\u9fff].*\/.*[a-z]/);
+      expect(r.body.error.message.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(r.body.error.message.en).toMatch(/[a-z]/);
     }
     expect(await unitOf(admin, 'badou')).toEqual(before);
     expect(
@@ -122,13 +125,14 @@ describe('change preview', () => {
     expect(up.body.stoodDown.every((a: { level: string }) => a.level === 'blue')).toBe(true);
     const unknown = await duty.get(`/api/incidents/${id}/preview?levelId=purple`);
     expect(unknown.status).toBe(404);
-    expect(unknown.body.error.message).toMatch(/级别.*purple.* \/ .*level/);
+    expect(unknown.body.error.message.zh).toMatch(/级别.*purple/);
+    expect(unknown.body.error.message.en).toMatch(/level/);
     const end = await duty.get(`/api/incidents/${id}/preview`);
     expect(end.body.levelId).toBeNull();
     expect(end.body.stoodDown.length).toBeGreaterThan(0);
     const list = await duty.get('/api/incidents');
     expect(list.body.seq).toBeGreaterThan(0);
-    const card = list.body.incidents.find((i: { id: string }) => i.id === id);
+    const card = summariesOf(list.body, DUTY).find((i) => i.id === id)!;
     expect(card.counts.units).toBeGreaterThan(0);
     expect(card.counts.unitsAcknowledged).toBe(0);
   });
@@ -144,14 +148,14 @@ describe('incident cards', () => {
     });
     expect(declared.status).toBe(201);
     // the operators' 30-minute broadcast runs from the weather warning (5), recorded here
-    const recorded = await duty.post(`/api/incidents/${declared.body.incident.id}/milestones`, {
+    const recorded = await duty.post(`/api/incidents/${declared.body.incident.id}/recordMilestone`, {
       milestone: 'snowWarningIssued',
       at: Date.now() - 1000,
       requestId: rid('warning'),
     });
     expect(recorded.status).toBe(200);
     const again = await duty.get('/api/incidents');
-    const card = again.body.incidents.find((i: { id: string }) => i.id === declared.body.incident.id);
+    const card = summariesOf(again.body, DUTY).find((i) => i.id === declared.body.incident.id)!;
     expect(card.nextDue.length).toBeGreaterThan(0);
     expect(card.nextDue.length).toBeLessThanOrEqual(3);
     const broadcast = card.nextDue.find((d: { clause: string }) => d.clause === '5');

@@ -30,7 +30,8 @@ describe('a restart in the middle of a response', () => {
     const confirmed: string[] = [];
     for (const u of units.slice(0, units.length / 2)) {
       for (const t of u.tasks())
-        if ((await u.command({ type: 'ack', taskId: t, requestId: rid() })).status === 200) confirmed.push(t);
+        if ((await u.command({ type: 'acknowledge', taskId: t, requestId: rid() })).status === 200)
+          confirmed.push(t);
     }
     const port = server.port;
     await server.close();
@@ -41,7 +42,7 @@ describe('a restart in the middle of a response', () => {
       'clients reconnected',
     );
     // a fact made after the restart reaches everyone, and the other half acknowledges
-    const raised = await duty.post(`/api/incidents/${id}/level`, {
+    const raised = await duty.post(`/api/incidents/${id}/changeLevel`, {
       levelId: 'I',
       expectedVersion: (await duty.get(`/api/incidents/${id}`)).body.incident.version,
       reason: '雪情加重',
@@ -50,7 +51,8 @@ describe('a restart in the middle of a response', () => {
     expect(raised.status).toBe(200);
     for (const u of units.slice(units.length / 2)) {
       for (const t of u.tasks())
-        if ((await u.command({ type: 'ack', taskId: t, requestId: rid() })).status === 200) confirmed.push(t);
+        if ((await u.command({ type: 'acknowledge', taskId: t, requestId: rid() })).status === 200)
+          confirmed.push(t);
     }
     const head = await server.service.head();
     await until(() => leader.feed.position === head, 'the leader is at the server’s sequence');

@@ -13,6 +13,10 @@ import type {
   SyncReply,
 } from '../../shared/protocol/live.ts';
 import { type RunningServer, type ServerOptions, startServer } from '../../server/main.ts';
+import type { IncidentState } from '../../shared/engine/incident.ts';
+import { planById } from '../../shared/plans/index.ts';
+import { incidentSummary } from '../../shared/views/incident.ts';
+import type { Viewer } from '../../shared/views/viewer.ts';
 
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'epc-'));
 
@@ -147,4 +151,16 @@ export async function until(ok: () => boolean, what: string, timeoutMs = 10_000)
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for: ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/**
+ * The incidents' summaries a client shows after the bootstrap (GET /api/incidents): computed from the states
+ * with the shared view function, as the browser computes them, and the settled ones as the server gave them.
+ */
+export function summariesOf(body: Record<string, unknown>, viewer: Viewer): Record<string, any>[] {
+  const bootstrap = body as { states: IncidentState[]; settled: ReturnType<typeof incidentSummary>[] };
+  return [
+    ...bootstrap.states.map((s) => incidentSummary(planById(s.planId)!, s, viewer)),
+    ...bootstrap.settled,
+  ];
 }

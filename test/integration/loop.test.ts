@@ -117,7 +117,7 @@ describe.each(LOOPS)('$plan: the whole response over REST and sockets', ({ plan,
         );
         for (const u of units) {
           for (const taskId of new Set(u.tasks().filter((t) => owed.has(t)))) {
-            const reply = await u.command({ type: 'ack', taskId, requestId: rid('ack') });
+            const reply = await u.command({ type: 'acknowledge', taskId, requestId: rid('ack') });
             expect(reply.status, `${u.client.username} acknowledges ${taskId}`).toBe(200);
           }
         }
@@ -144,7 +144,7 @@ describe.each(LOOPS)('$plan: the whole response over REST and sockets', ({ plan,
         });
         id = res.body.incident?.id;
       } else if (step.do === 'level') {
-        res = await who.post(`/api/incidents/${id}/level`, {
+        res = await who.post(`/api/incidents/${id}/changeLevel`, {
           levelId: step.level,
           expectedVersion: version,
           reason: '研判调整',
@@ -183,11 +183,11 @@ describe.each(LOOPS)('$plan: the whole response over REST and sockets', ({ plan,
       .flatMap((u) => u.tasks().map((t) => [u, t] as const))
       .find(([, t]) => tasks.find((x) => x.id === t)?.status === 'closed');
     expect(closed).toBeDefined();
-    const late = await closed![0].client.post(`/api/tasks/${encodeURIComponent(closed![1])}/ack`, {
+    const late = await closed![0].client.post(`/api/tasks/${encodeURIComponent(closed![1])}/acknowledge`, {
       requestId: rid('late'),
     });
     expect(late.status).toBe(409);
-    expect(late.body.error.message).toContain('终止');
+    expect(late.body.error.message.zh).toContain('终止');
 
     // the leader saw the whole log live, in order, each fact once; nothing assigned twice
     const seqs = (await staff.leader!.allFacts(id)).map((f) => f.seq);

@@ -149,7 +149,9 @@ describe('terminating with undone work', () => {
     ).body.tasks.filter((t) => t.incidentId === id);
     expect(mine.length).toBeGreaterThan(1);
     const [first, second] = mine as unknown as [{ id: string }, { id: string }];
-    expect((await weather.post(`/api/tasks/${first.id}/ack`, { requestId: rid('a') })).status).toBe(200);
+    expect((await weather.post(`/api/tasks/${first.id}/acknowledge`, { requestId: rid('a') })).status).toBe(
+      200,
+    );
     expect(
       (
         await weather.post(`/api/tasks/${second.id}/report`, {

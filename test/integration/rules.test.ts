@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
+import { CONTRACT, fillPath } from '../../shared/protocol/contract.ts';
 import type { CommandReply, SocketCommand } from '../../shared/protocol/live.ts';
 import { boot, Client, type LiveClient, rid } from './live.ts';
 
@@ -71,8 +72,8 @@ const ownerOnly = {
 };
 const CELLS: Cell[] = [
   {
-    command: 'declare',
-    make: async () => ({ type: 'declare', planId: 'heavy-pollution', levelId: 'orange', title: '矩阵' }),
+    command: 'open',
+    make: async () => ({ type: 'open', planId: 'heavy-pollution', levelId: 'orange', title: '矩阵' }),
     expect: staffOnly(202, 201),
   },
   {
@@ -108,8 +109,8 @@ const CELLS: Cell[] = [
     expect: staffOnly(202, 200),
   },
   {
-    command: 'ack',
-    make: async () => ({ type: 'ack', taskId: await policeTask((await incident()).id) }),
+    command: 'acknowledge',
+    make: async () => ({ type: 'acknowledge', taskId: await policeTask((await incident()).id) }),
     expect: ownerOnly,
   },
   {
@@ -124,17 +125,12 @@ const CELLS: Cell[] = [
   },
 ];
 
-const REST: Record<string, (c: Client, cmd: Record<string, unknown>) => Promise<{ status: number }>> = {
-  declare: (c, { type: _, ...b }) => c.post('/api/incidents', b),
-  changeLevel: (c, { type: _, incidentId, ...b }) => c.post(`/api/incidents/${incidentId}/level`, b),
-  approve: (c, { type: _, incidentId, ...b }) => c.post(`/api/incidents/${incidentId}/approve`, b),
-  reject: (c, { type: _, incidentId, ...b }) => c.post(`/api/incidents/${incidentId}/reject`, b),
-  terminate: (c, { type: _, incidentId, ...b }) => c.post(`/api/incidents/${incidentId}/terminate`, b),
-  ack: (c, { type: _, taskId, ...b }) => c.post(`/api/tasks/${encodeURIComponent(String(taskId))}/ack`, b),
-  report: (c, { type: _, taskId, ...b }) =>
-    c.post(`/api/tasks/${encodeURIComponent(String(taskId))}/report`, b),
+/** The command at its contract path (shared/protocol/contract.ts), the target in the path. */
+const REST = (c: Client, cmd: SocketCommand) => {
+  const { type, ...input } = cmd;
+  const { path, rest } = fillPath(CONTRACT[type].path, input);
+  return c.post(path, rest);
 };
-
 describe.each(['rest', 'socket'] as const)('authorization matrix over %s', (transport) => {
   for (const cell of CELLS) {
     it.each(ROLES)(`${cell.command} by %s`, async (role) => {
@@ -143,7 +139,7 @@ describe.each(['rest', 'socket'] as const)('authorization matrix over %s', (tran
       const audited = await refusalsOnRecord();
       const status =
         transport === 'rest'
-          ? (await REST[cell.command]!(as[role]!, cmd as unknown as Record<string, unknown>)).status
+          ? (await REST(as[role]!, cmd)).status
           : ((await live[role]!.command(cmd)) as CommandReply).status;
       expect(status).toBe(cell.expect[role]);
       if (status >= 400) {
@@ -169,7 +165,7 @@ describe('retries and races', () => {
     expect(new Set(answers.map((a) => a.body.incident.id)).size).toBe(1);
     const again = await as.duty!.post('/api/incidents', { ...body, title: '另一件事' });
     expect(again.status).toBe(409);
-    expect(again.body.error.message).toContain('requestId');
+    expect(again.body.error.message.en).toContain('requestId');
   });
 
   it('the same acknowledgement four times is one record with the same answer', async () => {
@@ -178,10 +174,13 @@ describe('retries and races', () => {
     const requestId = rid('ack4');
     const head = await server.service.head();
     const replies = await Promise.all(
-      [1, 2, 3, 4].map(() => live['city-police']!.command({ type: 'ack', taskId, requestId })),
+      [1, 2, 3, 4].map(() => live['city-police']!.command({ type: 'acknowledge', taskId, requestId })),
     );
     expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200]);
-    expect(new Set(replies.map((r) => JSON.stringify(r.body))).size).toBe(1);
+    // the one that was decided carries its facts; a copy answered with the kept answer carries none
+    const answer = (r: { body: object }) => JSON.stringify({ ...r.body, facts: undefined });
+    expect(new Set(replies.map(answer)).size).toBe(1);
+    expect(replies.filter((r) => 'facts' in r.body)).toHaveLength(1);
     const facts = await server.service.factsAfter(head, 100);
     expect(facts.filter((f) => f.event.type === 'TaskAcknowledged')).toHaveLength(1);
   });
@@ -190,7 +189,7 @@ describe('retries and races', () => {
     const i = await incident();
     const [a, b] = await Promise.all(
       (['director', 'commander'] as const).map((who) =>
-        as[who]!.post(`/api/incidents/${i.id}/level`, {
+        as[who]!.post(`/api/incidents/${i.id}/changeLevel`, {
           levelId: who === 'director' ? 'yellow' : 'red',
           expectedVersion: i.version,
           reason: '调整',
@@ -200,7 +199,7 @@ describe('retries and races', () => {
     );
     expect([a!.status, b!.status].sort()).toEqual([200, 409]);
     const lost = a!.status === 409 ? a! : b!;
-    expect(lost.body.error.message).toContain('版本');
+    expect(lost.body.error.message.zh).toContain('版本');
     const versions = (await as.leader!.allFacts(i.id)).map((f) => f.version);
     expect(versions).toEqual(versions.map((_: number, k: number) => k + 1));
   });
@@ -208,20 +207,26 @@ describe('retries and races', () => {
   it('a unit acting on another unit’s task is told it does not exist, word for word, and the attempt is recorded', async () => {
     const taskId = await policeTask((await incident()).id);
     const madeUp = taskId.replace(/@[^@]+$/, '@no-such-unit');
-    const steal = await as['city-health']!.post(`/api/tasks/${encodeURIComponent(taskId)}/ack`, {
+    const steal = await as['city-health']!.post(`/api/tasks/${encodeURIComponent(taskId)}/acknowledge`, {
       requestId: rid('steal'),
     });
     const [last] = await server.store.audit(1);
-    expect(last).toMatchObject({ userId: 'city-health', command: 'ack', target: taskId, code: 'NOT_FOUND' });
-    const none = await as['city-health']!.post(`/api/tasks/${encodeURIComponent(madeUp)}/ack`, {
+    expect(last).toMatchObject({
+      userId: 'city-health',
+      command: 'acknowledge',
+      target: taskId,
+      code: 'NOT_FOUND',
+    });
+    const none = await as['city-health']!.post(`/api/tasks/${encodeURIComponent(madeUp)}/acknowledge`, {
       requestId: rid('none'),
     });
     expect(steal.status).toBe(404);
     expect(none.status).toBe(404);
     expect(steal.body.error.code).toBe(none.body.error.code);
-    expect(steal.body.error.message.replaceAll(taskId, 'X')).toBe(
-      none.body.error.message.replaceAll(madeUp, 'X'),
-    );
+    for (const lang of ['zh', 'en'] as const)
+      expect(steal.body.error.message[lang].replaceAll(taskId, 'X')).toBe(
+        none.body.error.message[lang].replaceAll(madeUp, 'X'),
+      );
   });
 });
 
@@ -254,12 +259,13 @@ describe('bad input changes nothing and says what was wrong', () => {
     const res = await as.duty!.post('/api/incidents', body);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('INVALID');
-    expect(res.body.error.message).toMatch(/[\u4e00-\u9fff].* \/ [A-Za-z]/);
+    expect(res.body.error.message.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(res.body.error.message.en).toMatch(/[A-Za-z]/);
     expect(await server.service.head()).toBe(head);
   });
   it.each(BAD)('socket: %s → 400, no fact written', async (_what, body) => {
     const head = await server.service.head();
-    const reply = await live.duty!.command({ type: 'declare', ...(body as object) } as SocketCommand);
+    const reply = await live.duty!.command({ type: 'open', ...(body as object) } as SocketCommand);
     expect(reply.status).toBe(400);
     expect(await server.service.head()).toBe(head);
   });
@@ -290,6 +296,8 @@ describe('bad input changes nothing and says what was wrong', () => {
   it('without a session nothing is served', async () => {
     const res = await fetch(`${server.url}/api/incidents`);
     expect(res.status).toBe(401);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('请先登录');
+    expect(((await res.json()) as { error: { message: { zh: string } } }).error.message.zh).toContain(
+      '请先登录',
+    );
   });
 });

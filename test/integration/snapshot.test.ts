@@ -46,7 +46,7 @@ describe('snapshots', () => {
     let store = openSqliteStore(dir);
     let service = await IncidentService.open(store, clock);
     const declared = await run(service, duty, {
-      type: 'declare',
+      type: 'open',
       planId: 'snow-ice',
       levelId: 'II',
       title: '快照',

@@ -219,6 +219,38 @@ describe('readings are validated with clear words', () => {
     expect(problem(planId, input)).toContain(words);
   });
 
+  it.each([
+    [
+      'snow-ice',
+      { snowfall24hMm: 301 },
+      '“24小时降雪量（融化后水量）”应在',
+      '“24-hour snowfall (melted water)” must be',
+    ],
+    ['snow-ice', { snowDepthCm: '3' }, '“积雪深度”应为数字', '“Snow depth” must be a number'],
+    [
+      'power-plant',
+      { deaths: 1.5 },
+      '“死亡人数（含可能）”应为整数',
+      '“Deaths (actual or likely)” must be a whole',
+    ],
+    ['heavy-pollution', { aqiForecast: [250, 501] }, '第 2 天', 'day 2'],
+    ['snow-ice', {}, '12小时降雪量（融化后水量）', '12-hour snowfall (melted water)'],
+  ])('%s %j names the indicator in words, never by its key', (planId, input, zh, en) => {
+    const r = parseReadings(plan(planId), input);
+    if (r.ok) throw new Error('accepted');
+    const text = r.problems.map((p) => `${p.zh} | ${p.en}`).join('\n');
+    expect(text).toContain(zh);
+    expect(text).toContain(en);
+    for (const d of plan(planId).indicators) expect(text).not.toContain(d.key);
+  });
+
+  it('an unknown key is answered with the known keys, each with its name in words', () => {
+    const r = parseReadings(plan('snow-ice'), { snowDepht: 3 });
+    if (r.ok) throw new Error('accepted');
+    expect(r.problems[0]!.en).toContain('snowDepthCm (Snow depth)');
+    expect(r.problems[0]!.zh).toContain('snowDepthCm（积雪深度）');
+  });
+
   it('accepts good readings unchanged', () => {
     expect(parseReadings(plan('rural-water'), { outageHours: 30, spansTowns: true })).toEqual({
       ok: true,

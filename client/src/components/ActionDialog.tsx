@@ -3,20 +3,24 @@
  * will be added and stood down, and whose signature it needs, before the officer confirms.
  */
 import { type FormEvent, useEffect, useState } from 'react';
-import { api, errorText } from '../api.ts';
+import { call } from '../live/page.ts';
+import { errorText } from '../live/call.ts';
 import { useLang, useT } from '../i18n.ts';
 import { formatDateTime } from '../logic/time.ts';
-import type { ActionBrief, Preview } from '../types.ts';
+import type { ActionBrief, Inputs, Preview } from '../../../shared/protocol/contract.ts';
 import { ErrorText } from './common.tsx';
 
 function Briefs({ items }: { items: ActionBrief[] }) {
+  const t = useT();
   const lang = useLang();
   return (
     <ul className="briefs">
       {items.map((a) => (
         <li key={a.id}>
-          {lang === 'zh' ? a.title : a.titleEn}（{Array.isArray(a.unit) ? a.unit.join('、') : a.unit}；
-          {a.clause}）
+          {lang === 'zh' ? a.title : a.titleEn}
+          {t('paren', {
+            text: `${Array.isArray(a.unit) ? a.unit.join(t('tl_listSep')) : a.unit}${t('partSep')}${a.clause}`,
+          })}
         </li>
       ))}
     </ul>
@@ -28,14 +32,14 @@ export const measureUnits = (items: { unitIds: string[] }[]) => new Set(items.fl
 
 export function ActionDialog({
   title,
-  previewPath,
+  preview: previewOf,
   reasonRequired,
   onConfirm,
   onClose,
 }: {
   title: string;
-  /** where to ask what the decision changes; null when it changes no measure (approve, reject) */
-  previewPath: string | null;
+  /** what to preview: a level, or termination (no level); null when it changes no measure (reject) */
+  preview: Inputs['preview'] | null;
   reasonRequired: boolean;
   onConfirm: (reason: string) => Promise<void>;
   onClose: () => void;
@@ -46,9 +50,14 @@ export function ActionDialog({
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // the props are a fresh object each render: ask again only when what is previewed changes
+  const asked = previewOf ? JSON.stringify(previewOf) : null;
   useEffect(() => {
-    if (previewPath) api.get<Preview>(previewPath).then(setPreview, (e) => setError(errorText(e, lang)));
-  }, [previewPath, lang]);
+    if (!asked) return;
+    call('preview', JSON.parse(asked) as Inputs['preview']).then(setPreview, (e: unknown) =>
+      setError(errorText(e, lang)),
+    );
+  }, [asked, lang]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -81,9 +90,7 @@ export function ActionDialog({
             {preview.unbound && preview.unbound.length > 0 && (
               <p className="warning" data-unbound="">
                 {t('previewUnbound', {
-                  roles: preview.unbound
-                    .map((r) => (lang === 'zh' ? r.name : r.en))
-                    .join(lang === 'zh' ? '、' : ', '),
+                  roles: preview.unbound.map((r) => (lang === 'zh' ? r.name : r.en)).join(t('tl_listSep')),
                 })}
               </p>
             )}
@@ -104,7 +111,8 @@ export function ActionDialog({
                 <ul className="briefs">
                   {preview.staysOwed.map((r, i) => (
                     <li key={i}>
-                      {r.title[lang]}（{r.unit}；{r.clause}）
+                      {r.title[lang]}
+                      {t('paren', { text: `${r.unit}${t('partSep')}${r.clause}` })}
                       {r.dueAt !== null && <> {formatDateTime(r.dueAt, lang)}</>}
                       {r.overdue && <span className="tag danger">{t('taskOverdue')}</span>}
                     </li>
@@ -120,7 +128,8 @@ export function ActionDialog({
                 <ul className="briefs">
                   {preview.owedAfter.map((c) => (
                     <li key={c.id}>
-                      {lang === 'zh' ? c.title : c.titleEn}（{c.clause}）
+                      {lang === 'zh' ? c.title : c.titleEn}
+                      {t('paren', { text: c.clause })}
                     </li>
                   ))}
                 </ul>

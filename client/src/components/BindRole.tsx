@@ -4,25 +4,20 @@
  * from 博山区's official list). Until a role is bound its tasks reach no one, and the page says so.
  */
 import { type FormEvent, useEffect, useState } from 'react';
-import { api, errorText } from '../api.ts';
+import { call } from '../live/page.ts';
+import { errorText } from '../live/call.ts';
 import { useLang, useT } from '../i18n.ts';
-import type { RoleView } from '../types.ts';
+import type { Answers, Inputs, RoleView } from '../../../shared/protocol/contract.ts';
 import { ErrorText } from './common.tsx';
 
-interface Village {
-  code: string;
-  name: string;
-  town: string;
-}
-interface Divisions {
-  towns: { code: string; name: string }[];
-  villages: Village[];
-}
+type Divisions = Answers['divisions'];
+/** A binding as the contract takes it: a member unit, or an outside party */
+type BindTo = Inputs['bind']['to'];
 
 let divisionsLoad: Promise<Divisions> | null = null;
 /** The official list, fetched once per page load and only when a village is being bound. */
 const loadDivisions = () => {
-  divisionsLoad ??= api.get<Divisions>('/api/divisions/boshan').catch((e: unknown) => {
+  divisionsLoad ??= call('divisions', {}).catch((e: unknown) => {
     divisionsLoad = null;
     throw e;
   });
@@ -35,7 +30,7 @@ function holderText(role: RoleView): string | null {
   return 'unitId' in h ? h.name : `${h.party.name}（${h.party.phone}）`;
 }
 
-function BindForm({ role, onBind }: { role: RoleView; onBind: (to: unknown) => Promise<void> }) {
+function BindForm({ role, onBind }: { role: RoleView; onBind: (to: BindTo) => Promise<void> }) {
   const t = useT();
   const lang = useLang();
   const [mode, setMode] = useState<'member' | 'party'>(role.bindsTo.length > 0 ? 'member' : 'party');
@@ -56,12 +51,13 @@ function BindForm({ role, onBind }: { role: RoleView; onBind: (to: unknown) => P
     setBusy(true);
     setError(null);
     try {
+      const kind = role.party;
       await onBind(
-        mode === 'member'
+        mode === 'member' || !kind
           ? { unitId }
           : {
               party: {
-                kind: role.party,
+                kind,
                 name: village ? name || code : name,
                 phone,
                 ...(code ? { code } : {}),
@@ -81,7 +77,11 @@ function BindForm({ role, onBind }: { role: RoleView; onBind: (to: unknown) => P
   const ready =
     mode === 'member' ? unitId !== '' : phone.trim() !== '' && (village ? code !== '' : name.trim() !== '');
   return (
-    <form className="bind-form" onSubmit={(e) => void submit(e)} aria-label={`${t('bind')} ${role.name}`}>
+    <form
+      className="bind-form"
+      onSubmit={(e) => void submit(e)}
+      aria-label={`${t('bind')} ${lang === 'zh' ? role.name : role.en}`}
+    >
       {role.bindsTo.length > 0 && role.party && (
         <div className="row">
           <label className="inline">
@@ -90,7 +90,8 @@ function BindForm({ role, onBind }: { role: RoleView; onBind: (to: unknown) => P
           </label>
           <label className="inline">
             <input type="radio" checked={mode === 'party'} onChange={() => setMode('party')} />{' '}
-            {t('bindParty')}（{t(`party_${role.party}`)}）
+            {t('bindParty')}
+            {t('paren', { text: t(`party_${role.party}`) })}
           </label>
         </div>
       )}
@@ -116,7 +117,8 @@ function BindForm({ role, onBind }: { role: RoleView; onBind: (to: unknown) => P
                       .filter((v) => v.town === town.code)
                       .map((v) => (
                         <option key={v.code} value={v.code}>
-                          {v.name}（{v.code}）
+                          {v.name}
+                          {t('paren', { text: v.code })}
                         </option>
                       ))}
                   </optgroup>
@@ -125,7 +127,8 @@ function BindForm({ role, onBind }: { role: RoleView; onBind: (to: unknown) => P
             </label>
           ) : (
             <label>
-              {t('partyName')}（{t(`party_${role.party ?? 'enterprise'}`)}）
+              {t('partyName')}
+              {t('paren', { text: t(`party_${role.party ?? 'enterprise'}`) })}
               <input
                 name="partyName"
                 value={name}
@@ -164,7 +167,7 @@ export function RoleBindings({
 }: {
   roles: RoleView[];
   canBind: boolean;
-  onBind: (roleId: string, to: unknown) => Promise<void>;
+  onBind: (roleId: string, to: BindTo) => Promise<void>;
 }) {
   const t = useT();
   const lang = useLang();
@@ -175,7 +178,7 @@ export function RoleBindings({
         const holder = holderText(r);
         return (
           <li key={r.id} data-role={r.id} data-bound={holder ? 'yes' : 'no'}>
-            <strong>{lang === 'zh' ? r.name : r.en}</strong>：
+            <strong>{t('colon', { label: lang === 'zh' ? r.name : r.en })}</strong>
             {holder ? (
               <>
                 {holder} <span className="muted">{t('roleHeld', { n: r.openTasks })}</span>

@@ -1,12 +1,13 @@
 /** The frame of every screen but the wall: navigation by role, connection state, language, demo banner. */
-import { NavLink, Outlet } from 'react-router';
-import { api } from '../api.ts';
+import { useLayoutEffect } from 'react';
+import { NavLink, Outlet, useLocation, useNavigationType } from 'react-router';
 import { useT, type MessageKey } from '../i18n.ts';
-import { stopLive } from '../live/connection.ts';
+import { call, stopLive } from '../live/connection.ts';
+import { DemoBanner, LangToggle } from './Chrome.tsx';
 import { formatTime } from '../logic/time.ts';
 import { useConsole } from '../store/index.ts';
 import { useInboxTitle } from '../pages/Inbox.tsx';
-import type { Role } from '../types.ts';
+import type { Role } from '../../../shared/plans/schema.ts';
 
 const NAV: { to: string; key: MessageKey; roles: readonly Role[] | 'all' }[] = [
   { to: '/inbox', key: 'navInbox', roles: ['unit'] },
@@ -19,14 +20,25 @@ const NAV: { to: string; key: MessageKey; roles: readonly Role[] | 'all' }[] = [
   { to: '/wall', key: 'navWall', roles: ['leader', 'admin', 'duty', 'director', 'commander'] },
 ];
 
-export function DemoBanner() {
-  const t = useT();
-  const demo = useConsole((s) => s.demo);
-  return demo ? (
-    <div role="note" className="demo-banner">
-      {t('demoBanner')}
-    </div>
-  ) : null;
+/**
+ * A new page starts at its top: the router keeps the window's scroll, so after declaring at the foot of the
+ * long declare form the incident page would open scrolled to its bottom. Back and forward (POP) are left to
+ * the browser. On a phone, where the navigation is one row that scrolls sideways, the current page's link
+ * is brought into view.
+ */
+export function useScrollToTop(shown: boolean) {
+  const { pathname } = useLocation();
+  const navigation = useNavigationType();
+  useLayoutEffect(() => {
+    if (navigation !== 'POP') window.scrollTo(0, 0);
+    const nav = document.querySelector<HTMLElement>('.topbar nav');
+    const active = nav?.querySelector<HTMLElement>('a.active');
+    if (nav && active && nav.scrollWidth > nav.clientWidth) {
+      const n = nav.getBoundingClientRect();
+      const a = active.getBoundingClientRect();
+      nav.scrollLeft += a.left - n.left - (n.width - a.width) / 2;
+    }
+  }, [pathname, navigation, shown]);
 }
 
 export function ConnectionIndicator() {
@@ -49,21 +61,6 @@ export function ConnectionIndicator() {
   );
 }
 
-export function LangToggle() {
-  const t = useT();
-  const toggle = useConsole((s) => s.toggleLang);
-  return (
-    <button
-      type="button"
-      className="secondary"
-      onClick={toggle}
-      lang={t('toggle') === 'English' ? 'en' : 'zh-CN'}
-    >
-      {t('toggle')}
-    </button>
-  );
-}
-
 export function Layout() {
   const t = useT();
   const user = useConsole((s) => s.user);
@@ -77,10 +74,11 @@ export function Layout() {
       ).length,
   );
   useInboxTitle(user?.role === 'unit');
+  useScrollToTop(user !== null);
   if (!user) return null;
   const logout = async () => {
     stopLive();
-    await api.del('/api/session').catch(() => null);
+    await call('logout', {}).catch(() => null);
     useConsole.getState().setSession(null, useConsole.getState().demo);
   };
   return (
@@ -90,8 +88,10 @@ export function Layout() {
       </a>
       <DemoBanner />
       <header className="topbar">
-        <strong className="brand">{t('appTitle')}</strong>
-        <nav aria-label="main">
+        <strong className="brand" title={t('appTitle')}>
+          {t('brand')}
+        </strong>
+        <nav aria-label={t('navLabel')}>
           {NAV.filter((n) => n.roles === 'all' || n.roles.includes(user.role)).map((n) => (
             <NavLink key={n.to} to={n.to}>
               {t(n.key)}
@@ -101,8 +101,9 @@ export function Layout() {
         </nav>
         <span className="spacer" />
         <ConnectionIndicator />
-        <span className="who">
-          {user.username}（{t(`role_${user.role}`)}）
+        <span className="who" title={t('whoAmI', { user: user.username, role: t(`role_${user.role}`) })}>
+          <span className="who-name">{user.username}</span>{' '}
+          <span className="who-role">{t(`role_${user.role}`)}</span>
         </span>
         <LangToggle />
         <button type="button" className="secondary" onClick={() => void logout()}>

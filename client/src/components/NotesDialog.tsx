@@ -3,11 +3,12 @@
  * task views carry only the latest notes, so that no screen grows with the number of reports.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { api, errorText } from '../api.ts';
+import { call } from '../live/page.ts';
+import { errorText } from '../live/call.ts';
 import { useLang, useT } from '../i18n.ts';
 import { addPage, type NotesHeld, nextOffset } from '../logic/notes.ts';
 import { formatDateTime } from '../logic/time.ts';
-import type { NotesPage, TaskView } from '../types.ts';
+import type { TaskView } from '../../../shared/protocol/contract.ts';
 import { ErrorText } from './common.tsx';
 
 const PAGE = 20;
@@ -24,9 +25,7 @@ export function NotesDialog({ task, onClose }: { task: TaskView; onClose: () => 
       setBusy(true);
       setError(null);
       try {
-        const page = await api.get<NotesPage>(
-          `/api/tasks/${encodeURIComponent(task.id)}/notes?offset=${offset}&limit=${PAGE}`,
-        );
+        const page = await call('notes', { taskId: task.id, offset, limit: PAGE });
         setHeld((h) => addPage(offset === 0 ? null : h, page));
       } catch (e) {
         setError(e);

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import { pick, useLang, useT } from '../i18n.ts';
 import { countdown } from '../logic/countdown.ts';
-import type { Bilingual, IncidentSummary } from '../types.ts';
+import type { Bilingual } from '../../../shared/engine/text.ts';
+import type { IncidentSummary } from '../../../shared/protocol/contract.ts';
 
 /** Level colours that keep white text readable on a projector; the name is always written too. */
 interface BadgeColour {

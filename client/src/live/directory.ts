@@ -1,15 +1,15 @@
 /** The duty directory: loaded when a screen needs it, saved by an administrator. */
 import type { DirectoryBody, DirectoryUnit } from '../../../shared/protocol/directory.ts';
-import { api } from '../api.ts';
+import { call } from './page.ts';
 import { useConsole } from '../store/index.ts';
 
 export async function loadDirectory(): Promise<void> {
-  const { units } = await api.get<{ units: DirectoryUnit[] }>('/api/directory');
+  const { units } = await call('directory', {});
   useConsole.getState().setDirectory(units);
 }
 
 export async function saveDirectoryUnit(unitId: string, body: DirectoryBody): Promise<DirectoryUnit> {
-  const unit = await api.put<DirectoryUnit>(`/api/directory/${encodeURIComponent(unitId)}`, body);
+  const unit = await call('saveDirectoryUnit', { ...body, unitId });
   useConsole.getState().setDirectoryUnit(unit);
   return unit;
 }

@@ -6,7 +6,7 @@
  */
 import { useEffect, useSyncExternalStore } from 'react';
 import type { PeopleAnswer, Person } from '../../../shared/protocol/people.ts';
-import { api } from '../api.ts';
+import { call } from './page.ts';
 import type { People } from '../logic/facts.ts';
 import { useConsole } from '../store/index.ts';
 
@@ -27,9 +27,8 @@ function set(next: People) {
 
 /** Loads the list; one request at a time, and a failure keeps what was known (ids show meanwhile). */
 export function loadPeople(): Promise<void> {
-  loading ??= api
-    .get<PeopleAnswer>('/api/people')
-    .then((a) => set(new Map(a.people.map((p: Person) => [p.id, p]))))
+  loading ??= call('people', {})
+    .then((a: PeopleAnswer) => set(new Map(a.people.map((p: Person) => [p.id, p]))))
     .catch(() => {})
     .finally(() => {
       loading = null;

@@ -1,5 +1,5 @@
 /** How long until a deadline (or how far past it), in the words a duty officer reads at a glance. */
-import type { Lang } from '../types.ts';
+import type { Lang } from '../../../shared/engine/text.ts';
 
 export interface Countdown {
   overdue: boolean;

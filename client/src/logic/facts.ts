@@ -7,7 +7,8 @@ import type { IncidentEvent } from '../../../shared/engine/incident.ts';
 import { parseTaskId } from '../../../shared/engine/taskId.ts';
 import type { Person } from '../../../shared/protocol/people.ts';
 import { translate } from '../i18n.ts';
-import type { Lang, PlanSummary } from '../types.ts';
+import type { Lang } from '../../../shared/engine/text.ts';
+import type { PlanSummary } from '../../../shared/protocol/contract.ts';
 
 /** The accounts' names and posts by account id (GET /api/people). */
 export type People = ReadonlyMap<string, Person>;

@@ -9,7 +9,7 @@
  * notices: one per incident, kind and moment, for a while after it happened.
  */
 import { isOpen } from '../../../shared/engine/incident.ts';
-import type { InboxTask } from '../types.ts';
+import type { InboxTask } from '../../../shared/protocol/contract.ts';
 
 export type InboxItem = Pick<
   InboxTask,

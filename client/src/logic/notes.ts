@@ -3,7 +3,7 @@
  * arrives between two pages shifts the older ones by one: the next offset skips what arrived since the first
  * page, and a note already held is not added twice.
  */
-import type { Note, NotesPage } from '../types.ts';
+import type { Note, NotesPage } from '../../../shared/protocol/contract.ts';
 
 export interface NotesHeld {
   notes: Note[];

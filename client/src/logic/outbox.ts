@@ -7,7 +7,8 @@
 export interface QueuedCommand {
   requestId: string;
   taskId: string;
-  kind: 'ack' | 'report';
+  /** the command's name in the contract */
+  kind: 'acknowledge' | 'report';
   note?: string;
   done?: boolean;
   queuedAt: number;
@@ -34,7 +35,8 @@ export interface FlushResult {
 
 /** Adds a command; a second acknowledgement of the same task adds nothing (the first will do). */
 export function enqueue(queue: readonly QueuedCommand[], cmd: QueuedCommand): QueuedCommand[] {
-  if (cmd.kind === 'ack' && queue.some((q) => q.kind === 'ack' && q.taskId === cmd.taskId)) return [...queue];
+  if (cmd.kind === 'acknowledge' && queue.some((q) => q.kind === 'acknowledge' && q.taskId === cmd.taskId))
+    return [...queue];
   return [...queue, cmd];
 }
 
@@ -67,13 +69,16 @@ export function loadQueue(storage: Pick<Storage, 'getItem'>, userId: string): Qu
   try {
     const parsed: unknown = JSON.parse(storage.getItem(key(userId)) ?? '[]');
     return Array.isArray(parsed)
-      ? parsed.filter(
-          (q): q is QueuedCommand =>
-            typeof q === 'object' &&
-            q !== null &&
-            typeof q.requestId === 'string' &&
-            typeof q.taskId === 'string',
-        )
+      ? parsed
+          .filter(
+            (q): q is QueuedCommand =>
+              typeof q === 'object' &&
+              q !== null &&
+              typeof q.requestId === 'string' &&
+              typeof q.taskId === 'string',
+          )
+          // a queue saved before the commands had one name each said 'ack'
+          .map((q) => ((q.kind as string) === 'ack' ? { ...q, kind: 'acknowledge' as const } : q))
       : [];
   } catch {
     return [];

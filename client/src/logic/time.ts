@@ -1,5 +1,5 @@
 /** Times as the command office reads them: Asia/Shanghai, whatever the browser's own zone. */
-import type { Lang } from '../types.ts';
+import type { Lang } from '../../../shared/engine/text.ts';
 
 export const ZONE = 'Asia/Shanghai';
 

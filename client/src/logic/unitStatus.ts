@@ -1,7 +1,7 @@
 /** A unit's state in one incident, for the map's markers and the task matrix's row headers. */
 import { isOpen } from '../../../shared/engine/incident.ts';
 import { isRetired } from '../../../shared/engine/progress.ts';
-import type { TaskView } from '../types.ts';
+import type { TaskView } from '../../../shared/protocol/contract.ts';
 
 /**
  * `closed`: the response ended with some of the unit's tasks undone (未完成) — never shown as done.

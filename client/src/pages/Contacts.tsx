@@ -5,7 +5,7 @@
  */
 import { type FormEvent, useEffect, useState } from 'react';
 import type { DirectoryUnit } from '../../../shared/protocol/directory.ts';
-import { errorText } from '../api.ts';
+import { errorText } from '../live/call.ts';
 import { VirtualList } from '../components/VirtualList.tsx';
 import { ErrorText } from '../components/common.tsx';
 import { useLang, useT } from '../i18n.ts';
@@ -117,7 +117,7 @@ export function ContactLines({ unit }: { unit: DirectoryUnit }) {
         <li key={`p${i}`}>
           {c.label}
           {c.person ? ` ${c.person}` : ''}
-          {c.post ? `（${c.post}）` : ''} {c.phone && <Phone phone={c.phone} />}{' '}
+          {c.post ? t('paren', { text: c.post }) : ''} {c.phone && <Phone phone={c.phone} />}{' '}
           <span className="muted">{t('planContact', { clause: c.clause, asOf: c.asOf })}</span>
         </li>
       ))}
@@ -188,14 +188,14 @@ export default function Contacts() {
                 <span className="muted">
                   {u.plans
                     .map((p) => plans.find((x) => x.id === p.planId)?.title[lang] ?? p.planId)
-                    .join('；')}
+                    .join(t('partSep'))}
                 </span>
               </div>
               <ContactLines unit={u} />
               <p className="muted">
-                {t('position')}：
+                {t('colon', { label: t('position') })}
                 {u.position
-                  ? `${u.position.lat.toFixed(4)}, ${u.position.lng.toFixed(4)}${u.position.approximate ? `（${t('approximate')}）` : ''}`
+                  ? `${u.position.lat.toFixed(4)}, ${u.position.lng.toFixed(4)}${u.position.approximate ? t('paren', { text: t('approximate') }) : ''}`
                   : t('noPosition')}
               </p>
               {isAdmin &&

@@ -11,11 +11,11 @@ import { PendingText } from '../components/PendingText.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { Countdown, IncidentLevel, ProgressBar, useNow } from '../components/common.tsx';
 import { pick, useLang, useT } from '../i18n.ts';
-import { loadTimeline } from '../live/connection.ts';
+import { live } from '../live/connection.ts';
 import { elapsed } from '../logic/countdown.ts';
 import { formatDateTime } from '../logic/time.ts';
 import { useConsole } from '../store/index.ts';
-import type { IncidentSummary } from '../types.ts';
+import type { IncidentSummary } from '../../../shared/protocol/contract.ts';
 
 /** Live: reported and being graded (its first obligations already run), awaiting a signature, or active. */
 export const isLive = (i: IncidentSummary) =>
@@ -89,7 +89,7 @@ export function IncidentCard({
   // an incident only reported (no level yet) is live too: load its history once if nothing has yet
   const hasTimeline = timeline !== undefined;
   useEffect(() => {
-    if (!hasTimeline) void loadTimeline(incident.id);
+    if (!hasTimeline) void live.loadTimeline(incident.id);
   }, [hasTimeline, incident.id]);
   const c = incident.counts;
   return (
@@ -129,8 +129,8 @@ export function IncidentCard({
         {incident.nextDue.length === 0 && <li className="muted">{t('noClocks')}</li>}
         {incident.nextDue.map((d) => (
           <li key={d.taskId}>
-            {d.dueAt !== null && <Countdown dueAt={d.dueAt} now={now} />} {pick(d.title, lang)}（
-            {d.units.join('、')}；{d.clause}）
+            {d.dueAt !== null && <Countdown dueAt={d.dueAt} now={now} />} {pick(d.title, lang)}
+            {t('paren', { text: `${d.units.join(t('tl_listSep'))}${t('partSep')}${d.clause}` })}
             {d.dueAt !== null && <span className="muted"> {formatDateTime(d.dueAt, lang)}</span>}
           </li>
         ))}

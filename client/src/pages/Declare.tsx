@@ -1,59 +1,62 @@
 /**
- * Assess and declare: pick a plan, enter the readings it reads, see the recommended level and the clauses
- * that fired as you type, then declare, or submit for signature where the plan demands one. The officer
- * may choose another level than the recommendation, with a reason.
+ * Assess and declare: pick a plan, enter the readings it reads (as a Chinese input method types them: "１２",
+ * "－3", "12 毫米"), see the recommended level and the clauses that fired as you type, then declare, or submit
+ * for signature where the plan demands one. The level follows the recommendation until the officer picks
+ * another, which then needs a reason. The decisions are logic/declareForm.ts; the reading, logic/numbers.ts.
  */
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Assessment } from '../../../shared/engine/assess.ts';
-import type { Readings } from '../../../shared/engine/readings.ts';
 import {
   actionsForLevel,
   actionUnits,
   ENGINE_MILESTONES,
   milestoneOf,
 } from '../../../shared/engine/tiers.ts';
-import type { IndicatorDef, Milestone, Plan } from '../../../shared/plans/schema.ts';
-import { api, errorText, newRequestId } from '../api.ts';
-import { usePlan } from '../components/usePlan.ts';
+import type { Lang } from '../../../shared/engine/text.ts';
+import type { IndicatorDef, Milestone } from '../../../shared/plans/schema.ts';
 import { ErrorText, LevelBadge } from '../components/common.tsx';
 import { type T, useLang, useT } from '../i18n.ts';
-import { refreshDetail } from '../live/connection.ts';
+import { errorText, newRequestId } from '../live/call.ts';
+import { live } from '../live/connection.ts';
+import {
+  canSubmit,
+  declareView,
+  FOLLOW,
+  type FieldProblem,
+  type LevelChoice,
+  pickLevel,
+} from '../logic/declareForm.ts';
 import { shanghaiLocalToIso } from '../logic/time.ts';
 import { useConsole } from '../store/index.ts';
-import type { Lang } from '../types.ts';
 
-/** The form's raw text → the readings the API takes; blank fields are left out (not given). */
-export function readingsFrom(plan: Plan, raw: Record<string, string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const d of plan.indicators) {
-    const v = (raw[d.key] ?? '').trim();
-    if (v === '') continue;
-    if (d.kind === 'boolean') out[d.key] = v === 'true';
-    else if (d.kind === 'number') out[d.key] = Number(v);
-    else
-      out[d.key] = v
-        .split(/[,，\s]+/)
-        .filter(Boolean)
-        .map(Number);
-  }
-  return out;
-}
+/** The form's raw text → the readings the API takes (client/src/logic/declareForm.ts). */
+export { readingsFrom } from '../logic/declareForm.ts';
 
 function IndicatorInput({
   d,
   value,
   onChange,
+  problems,
   t,
   lang,
 }: {
   d: IndicatorDef;
   value: string;
   onChange: (v: string) => void;
+  /** what is wrong with what is typed, shown under the field */
+  problems: FieldProblem[];
   t: T;
   lang: Lang;
 }) {
-  const label = `${d.name[lang]}${d.kind !== 'boolean' ? `（${d.unit[lang]}）` : ''}`;
+  const label =
+    d.kind === 'boolean' ? d.name[lang] : t('withUnit', { name: d.name[lang], unit: d.unit[lang] });
+  const problemId = `reading-problem-${d.key}`;
+  const problem =
+    problems.length > 0 ? (
+      <span id={problemId} className="error field-problem" role="alert">
+        {problems.map((p) => p.problem[lang]).join(t('partSep'))}
+      </span>
+    ) : null;
   if (d.kind === 'boolean')
     return (
       <label>
@@ -63,6 +66,7 @@ function IndicatorInput({
           <option value="true">{t('yes')}</option>
           <option value="false">{t('no')}</option>
         </select>
+        {problem}
       </label>
     );
   return (
@@ -70,11 +74,15 @@ function IndicatorInput({
       {label}
       <input
         name={d.key}
-        inputMode="decimal"
+        // a phone's decimal keypad has no minus sign: a reading that may be negative gets the full keyboard
+        inputMode={d.kind === 'series' || d.min < 0 ? 'text' : 'decimal'}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         placeholder={d.kind === 'series' ? t('seriesHint') : `${d.min}–${d.max}`}
+        aria-invalid={problems.length > 0}
+        {...(problems.length > 0 ? { 'aria-describedby': problemId } : {})}
       />
+      {problem}
     </label>
   );
 }
@@ -85,11 +93,11 @@ export default function Declare() {
   const navigate = useNavigate();
   const plans = useConsole((s) => s.plans);
   const [planId, setPlanId] = useState('');
-  const plan = usePlan(planId || undefined);
+  // the whole plan came with the bootstrap: the readings are assessed here, with the engine's own assess
+  const plan = useConsole((s) => (planId ? s.fullPlans[planId] : undefined)) ?? null;
   const [raw, setRaw] = useState<Record<string, string>>({});
-  const [assessment, setAssessment] = useState<Assessment | null>(null);
-  const [assessError, setAssessError] = useState<string | null>(null);
-  const [levelId, setLevelId] = useState('');
+  /** the level follows the recommendation until the officer picks one (logic/declareForm.ts) */
+  const [choice, setChoice] = useState<LevelChoice>(FOLLOW);
   const [reason, setReason] = useState('');
   const [title, setTitle] = useState('');
   const [area, setArea] = useState('');
@@ -105,47 +113,31 @@ export default function Declare() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
+  const choosePlan = (id: string) => {
+    setPlanId(id);
     setRaw({});
-    setAssessment(null);
-    setLevelId('');
+    setChoice(FOLLOW);
     setAssignees({});
     setPlaceUnit('');
     setKnown({});
-  }, [planId]);
+  };
 
-  const readings = useMemo(() => (plan ? readingsFrom(plan, raw) : {}), [plan, raw]);
-  // assess as the officer types, a quarter second after the last key
-  useEffect(() => {
-    if (!plan) return;
-    // nothing typed yet: nothing to assess, and no error to show before the officer has begun
-    if (Object.keys(readings).length === 0) {
-      setAssessment(null);
-      setAssessError(null);
-      return;
-    }
-    const timer = setTimeout(() => {
-      api.post<Assessment>(`/api/plans/${plan.id}/assess`, { indicators: readings }).then(
-        (a) => {
-          setAssessment(a);
-          setAssessError(null);
-          setLevelId((current) => (current === '' && a.level ? a.level : current));
-        },
-        (e) => setAssessError(errorText(e, lang)),
-      );
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [plan, readings, lang]);
+  // everything shown is derived from what is typed now: no recommendation outlives the readings it answered
+  const view = useMemo(() => (plan ? declareView(plan, raw, choice) : null), [plan, raw, choice]);
+  const readings = view?.readings ?? {};
+  const levelId = view?.levelId ?? '';
+  const assessment = view?.assessment ?? null;
 
   // counted as the preview and the approval count them: the response measures in force at the level,
   // judged against these readings and today's date (shared/engine/tiers.ts)
   const taskCount = useMemo(() => {
-    if (!plan || !levelId) return null;
-    const measures = actionsForLevel(plan, levelId, { readings: readings as Readings, date: Date.now() });
+    if (!plan || !view?.levelId) return null;
+    const measures = actionsForLevel(plan, view.levelId, { readings: view.readings, date: Date.now() });
     return { n: measures.length, units: new Set(measures.flatMap((a) => actionUnits(plan, a))).size };
-  }, [plan, levelId, readings]);
+  }, [plan, view]);
 
   const level = plan?.levels.find((l) => l.id === levelId);
+  const levelOf = (id: string | null) => plan?.levels.find((l) => l.id === id);
   // the clocks that run from the report: the occurrence time is then required (事发后10分钟…), and the
   // other events they wait for (气象局发布雪情预警) can be given at once
   const reportClocks = plan?.clocks.filter((c) => c.beforeLevel) ?? [];
@@ -157,9 +149,15 @@ export default function Declare() {
         .filter((m): m is Milestone => m !== null && !ENGINE_MILESTONES.includes(m)),
     ),
   ];
-  const differs = assessment !== null && levelId !== '' && levelId !== assessment.level;
+  const differs = view?.differs ?? false;
   const roles = plan?.units.filter((u) => u.kind === 'role' && u.bindsTo && u.bindsTo.length > 0) ?? [];
-  const unitName = (id: string) => plan?.units.find((u) => u.id === id)?.name ?? id;
+  const unitById = (id: string) => plan?.units.find((u) => u.id === id);
+  const unitName = (id: string) => {
+    const u = unitById(id);
+    return u ? (lang === 'zh' ? u.name : u.en) : id;
+  };
+  const ready =
+    view !== null && canSubmit(view, { openOnly, title, reason, occurredRequired: fromOccurrence, occurred });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -167,7 +165,7 @@ export default function Declare() {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<{ incident: { id: string } }>('/api/incidents', {
+      const r = await live.command('open', {
         planId: plan.id,
         ...(level && !openOnly ? { levelId: level.id } : {}),
         title: title.trim(),
@@ -193,7 +191,6 @@ export default function Declare() {
         ...(Object.keys(assignees).length > 0 ? { assignees } : {}),
         requestId: newRequestId(),
       });
-      await refreshDetail(r.incident.id);
       void navigate(`/incidents/${r.incident.id}`);
     } catch (err) {
       setError(errorText(err, lang));
@@ -208,16 +205,16 @@ export default function Declare() {
       <form onSubmit={(e) => void submit(e)}>
         <label>
           {t('plan')}
-          <select name="plan" value={planId} onChange={(e) => setPlanId(e.target.value)} required>
+          <select name="plan" value={planId} onChange={(e) => choosePlan(e.target.value)} required>
             <option value="">{t('choosePlan')}</option>
             {plans.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.title[lang]}（{p.docNumber}）
+                {t('planOption', { title: p.title[lang], doc: p.docNumber })}
               </option>
             ))}
           </select>
         </label>
-        {plan && (
+        {plan && view && (
           <>
             <fieldset>
               <legend>{t('indicatorsHeading')}</legend>
@@ -228,12 +225,13 @@ export default function Declare() {
                   t={t}
                   lang={lang}
                   value={raw[d.key] ?? ''}
+                  problems={view.problems.filter((p) => p.key === d.key)}
                   onChange={(v) => setRaw((r) => ({ ...r, [d.key]: v }))}
                 />
               ))}
             </fieldset>
-            <div className="assessment" aria-live="polite" data-recommended={assessment?.level ?? ''}>
-              <ErrorText error={assessError} />
+            <div className="assessment" aria-live="polite" data-recommended={view.recommended ?? ''}>
+              {view.problems.length > 0 && <p className="error">{t('readingsWrong')}</p>}
               {assessment && (
                 <>
                   <p>
@@ -241,8 +239,8 @@ export default function Declare() {
                       <>
                         {t('recommended', { level: '' })}
                         <LevelBadge
-                          name={plan.levels.find((l) => l.id === assessment.level)?.name ?? null}
-                          color={plan.levels.find((l) => l.id === assessment.level)?.color ?? null}
+                          name={levelOf(assessment.level)?.name ?? null}
+                          color={levelOf(assessment.level)?.color ?? null}
                         />
                       </>
                     ) : (
@@ -255,7 +253,7 @@ export default function Declare() {
                       <ul>
                         {assessment.reasons.map((r) => (
                           <li key={r.criterion}>
-                            {r.clause}：{lang === 'zh' ? r.text : r.textEn}
+                            {t('clauseLine', { clause: r.clause, text: lang === 'zh' ? r.text : r.textEn })}
                           </li>
                         ))}
                       </ul>
@@ -266,7 +264,7 @@ export default function Declare() {
                       {t('notGiven', {
                         list: assessment.notGiven
                           .map((k) => plan.indicators.find((d) => d.key === k)?.name[lang] ?? k)
-                          .join('、'),
+                          .join(t('tl_listSep')),
                       })}
                     </p>
                   )}
@@ -292,12 +290,27 @@ export default function Declare() {
                       name="level"
                       value={l.id}
                       checked={l.id === levelId}
-                      onChange={() => setLevelId(l.id)}
+                      onChange={() => setChoice(pickLevel(l.id))}
                     />
                     <LevelBadge name={l.name} color={l.color} />
                   </label>
                 ))}
               </div>
+              {view.byOfficer ? (
+                <p className="muted level-how">
+                  {t('levelPicked')}
+                  {view.recommended !== null && view.recommended !== levelId && (
+                    <>
+                      {' '}
+                      <button type="button" className="small secondary" onClick={() => setChoice(FOLLOW)}>
+                        {t('useRecommended')}
+                      </button>
+                    </>
+                  )}
+                </p>
+              ) : (
+                <p className="muted level-how">{t('levelFollows')}</p>
+              )}
               {taskCount && (
                 <p className="muted">{t('tasksAtLevel', { n: taskCount.n, units: taskCount.units })}</p>
               )}
@@ -306,7 +319,7 @@ export default function Declare() {
                   {level.declare.signer
                     ? t('needsSigner', { signer: t(`signer_${level.declare.signer}`) })
                     : t('noSigner')}
-                  （{level.declare.clause}）
+                  {t('paren', { text: level.declare.clause })}
                 </p>
               )}
               {differs && (
@@ -350,7 +363,7 @@ export default function Declare() {
                   .filter((u) => u.kind === 'town' || u.kind === 'county' || u.kind === 'enterprise')
                   .map((u) => (
                     <option key={u.id} value={u.id}>
-                      {u.name}
+                      {lang === 'zh' ? u.name : u.en}
                     </option>
                   ))}
               </select>
@@ -383,7 +396,7 @@ export default function Declare() {
             ))}
             {roles.map((r) => (
               <label key={r.id}>
-                {t('assignee', { role: r.name })}
+                {t('assignee', { role: lang === 'zh' ? r.name : r.en })}
                 <select
                   value={assignees[r.id] ?? ''}
                   onChange={(e) =>
@@ -408,15 +421,7 @@ export default function Declare() {
               {t('drill')}
             </label>
             <ErrorText error={error} />
-            <button
-              type="submit"
-              disabled={
-                busy ||
-                title.trim() === '' ||
-                (fromOccurrence && occurred === '') ||
-                (!openOnly && (!level || (differs && reason.trim() === '')))
-              }
-            >
+            <button type="submit" disabled={busy || !ready}>
               {openOnly ? t('openButton') : level?.declare.signer ? t('proposeButton') : t('declareButton')}
             </button>
           </>

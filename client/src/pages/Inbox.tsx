@@ -9,12 +9,12 @@
  */
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { errorText, newRequestId } from '../api.ts';
+import { errorText, newRequestId } from '../live/call.ts';
 import { VirtualList } from '../components/VirtualList.tsx';
 import { Countdown, ErrorText, LevelBadge, useNow } from '../components/common.tsx';
 import { isOpen } from '../../../shared/engine/incident.ts';
 import { pick, useLang, useT } from '../i18n.ts';
-import { taskCommand } from '../live/connection.ts';
+import { live } from '../live/connection.ts';
 import {
   changeNotices,
   endedTasks,
@@ -25,7 +25,7 @@ import {
 } from '../logic/inbox.ts';
 import { formatDateTime } from '../logic/time.ts';
 import { useConsole } from '../store/index.ts';
-import type { InboxTask } from '../types.ts';
+import type { InboxTask } from '../../../shared/protocol/contract.ts';
 
 function TaskRow({ task, queued, now }: { task: InboxTask; queued: boolean; now: number }) {
   const t = useT();
@@ -33,10 +33,10 @@ function TaskRow({ task, queued, now }: { task: InboxTask; queued: boolean; now:
   const [note, setNote] = useState('');
   const [reporting, setReporting] = useState<null | boolean>(null);
   const [error, setError] = useState<string | null>(null);
-  const run = async (kind: 'ack' | 'report', done?: boolean) => {
+  const run = async (kind: 'acknowledge' | 'report', done?: boolean) => {
     setError(null);
     try {
-      await taskCommand({
+      await live.taskCommand({
         requestId: newRequestId(),
         taskId: task.id,
         kind,
@@ -81,7 +81,7 @@ function TaskRow({ task, queued, now }: { task: InboxTask; queued: boolean; now:
       {open && !queued && (
         <div className="task-actions">
           {task.status === 'assigned' && (
-            <button type="button" onClick={() => void run('ack')}>
+            <button type="button" onClick={() => void run('acknowledge')}>
               {t('acknowledge')}
             </button>
           )}
@@ -148,7 +148,12 @@ function GroupHead({ group, queued }: { group: IncidentGroup<InboxTask>; queued:
     const failed: string[] = [];
     for (const task of waiting) {
       try {
-        await taskCommand({ requestId: newRequestId(), taskId: task.id, kind: 'ack', queuedAt: Date.now() });
+        await live.taskCommand({
+          requestId: newRequestId(),
+          taskId: task.id,
+          kind: 'acknowledge',
+          queuedAt: Date.now(),
+        });
       } catch (e) {
         failed.push(errorText(e, lang));
       }
@@ -202,7 +207,8 @@ function Notices({ notices }: { notices: Notice<InboxTask>[] }) {
           </div>
           <details open={n.tasks.length <= 4}>
             <summary>
-              {t(`notice_${n.kind}`)}（{t('noticeCount', { n: n.tasks.length })}）
+              {t(`notice_${n.kind}`)}
+              {t('paren', { text: t('noticeCount', { n: n.tasks.length }) })}
               {n.kind === 'stoodDown' && n.levelName && n.status !== 'terminated' && (
                 <span className="muted"> · {t('currentLevel', { level: pick(n.levelName, lang) })}</span>
               )}

@@ -9,7 +9,10 @@ import { canSign } from '../../../shared/engine/authority.ts';
 import { isOpen } from '../../../shared/engine/incident.ts';
 import { isRetired } from '../../../shared/engine/progress.ts';
 import type { Milestone } from '../../../shared/plans/schema.ts';
-import { api, newRequestId } from '../api.ts';
+import type { EngineCommand, Inputs, TaskView } from '../../../shared/protocol/contract.ts';
+import { errorText, newRequestId } from '../live/call.ts';
+import { live } from '../live/connection.ts';
+import { useIncidentDetail } from '../live/views.ts';
 import { ActionDialog } from '../components/ActionDialog.tsx';
 import { RoleBindings } from '../components/BindRole.tsx';
 import { NotesDialog } from '../components/NotesDialog.tsx';
@@ -17,15 +20,16 @@ import { PendingText } from '../components/PendingText.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { usePlan } from '../components/usePlan.ts';
 import { VirtualList } from '../components/VirtualList.tsx';
-import { Countdown, IncidentLevel, useNow } from '../components/common.tsx';
+import { Countdown, ErrorText, IncidentLevel, useNow } from '../components/common.tsx';
 import { pick, useLang, useT } from '../i18n.ts';
-import { loadTimeline, refreshDetail } from '../live/connection.ts';
 import { STATUS_COLOUR, tasksByUnit, UNIT_ATTENTION, unitStatus } from '../logic/unitStatus.ts';
 import { personLabel } from '../logic/facts.ts';
 import { formatDateTime } from '../logic/time.ts';
 import { usePeople } from '../live/people.ts';
 import { useConsole } from '../store/index.ts';
-import type { IncidentDetail, TaskView } from '../types.ts';
+
+/** The commands addressed to the incident itself (its path names it). */
+type IncidentCommand = Exclude<EngineCommand, 'open' | 'acknowledge' | 'report'>;
 
 type Dialog =
   | { kind: 'level'; levelId: string }
@@ -189,17 +193,16 @@ export default function IncidentPage() {
   const now = useNow(1000);
   const user = useConsole((s) => s.user);
   const people = usePeople();
-  const detail: IncidentDetail | undefined = useConsole((s) => s.details[id]);
+  const detail = useIncidentDetail(id);
   const facts = useConsole((s) => s.timelines[id]) ?? [];
   const plan = usePlan(detail?.incident.planId);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notesOf, setNotesOf] = useState<TaskView | null>(null);
-  const [missing, setMissing] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
-    void refreshDetail(id).then((d) => setMissing(d === null));
-    void loadTimeline(id);
+    void live.loadTimeline(id);
   }, [id]);
-  if (!detail) return <p>{missing ? t('loadFailed') : t('loading')}</p>;
+  if (!detail) return <p>{detail === null ? t('loadFailed') : t('loading')}</p>;
   const inc = detail.incident;
   const role = user?.role ?? 'leader';
   const operator = OPERATORS.has(role);
@@ -211,29 +214,27 @@ export default function IncidentPage() {
   const signable = inc.pending !== null && canSign(role === 'unit' ? 'unit' : role, inc.pending.signer);
   const bindable = operator && (inc.status !== 'terminated' || inc.counts.open > 0);
   const c = inc.counts;
-  const base = `/api/incidents/${encodeURIComponent(id)}`;
   const levelName = (levelId: string | null) =>
     levelId ? (plan?.levels.find((l) => l.id === levelId)?.name[lang] ?? levelId) : t('noLevel');
-  const post = async (path: string, body: Record<string, unknown>) => {
-    await api.post(`${base}/${path}`, { ...body, requestId: newRequestId() });
-    await refreshDetail(id);
-  };
-  const taskPost = async (task: TaskView, path: string, body: Record<string, unknown>) => {
-    await api.post(`/api/tasks/${encodeURIComponent(task.id)}/${path}`, {
-      ...body,
-      requestId: newRequestId(),
-    });
-    await refreshDetail(id);
+  // a command's answer is folded into the state at once (live.command); a refusal is shown by the dialog
+  const post = async <N extends IncidentCommand>(
+    name: N,
+    body: Omit<Inputs[N], 'incidentId' | 'requestId'>,
+  ) => {
+    await live.command(name, { ...body, incidentId: id, requestId: newRequestId() } as Inputs[N]);
   };
   const proxy = operator
     ? {
-        ack: (task: TaskView) => void taskPost(task, 'ack', {}).catch(() => refreshDetail(id)),
+        ack: (task: TaskView) =>
+          void live
+            .command('acknowledge', { taskId: task.id, requestId: newRequestId() })
+            .catch((e: unknown) => setFailure(errorText(e, lang))),
         report: (task: TaskView, done: boolean) => setDialog({ kind: 'reportFor', task, done }),
       }
     : null;
   const recordMilestone = (milestone: Milestone) =>
-    post('milestones', { milestone, at: Date.now(), expectedVersion: inc.version }).catch(() =>
-      refreshDetail(id),
+    post('recordMilestone', { milestone, at: Date.now(), expectedVersion: inc.version }).catch((e: unknown) =>
+      setFailure(errorText(e, lang)),
     );
   return (
     <section aria-labelledby="incident-title" className="incident">
@@ -246,12 +247,13 @@ export default function IncidentPage() {
           {inc.place && (
             <>
               {' '}
-              · {t('place')}：
+              · {t('colon', { label: t('place') })}
               {inc.place.kind === 'area'
                 ? inc.place.name
                 : inc.place.kind === 'unit'
-                  ? (plan?.units.find((u) => u.id === (inc.place as { unitId: string }).unitId)?.name ??
-                    inc.place.unitId)
+                  ? (plan?.units.find((u) => u.id === (inc.place as { unitId: string }).unitId)?.[
+                      lang === 'zh' ? 'name' : 'en'
+                    ] ?? inc.place.unitId)
                   : `${inc.place.lat}, ${inc.place.lng}`}
             </>
           )}
@@ -277,11 +279,12 @@ export default function IncidentPage() {
         </p>
         {inc.summary && (
           <p className="summary">
-            <strong>{t('reportSummary')}：</strong>
+            <strong>{t('colon', { label: t('reportSummary') })}</strong>
             {inc.summary}
           </p>
         )}
       </header>
+      <ErrorText error={failure} />
 
       {inc.pending && (
         <div className="pending-box" role="status">
@@ -326,7 +329,7 @@ export default function IncidentPage() {
       )}
       {changeable && plan && (
         <div className="actions-bar" aria-label={t('actions')}>
-          <span>{t('changeLevel')}：</span>
+          <span>{t('colon', { label: t('changeLevel') })}</span>
           {plan.levels
             .filter((l) => l.id !== inc.level)
             .map((l) => (
@@ -375,9 +378,10 @@ export default function IncidentPage() {
                     ) : (
                       <span>{t(`clock_${o.status as 'met' | 'metLate' | 'missed' | 'closedUndone'}`)}</span>
                     )}{' '}
-                    {task ? (lang === 'zh' ? task.title : task.titleEn) : o.clockId}（
-                    {t('owedBy', { who: (lang === 'zh' ? task?.unit : task?.unitEn) ?? o.unitId })}，
-                    {task?.clause}）{' '}
+                    {task ? (lang === 'zh' ? task.title : task.titleEn) : o.clockId}
+                    {t('paren', {
+                      text: `${t('owedBy', { who: (lang === 'zh' ? task?.unit : task?.unitEn) ?? o.unitId })}${t('commaSep')}${task?.clause ?? ''}`,
+                    })}{' '}
                     {task && !task.reached && <span className="tag danger">{t('unreached')}</span>}{' '}
                     {formatDateTime(o.dueAt, lang)}
                   </li>
@@ -385,7 +389,9 @@ export default function IncidentPage() {
               })}
             {detail.clocks.waiting.map((w) => (
               <li key={w.clockId} className="muted">
-                {plan?.clocks.find((c) => c.id === w.clockId)?.title[lang] ?? w.clockId}：
+                {t('colon', {
+                  label: plan?.clocks.find((c) => c.id === w.clockId)?.title[lang] ?? w.clockId,
+                })}
                 {t('waitingFor', { milestone: t(`ms_${w.waitingFor as Milestone}`) })}{' '}
                 {operating && (
                   <button
@@ -404,9 +410,11 @@ export default function IncidentPage() {
             {inc.history.map((h, i) => (
               <li key={i}>
                 {formatDateTime(h.at, lang)} {levelName(h.from)} →{' '}
-                {h.to ? levelName(h.to) : t('status_terminated')}（{personLabel(h.by, people, lang)}
-                {h.signedBy ? `；${t('signedBy', { who: personLabel(h.signedBy, people, lang) })}` : ''}）
-                {h.reason ? `：${h.reason}` : ''}
+                {h.to ? levelName(h.to) : t('status_terminated')}
+                {t('paren', {
+                  text: `${personLabel(h.by, people, lang)}${h.signedBy ? `${t('partSep')}${t('signedBy', { who: personLabel(h.signedBy, people, lang) })}` : ''}`,
+                })}
+                {h.reason ? t('pendingReason', { reason: h.reason }) : ''}
               </li>
             ))}
           </ol>
@@ -434,11 +442,11 @@ export default function IncidentPage() {
       {notesOf && <NotesDialog task={notesOf} onClose={() => setNotesOf(null)} />}
       {dialog?.kind === 'level' && (
         <ActionDialog
-          title={`${t('changeLevel')}：${levelName(inc.level)} → ${levelName(dialog.levelId)}`}
-          previewPath={`${base}/preview?levelId=${encodeURIComponent(dialog.levelId)}`}
+          title={`${t('colon', { label: t('changeLevel') })}${levelName(inc.level)} → ${levelName(dialog.levelId)}`}
+          preview={{ incidentId: id, levelId: dialog.levelId }}
           reasonRequired
           onConfirm={(reason) =>
-            post('level', { levelId: dialog.levelId, reason, expectedVersion: inc.version })
+            post('changeLevel', { levelId: dialog.levelId, reason, expectedVersion: inc.version })
           }
           onClose={() => setDialog(null)}
         />
@@ -446,7 +454,7 @@ export default function IncidentPage() {
       {dialog?.kind === 'declare' && (
         <ActionDialog
           title={`${t('declareLevelHere')}${levelName(dialog.levelId)}`}
-          previewPath={`${base}/preview?levelId=${encodeURIComponent(dialog.levelId)}`}
+          preview={{ incidentId: id, levelId: dialog.levelId }}
           reasonRequired={inc.recommended !== null && inc.recommended !== dialog.levelId}
           onConfirm={(reason) =>
             post('declare', {
@@ -461,7 +469,7 @@ export default function IncidentPage() {
       {dialog?.kind === 'close' && (
         <ActionDialog
           title={t('closeIncident')}
-          previewPath={`${base}/preview`}
+          preview={{ incidentId: id }}
           reasonRequired
           onConfirm={(reason) => post('terminate', { reason, expectedVersion: inc.version })}
           onClose={() => setDialog(null)}
@@ -470,7 +478,7 @@ export default function IncidentPage() {
       {dialog?.kind === 'withdraw' && (
         <ActionDialog
           title={t('withdraw')}
-          previewPath={null}
+          preview={null}
           reasonRequired={false}
           onConfirm={(reason) =>
             post('withdraw', { ...(reason ? { reason } : {}), expectedVersion: inc.version })
@@ -480,19 +488,28 @@ export default function IncidentPage() {
       )}
       {dialog?.kind === 'reportFor' && (
         <ActionDialog
-          title={`${dialog.done ? t('reportForDone') : t('reportFor')}：${
+          title={`${t('colon', { label: dialog.done ? t('reportForDone') : t('reportFor') })}${
             lang === 'zh' ? dialog.task.title : dialog.task.titleEn
-          }（${dialog.task.unit}）`}
-          previewPath={null}
+          }${t('paren', { text: lang === 'zh' ? dialog.task.unit : dialog.task.unitEn })}`}
+          preview={null}
           reasonRequired
-          onConfirm={(note) => taskPost(dialog.task, 'report', { note, done: dialog.done })}
+          onConfirm={(note) =>
+            live
+              .command('report', {
+                taskId: dialog.task.id,
+                note,
+                done: dialog.done,
+                requestId: newRequestId(),
+              })
+              .then(() => undefined)
+          }
           onClose={() => setDialog(null)}
         />
       )}
       {dialog?.kind === 'terminate' && (
         <ActionDialog
           title={t('terminate')}
-          previewPath={`${base}/preview`}
+          preview={{ incidentId: id }}
           reasonRequired
           onConfirm={(reason) => post('terminate', { reason, expectedVersion: inc.version })}
           onClose={() => setDialog(null)}
@@ -501,11 +518,11 @@ export default function IncidentPage() {
       {dialog?.kind === 'approve' && (
         <ActionDialog
           title={t('approve')}
-          previewPath={
+          preview={
             inc.pending?.kind === 'terminate'
-              ? `${base}/preview`
+              ? { incidentId: id }
               : inc.pending?.levelId
-                ? `${base}/preview?levelId=${encodeURIComponent(inc.pending.levelId)}`
+                ? { incidentId: id, levelId: inc.pending.levelId }
                 : null
           }
           reasonRequired={false}
@@ -518,7 +535,7 @@ export default function IncidentPage() {
       {dialog?.kind === 'reject' && (
         <ActionDialog
           title={t('reject')}
-          previewPath={null}
+          preview={null}
           reasonRequired
           onConfirm={(reason) => post('reject', { reason, expectedVersion: inc.version })}
           onClose={() => setDialog(null)}

