@@ -1,4 +1,5 @@
 /** The Express app: JSON API under /api, the built client for everything else. */
+import { CONTRACT } from '../shared/protocol/contract.ts';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { constants as zlib } from 'node:zlib';
@@ -65,13 +66,13 @@ export function createApp(deps: AppDeps): express.Express {
     if (problem) return sendError(res, 'INVALID', problem.zh, problem.en);
     next();
   });
-  app.get('/api/health', (_req, res) => {
+  app.get(CONTRACT.health.path, (_req, res) => {
     res.json({ ok: true });
   });
   app.use('/api', loadUser(deps.sessions, deps.now));
   app.use('/api', pacedReads(deps.gate));
-  app.use('/api/session', sessionRoutes(deps));
-  app.use('/api/plans', planRoutes());
+  app.use('/api', sessionRoutes(deps));
+  app.use('/api', planRoutes());
   app.use('/api', incidentRoutes(deps.service, deps.gate, deps.now));
   app.use('/api', noteRoutes(deps.service));
   app.use('/api', directoryRoutes(deps.directory, deps.map, deps.gate, deps.now));

@@ -1,4 +1,5 @@
 /** The duty directory, the basemap and the map's configuration. Only an administrator edits the directory. */
+import { apiPath } from '../../shared/protocol/contract.ts';
 import { Router } from 'express';
 import { DirectoryBody } from '../../shared/protocol/directory.ts';
 import type { Directory } from '../directory.ts';
@@ -8,7 +9,7 @@ import { BASEMAP_SOURCE, basemapJson } from '../map/basemap.ts';
 import { requireUser } from './auth.ts';
 import { HttpError } from './errors.ts';
 import { sendReply } from './reply.ts';
-import { parseBody } from './validate.ts';
+import { parseBody, pathParam } from './validate.ts';
 
 export interface MapConfig {
   /** a tile server on the intranet, or 天地图 with its key; null keeps the offline vector basemap */
@@ -18,11 +19,11 @@ export interface MapConfig {
 
 export function directoryRoutes(directory: Directory, map: MapConfig, gate: Gate, now: () => number): Router {
   const r = Router();
-  r.get('/directory', async (req, res) => {
+  r.get(apiPath('directory'), async (req, res) => {
     requireUser(req);
     res.json({ units: await directory.list() });
   });
-  r.put('/directory/:unitId', async (req, res) => {
+  r.put(apiPath('saveDirectoryUnit'), async (req, res) => {
     const user = requireUser(req);
     if (user.role !== 'admin')
       throw new HttpError(
@@ -32,21 +33,21 @@ export function directoryRoutes(directory: Directory, map: MapConfig, gate: Gate
       );
     const limited = await gate.command(user.id);
     if (limited) return sendReply(res, limited);
-    const unitId = req.params.unitId ?? '';
+    const unitId = pathParam(req, 'unitId');
     if (!directory.has(unitId))
       throw new HttpError('NOT_FOUND', `没有单位“${unitId}”`, `No unit "${unitId}"`);
     res.json(await directory.save(unitId, parseBody(DirectoryBody, req.body), user.id, now()));
   });
   /** 博山区's official towns and villages, for binding 相关村（社区） (server/divisions.ts) */
-  r.get('/divisions/boshan', (req, res) => {
+  r.get(apiPath('divisions'), (req, res) => {
     requireUser(req);
     res.setHeader('Cache-Control', 'private, max-age=86400');
     res.json(divisions());
   });
-  r.get('/map/config', (_req, res) => {
+  r.get(apiPath('mapConfig'), (_req, res) => {
     res.json({ ...map, basemapSource: BASEMAP_SOURCE });
   });
-  r.get('/map/basemap', (_req, res) => {
+  r.get(apiPath('basemap'), (_req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=86400');
     res.type('application/geo+json').send(basemapJson());
   });

@@ -3,7 +3,7 @@ import { type Response, Router } from 'express';
 import { z } from 'zod';
 import { planById } from '../../shared/plans/index.ts';
 import { EVENTS_PAGE } from '../../shared/protocol/limits.ts';
-import { CONTRACT, type EngineCommand, pathParams } from '../../shared/protocol/contract.ts';
+import { apiPath, CONTRACT, type EngineCommand, pathParams } from '../../shared/protocol/contract.ts';
 import { COMMAND_BODIES, SocketCommand } from '../../shared/protocol/live.ts';
 import { isSettled } from '../../shared/views/incident.ts';
 import { toRequest } from '../live/commands.ts';
@@ -25,9 +25,6 @@ const EventsQuery = z.object({
   before: count.pipe(z.number().min(1)).optional(),
   limit: count.pipe(z.number().min(1).max(EVENTS_PAGE.max)).optional().default(EVENTS_PAGE.default),
 });
-
-/** A contract path as the router mounted at /api sees it. */
-export const apiPath = (name: keyof typeof CONTRACT) => CONTRACT[name].path.replace(/^\/api/, '');
 
 export function incidentRoutes(service: IncidentService, gate: Gate, now: () => number): Router {
   const r = Router();

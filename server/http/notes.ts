@@ -2,6 +2,7 @@
  * A task's whole progress history, a page at a time, newest first. The task views carry only the latest
  * notes (NOTES.inView) so that no view grows with the number of reports; this route is where the rest is read.
  */
+import { apiPath } from '../../shared/protocol/contract.ts';
 import { Router } from 'express';
 import { z } from 'zod';
 import { NOTES } from '../../shared/protocol/limits.ts';
@@ -10,7 +11,7 @@ import { parseApiTaskId } from '../../shared/views/incident.ts';
 import { type Viewer, visibleTask } from '../live/visibility.ts';
 import { requireUser } from './auth.ts';
 import { HttpError } from './errors.ts';
-import { parseBody } from './validate.ts';
+import { parseBody, pathParam } from './validate.ts';
 
 /** A count from the query string: digits only ("1e3", "-1", "" and a repeated key are refused in words). */
 const count = z
@@ -41,10 +42,10 @@ function readableTask(service: Pick<IncidentService, 'state'>, viewer: Viewer, a
 
 export function noteRoutes(service: Pick<IncidentService, 'state'>): Router {
   const r = Router();
-  r.get('/tasks/:taskId/notes', (req, res) => {
+  r.get(apiPath('notes'), (req, res) => {
     const viewer = requireUser(req);
     const { offset, limit } = parseBody(NotesQuery, req.query);
-    const { notes } = readableTask(service, viewer, req.params.taskId);
+    const { notes } = readableTask(service, viewer, pathParam(req, 'taskId'));
     // offset counts from the newest note: the first page is always the latest (a report arriving between
     // two pages shifts the next one by a note; the client drops what it already holds)
     const end = Math.max(0, notes.length - offset);

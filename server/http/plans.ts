@@ -1,4 +1,6 @@
 /** Plan routes: read the plans, their texts, a level's tasks and clocks, and assess readings. */
+import { pathParam } from './validate.ts';
+import { apiPath } from '../../shared/protocol/contract.ts';
 import { Router } from 'express';
 import { assess } from '../../shared/engine/assess.ts';
 import { describeClock, describeTasks } from '../../shared/engine/describe.ts';
@@ -24,7 +26,7 @@ function levelParam(plan: Plan, id: string | undefined): string {
 
 export function planRoutes(): Router {
   const r = Router();
-  r.get('/', (_req, res) => {
+  r.get(apiPath('plans'), (_req, res) => {
     res.json(
       PLANS.map((p) => ({
         id: p.id,
@@ -47,22 +49,24 @@ export function planRoutes(): Router {
       })),
     );
   });
-  r.get('/:planId', (req, res) => {
-    res.json(planParam(req.params.planId));
+  r.get(apiPath('plan'), (req, res) => {
+    res.json(planParam(pathParam(req, 'planId')));
   });
-  r.get('/:planId/source', (req, res) => {
-    res.type('text/plain; charset=utf-8').send(sourceText(planParam(req.params.planId)));
+  r.get(apiPath('planSource'), (req, res) => {
+    res.type('text/plain; charset=utf-8').send(sourceText(planParam(pathParam(req, 'planId'))));
   });
-  r.get('/:planId/levels/:levelId/tasks', (req, res) => {
-    const plan = planParam(req.params.planId);
-    res.json(describeTasks(plan, levelParam(plan, req.params.levelId)));
+  r.get(apiPath('levelTasks'), (req, res) => {
+    const plan = planParam(pathParam(req, 'planId'));
+    res.json(describeTasks(plan, levelParam(plan, pathParam(req, 'levelId'))));
   });
-  r.get('/:planId/levels/:levelId/clocks', (req, res) => {
-    const plan = planParam(req.params.planId);
-    res.json(clocksForLevel(plan, levelParam(plan, req.params.levelId)).map((c) => describeClock(plan, c)));
+  r.get(apiPath('levelClocks'), (req, res) => {
+    const plan = planParam(pathParam(req, 'planId'));
+    res.json(
+      clocksForLevel(plan, levelParam(plan, pathParam(req, 'levelId'))).map((c) => describeClock(plan, c)),
+    );
   });
-  r.post('/:planId/assess', (req, res) => {
-    const plan = planParam(req.params.planId);
+  r.post(apiPath('assess'), (req, res) => {
+    const plan = planParam(pathParam(req, 'planId'));
     const body = AssessBody.safeParse(req.body);
     if (!body.success) {
       throw new HttpError(

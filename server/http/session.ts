@@ -6,6 +6,7 @@
  * client address whatever the usernames, then the failures of that address and username, then one
  * password hash through a bounded gate (Sessions). Every refusal is Chinese first, then English.
  */
+import { apiPath } from '../../shared/protocol/contract.ts';
 import { type Response, Router } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { LOGIN_LIMITS } from '../auth/limits.ts';
@@ -68,7 +69,7 @@ export function sessionRoutes(o: SessionRouteOptions): Router {
     duration: LOGIN_LIMITS.addressWindowMs / 1000,
   });
 
-  r.post('/', async (req, res) => {
+  r.post(apiPath('login'), async (req, res) => {
     const body = parseBody(LoginBody, req.body);
     const address = clientKey(req);
     const addressOver = await overLimit(perAddress, address);
@@ -117,10 +118,10 @@ export function sessionRoutes(o: SessionRouteOptions): Router {
     });
     res.json({ user: who(login.user), demo: o.demo });
   });
-  r.get('/', (req, res) => {
+  r.get(apiPath('session'), (req, res) => {
     res.json({ user: req.user ? who(req.user) : null, demo: o.demo });
   });
-  r.delete('/', async (req, res) => {
+  r.delete(apiPath('logout'), async (req, res) => {
     const user = requireUser(req);
     await o.sessions.logout(user);
     res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: req.secure });

@@ -80,3 +80,12 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.outp
   const e = explain(result.error);
   throw new HttpError('INVALID', e.zh, e.en, e.details);
 }
+
+/** A named part of the path (`:planId`); routes registered from the contract are typed loosely by Express. */
+export function pathParam(
+  req: { params: Record<string, string | string[] | undefined> },
+  name: string,
+): string {
+  const value = req.params[name];
+  return typeof value === 'string' ? value : '';
+}

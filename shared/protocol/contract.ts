@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import type { assess } from '../engine/assess.ts';
+import type { describeClock, describeTasks } from '../engine/describe.ts';
 import type { IncidentState, Task } from '../engine/incident.ts';
 import type { Plan } from '../plans/schema.ts';
 import type {
@@ -144,6 +145,24 @@ export const CONTRACT = {
   },
   plans: { kind: 'query', method: 'GET', path: '/api/plans', doc: 'the plans in brief' },
   plan: { kind: 'query', method: 'GET', path: '/api/plans/:planId', doc: 'one plan, whole' },
+  planSource: {
+    kind: 'query',
+    method: 'GET',
+    path: '/api/plans/:planId/source',
+    doc: 'the plan’s published text (plain text)',
+  },
+  levelTasks: {
+    kind: 'query',
+    method: 'GET',
+    path: '/api/plans/:planId/levels/:levelId/tasks',
+    doc: 'the measures a level carries, unit by unit, with their clauses',
+  },
+  levelClocks: {
+    kind: 'query',
+    method: 'GET',
+    path: '/api/plans/:planId/levels/:levelId/clocks',
+    doc: 'the reporting clocks a level runs, with who owes them',
+  },
   assess: {
     kind: 'query',
     method: 'POST',
@@ -175,6 +194,12 @@ export const CONTRACT = {
     method: 'GET',
     path: '/api/map/basemap',
     doc: 'Zibo’s district boundaries as GeoJSON: the offline basemap',
+  },
+  health: {
+    kind: 'query',
+    method: 'GET',
+    path: '/api/health',
+    doc: 'the server answers (no session needed)',
   },
   session: { kind: 'query', method: 'GET', path: '/api/session', doc: 'who is signed in, and demo mode' },
   login: { kind: 'command', method: 'POST', path: '/api/session', doc: 'signs in; sets the session cookie' },
@@ -275,6 +300,9 @@ export interface Inputs extends CommandInputs {
   notes: { taskId: string; offset?: number; limit?: number };
   plans: Record<string, never>;
   plan: { planId: string };
+  planSource: { planId: string };
+  levelTasks: { planId: string; levelId: string };
+  levelClocks: { planId: string; levelId: string };
   assess: { planId: string; indicators: Record<string, unknown> };
   people: Record<string, never>;
   directory: Record<string, never>;
@@ -282,6 +310,7 @@ export interface Inputs extends CommandInputs {
   divisions: Record<string, never>;
   mapConfig: Record<string, never>;
   basemap: Record<string, never>;
+  health: Record<string, never>;
   session: Record<string, never>;
   login: z.input<typeof LoginBody>;
   logout: Record<string, never>;
@@ -308,6 +337,9 @@ export interface Answers {
   notes: NotesPage;
   plans: PlanSummary[];
   plan: Plan;
+  planSource: string;
+  levelTasks: ReturnType<typeof describeTasks>;
+  levelClocks: ReturnType<typeof describeClock>[];
   assess: Assessment;
   people: PeopleAnswer;
   directory: { units: DirectoryUnit[] };
@@ -315,6 +347,7 @@ export interface Answers {
   divisions: Divisions;
   mapConfig: MapConfig;
   basemap: { type: 'FeatureCollection'; features: unknown[] };
+  health: { ok: true };
   session: { user: User | null; demo: boolean };
   login: { user: User; demo: boolean };
   logout: { user: null };
@@ -343,6 +376,9 @@ export function fillPath(
   });
   return { path: filled, rest };
 }
+
+/** A contract path as a router mounted at /api registers it. */
+export const apiPath = (name: Name) => CONTRACT[name].path.replace(/^\/api/, '');
 
 /** The path parameters a route names (`:incidentId` → `incidentId`). */
 export const pathParams = (path: string) => [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!);

@@ -4,7 +4,7 @@
  * administrator may have created accounts meanwhile), and again, at most once a minute, when a fact names
  * an account the list does not hold. Components read it with usePeople().
  */
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { PeopleAnswer, Person } from '../../../shared/protocol/people.ts';
 import { call } from './page.ts';
 import type { People } from '../logic/facts.ts';
@@ -67,11 +67,14 @@ export function usePeople(): People {
   return useSyncExternalStore(subscribe, () => people);
 }
 
-/** Asks again (at most once a minute) when the given ids include an account the list does not hold. */
+/**
+ * When a screen opens naming an account the list does not hold (made since it was loaded), it asks again, at
+ * most once a minute. Only when a screen opens: a fact arriving never causes a request.
+ */
 export function useKnownPeople(ids: readonly string[]): void {
-  const key = ids.filter((id) => !people.has(id)).join('\n');
+  const unknown = useRef(ids.some((id) => !people.has(id)));
   useEffect(() => {
-    if (!key || loading || Date.now() - loadedAt < UNKNOWN_RETRY_MS) return;
+    if (!unknown.current || loading || Date.now() - loadedAt < UNKNOWN_RETRY_MS) return;
     if (useConsole.getState().user) void loadPeople();
-  }, [key]);
+  }, []);
 }
