@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { decide } from '../../shared/engine/decide.ts';
+import type { Fresh } from '../../shared/engine/apply.ts';
 import type { Actor, IncidentState, RefusalCode } from '../../shared/engine/incident.ts';
 import { parseApiTaskId } from '../../shared/engine/taskId.ts';
 import { dayKey } from '../../shared/engine/time.ts';
@@ -28,7 +29,17 @@ export interface Decided {
 export interface BatchWork {
   working: Map<string, IncidentState>;
   newRecords: IncidentRecord[];
+  /** the task maps this batch made, which its folds may write into (shared/engine/apply.ts, Fresh) */
+  fresh: Fresh;
 }
+
+/**
+ * A fold or an answer failed after the batch's task maps were written: the working states the batch's
+ * earlier commands left may hold part of this one, so the whole batch is answered UNAVAILABLE and nothing
+ * of it is committed or applied (every command may be sent again with its requestId). Neither should ever
+ * happen: apply throws only on an event before its incident, and the views are pure.
+ */
+export class TaintedBatch extends Error {}
 
 export interface DecisionContext {
   memory: Pick<IncidentMemory, 'state'>;
@@ -94,17 +105,23 @@ export function decideCommand(
   if (!decision.ok)
     return refused(decision.refusal.code, decision.refusal.message.zh, decision.refusal.message.en);
   let next = state;
-  const events = decision.events.map((event) => {
-    next = fold(plan, next, event);
-    return { version: next.version, event };
-  });
+  let events: CommitItem['events'];
+  let reply: CommandReply | null = null;
+  const tick = command.type === 'tick';
+  try {
+    events = decision.events.map((event) => {
+      next = fold(plan, next, event, work.fresh);
+      return { version: next.version, event };
+    });
+    // the answer is made before the batch's working state is set (TaintedBatch says what a failure here does)
+    if (next) reply = tick || isSystem(req.actor) ? TICKED : successReply(plan, next, req.actor, req);
+  } catch (err) {
+    throw new TaintedBatch(err instanceof Error ? err.message : String(err));
+  }
   // no state and nothing decided: there is nothing to write either
-  if (!next)
+  if (!next || !reply)
     return { item: { events: [] }, reply: errorReply('NOT_FOUND', '没有该事件', 'No such incident') };
   const item: CommitItem = { events, ...(record ? { incident: record } : {}) };
-  const tick = command.type === 'tick';
-  // the answer is made before the batch's working state changes, so a command that fails here changes nothing
-  const reply = tick || isSystem(req.actor) ? TICKED : successReply(plan, next, req.actor, req);
   work.working.set(incidentId, next);
   if (record) work.newRecords.push(record);
   // a tick of the committed state that found nothing to do need not be repeated until the time quietUntil

@@ -4,7 +4,7 @@
  * `applyCommitted`, which the pipeline calls once a batch is durable, so memory never holds what the log
  * does not.
  */
-import { apply, upgradeState } from '../../shared/engine/apply.ts';
+import { apply, type Fresh, upgradeState } from '../../shared/engine/apply.ts';
 import type { IncidentEvent, IncidentState } from '../../shared/engine/incident.ts';
 import { planById } from '../../shared/plans/index.ts';
 import type { Plan } from '../../shared/plans/schema.ts';
@@ -20,11 +20,17 @@ export const SNAPSHOT_EVERY = 500;
 const SNAPSHOT_GAP_MS = 10_000;
 
 /** One event folded into a state with the plan's level order, the only thing apply needs from the plan. */
-export function fold(plan: Plan, state: IncidentState | null, event: IncidentEvent): IncidentState {
+export function fold(
+  plan: Plan,
+  state: IncidentState | null,
+  event: IncidentEvent,
+  fresh?: Fresh,
+): IncidentState {
   return apply(
     state,
     event,
     plan.levels.map((l) => l.id),
+    fresh,
   );
 }
 

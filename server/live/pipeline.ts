@@ -5,7 +5,8 @@
  */
 import type { CommandReply, Fact } from '../../shared/protocol/live.ts';
 import type { CommitItem, Store, StoredFact } from '../store/types.ts';
-import type { BatchWork, Decided } from './decision.ts';
+import { type BatchWork, type Decided, TaintedBatch } from './decision.ts';
+import { freshRun } from '../../shared/engine/apply.ts';
 import { BatchAnswers } from './idempotency.ts';
 import type { IncidentMemory } from './memory.ts';
 import { errorReply } from './replies.ts';
@@ -86,7 +87,7 @@ export class Pipeline {
   }
 
   private async runBatch(batch: Queued[]): Promise<void> {
-    const work: BatchWork = { working: new Map(), newRecords: [] };
+    const work: BatchWork = { working: new Map(), newRecords: [], fresh: freshRun() };
     const now = this.clock();
     let answers: BatchAnswers;
     try {
@@ -102,6 +103,7 @@ export class Pipeline {
       try {
         return this.admit(req, now, answers, work);
       } catch (err) {
+        if (err instanceof TaintedBatch) throw err; // the whole batch is answered UNAVAILABLE (decision.ts)
         // only a payload no transport should have let through, or an engine fault, gets here: it answers
         // alone (a decision changes the batch's state only once it is whole), and the batch goes on
         return { item: { events: [] }, reply: failedAlone(req, err) };

@@ -1,9 +1,34 @@
 /** apply(state, event) → state: a pure fold. Replaying a log rebuilds any past moment of an incident. */
 import { type IncidentEvent, type IncidentState, isOpen, type Task } from './incident.ts';
 
-function withTask(state: IncidentState, id: string, change: (t: Task) => Task): IncidentState {
+/**
+ * The task maps a caller made through `apply` in one run of folds (a batch of commands, a packet of facts),
+ * which no one else holds yet: `apply` may write into those instead of copying them again. Copying a map of
+ * 150+ tasks for every acknowledgement was most of what a fold cost; a run now copies each incident's map
+ * once. The states a caller gave in are never written to: only maps `apply` itself made in this run are.
+ */
+export type Fresh = WeakSet<Record<string, Task>>;
+export const freshRun = (): Fresh => new WeakSet();
+
+/** The state's task map, to be changed: its own copy, made once per run. */
+function writable(state: IncidentState, fresh: Fresh | undefined): Record<string, Task> {
+  if (fresh?.has(state.tasks)) return state.tasks;
+  const copy = { ...state.tasks };
+  fresh?.add(copy);
+  return copy;
+}
+
+function withTask(
+  state: IncidentState,
+  id: string,
+  change: (t: Task) => Task,
+  fresh: Fresh | undefined,
+): IncidentState {
   const task = state.tasks[id];
-  return task ? { ...state, tasks: { ...state.tasks, [id]: change(task) } } : state;
+  if (!task) return state;
+  const tasks = writable(state, fresh);
+  tasks[id] = change(task);
+  return { ...state, tasks };
 }
 
 function higher(a: string | null, b: string, order: readonly string[]): string {
@@ -12,12 +37,14 @@ function higher(a: string | null, b: string, order: readonly string[]): string {
 
 /**
  * `levelOrder` is the plan's level ids, lowest first; it is the only thing apply needs from the plan, to
- * keep the highest level reached.
+ * keep the highest level reached. `fresh`: see Fresh; a state folded in a run must not be kept aside while
+ * the run goes on (a later fold of the same run may write into its task map).
  */
 export function apply(
   state: IncidentState | null,
   event: IncidentEvent,
   levelOrder: readonly string[],
+  fresh?: Fresh,
 ): IncidentState {
   if (event.type === 'IncidentOpened') {
     return {
@@ -87,7 +114,7 @@ export function apply(
       return { ...s, assignees, parties };
     }
     case 'TasksMoved': {
-      const tasks = { ...s.tasks };
+      const tasks = writable(s, fresh);
       for (const { from, to } of event.moves) {
         const old = tasks[from];
         if (old) tasks[from] = { ...old, status: 'moved', closedAt: event.at, movedTo: to.id };
@@ -140,7 +167,7 @@ export function apply(
     case 'MilestoneRecorded':
       return { ...s, milestones: { ...s.milestones, [event.milestone]: event.time } };
     case 'TasksAssigned': {
-      const tasks = { ...s.tasks };
+      const tasks = writable(s, fresh);
       for (const spec of event.tasks) {
         const previous = tasks[spec.id];
         // a task assigned again (the level went down and up) starts afresh but keeps its note history
@@ -149,34 +176,46 @@ export function apply(
       return { ...s, tasks };
     }
     case 'TasksStoodDown': {
+      // one copy of the map for the whole event, however many tasks it stands down
+      const run = fresh ?? freshRun();
       let next: IncidentState = s;
       for (const id of event.taskIds)
-        next = withTask(next, id, (t) => ({ ...t, status: 'stoodDown', closedAt: event.at }));
+        next = withTask(next, id, (t) => ({ ...t, status: 'stoodDown', closedAt: event.at }), run);
       return next;
     }
     case 'TaskAcknowledged':
-      return withTask(s, event.taskId, (t) => ({ ...t, status: 'acknowledged', acknowledgedAt: event.at }));
+      return withTask(
+        s,
+        event.taskId,
+        (t) => ({ ...t, status: 'acknowledged', acknowledgedAt: event.at }),
+        fresh,
+      );
     case 'TaskReported':
-      return withTask(s, event.taskId, (t) => ({
-        ...t,
-        status: event.done ? 'done' : 'inProgress',
-        acknowledgedAt: t.acknowledgedAt ?? event.at,
-        ...(event.done ? { doneAt: event.at } : {}),
-        ...(t.noteCount !== undefined ? { noteCount: t.noteCount + 1 } : {}),
-        // a copy per report is cheap because decide bounds the notes (NOTES in shared/protocol/limits.ts);
-        // a log written before the bound still replays whole: apply refuses nothing
-        notes: [
-          ...t.notes,
-          {
-            at: event.at,
-            by: event.by,
-            text: event.note,
-            ...(event.onBehalfOf !== undefined ? { onBehalfOf: event.onBehalfOf } : {}),
-          },
-        ],
-      }));
+      return withTask(
+        s,
+        event.taskId,
+        (t) => ({
+          ...t,
+          status: event.done ? 'done' : 'inProgress',
+          acknowledgedAt: t.acknowledgedAt ?? event.at,
+          ...(event.done ? { doneAt: event.at } : {}),
+          ...(t.noteCount !== undefined ? { noteCount: t.noteCount + 1 } : {}),
+          // a copy per report is cheap because decide bounds the notes (NOTES in shared/protocol/limits.ts);
+          // a log written before the bound still replays whole: apply refuses nothing
+          notes: [
+            ...t.notes,
+            {
+              at: event.at,
+              by: event.by,
+              text: event.note,
+              ...(event.onBehalfOf !== undefined ? { onBehalfOf: event.onBehalfOf } : {}),
+            },
+          ],
+        }),
+        fresh,
+      );
     case 'TaskOverdue':
-      return withTask(s, event.taskId, (t) => ({ ...t, overdueAt: event.at }));
+      return withTask(s, event.taskId, (t) => ({ ...t, overdueAt: event.at }), fresh);
   }
 }
 

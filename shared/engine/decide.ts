@@ -4,7 +4,7 @@
  */
 import { MILESTONES, type Milestone, type Plan } from '../plans/schema.ts';
 import { NOTES } from '../protocol/limits.ts';
-import { apply } from './apply.ts';
+import { apply, freshRun } from './apply.ts';
 import { assess } from './assess.ts';
 import { canOperate, canSign, signerForChange, signerToLift } from './authority.ts';
 import {
@@ -44,9 +44,11 @@ const refuse = (code: RefusalCode, zh: string, en: string): Decision => ({
 });
 const accept = (events: IncidentEvent[]): Decision => ({ ok: true, events });
 
+/** What `events` would make of `state` (a look ahead: the states made here are not kept). */
 const fold = (plan: Plan, state: IncidentState | null, events: IncidentEvent[]) => {
   const order = plan.levels.map((l) => l.id);
-  return events.reduce<IncidentState | null>((s, e) => apply(s, e, order), state);
+  const run = freshRun();
+  return events.reduce<IncidentState | null>((s, e) => apply(s, e, order, run), state);
 };
 
 /** Appends the task events that follow from `events` (folded onto `state`). */

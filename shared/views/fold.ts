@@ -6,7 +6,7 @@
  * A unit receives its cut of the facts (server/live/visibility.ts), so the versions it sees have gaps: a
  * fact is applied when it is newer than the state, and the state takes the fact's version.
  */
-import { apply } from '../engine/apply.ts';
+import { apply, type Fresh, freshRun } from '../engine/apply.ts';
 import type { IncidentState, Task } from '../engine/incident.ts';
 import type { Fact } from '../protocol/live.ts';
 import { NOTES } from '../protocol/limits.ts';
@@ -45,22 +45,28 @@ export function foldFact(
   states: Record<string, IncidentState>,
   fact: Fact,
   levelOrder: (planId: string) => readonly string[],
+  /** the run this fold belongs to (a packet): the task maps it made may be written again (apply.ts) */
+  fresh?: Fresh,
 ): FoldOutcome {
   const { event } = fact;
   const id = event.incidentId;
   const state = Object.hasOwn(states, id) ? states[id] : undefined;
   if (event.type === 'IncidentOpened') {
     if (state) return 'held';
-    states[id] = { ...apply(null, event, levelOrder(event.planId)), version: fact.version };
+    states[id] = { ...apply(null, event, levelOrder(event.planId), fresh), version: fact.version };
     return 'applied';
   }
   if (!state) return 'unloaded';
   if (fact.version <= state.version) return 'held';
-  let next = apply(state, event, levelOrder(state.planId));
+  let next = apply(state, event, levelOrder(state.planId), fresh);
   if (event.type === 'TaskReported') {
     const task = next.tasks[event.taskId];
-    if (task && task.notes.length > NOTES.inView)
-      next = { ...next, tasks: { ...next.tasks, [task.id]: trimNotes(task) } };
+    if (task && task.notes.length > NOTES.inView) {
+      const tasks = fresh?.has(next.tasks) ? next.tasks : { ...next.tasks };
+      fresh?.add(tasks);
+      tasks[task.id] = trimNotes(task);
+      next = { ...next, tasks };
+    }
   }
   states[id] = { ...next, version: fact.version };
   return 'applied';
@@ -77,12 +83,13 @@ export function foldReply(
   levelOrder: (planId: string) => readonly string[],
 ): string[] {
   const touched: string[] = [];
+  const run = freshRun();
   for (const fact of facts) {
     const state = Object.hasOwn(states, fact.event.incidentId) ? states[fact.event.incidentId] : undefined;
     // a new incident's first fact starts its state; every other fact must follow its state directly
     const follows = state ? fact.version === state.version + 1 : fact.event.type === 'IncidentOpened';
     if (!follows) continue;
-    if (foldFact(states, fact, levelOrder) === 'applied') touched.push(fact.event.incidentId);
+    if (foldFact(states, fact, levelOrder, run) === 'applied') touched.push(fact.event.incidentId);
   }
   return touched;
 }

@@ -6,6 +6,7 @@
 import type { IncidentState } from '../../../shared/engine/incident.ts';
 import type { Bootstrap } from '../../../shared/protocol/contract.ts';
 import type { Fact } from '../../../shared/protocol/live.ts';
+import { freshRun } from '../../../shared/engine/apply.ts';
 import { foldFact, foldReply } from '../../../shared/views/fold.ts';
 import { inboxTasks, incidentSummary } from '../../../shared/views/incident.ts';
 import { type ConsoleState, type ConsoleStore, TIMELINE_MAX } from '../store/index.ts';
@@ -53,8 +54,10 @@ export function applyFacts(store: ConsoleStore, facts: readonly Fact[]): void {
   const touched = new Set<string>();
   const order = levelOrderOf(s);
   const byIncident = new Map<string, Fact[]>();
+  // one run per packet: each incident's task map is copied once, however many facts touch it
+  const run = freshRun();
   for (const f of facts) {
-    if (foldFact(states, f, order) === 'applied') touched.add(f.event.incidentId);
+    if (foldFact(states, f, order, run) === 'applied') touched.add(f.event.incidentId);
     const list = byIncident.get(f.event.incidentId);
     if (list) list.push(f);
     else byIncident.set(f.event.incidentId, [f]);
