@@ -37,6 +37,8 @@ export interface AppDeps {
   now: () => number;
   loginAttempts: number;
   loginWindowMs: number;
+  /** successful logins of one account a minute (LOGIN_LIMITS.successesPerAccount unless raised) */
+  loginSuccesses?: number;
   trustProxy?: string;
   /** the Host names answered (ALLOWED_HOSTS); loopback and this machine's names and addresses when absent */
   hosts?: HostCheck;

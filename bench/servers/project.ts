@@ -12,6 +12,7 @@ const server = await startServer({
   // the load generator logs in thousands of times from one address, shares a session among many sockets
   // and acknowledges as fast as it can: the benchmarks measure the pipeline, not the abuse bounds
   loginAttempts: 1_000_000,
+  loginSuccesses: 1_000_000,
   // the staff-browser benchmark signs in hundreds of watchers with a handful of staff accounts
   sessionsPerUser: 10_000,
   limits: {

@@ -26,6 +26,7 @@ export interface SessionRouteOptions {
   /** failed logins allowed per client address and username in `loginWindowMs` */
   loginAttempts: number;
   loginWindowMs: number;
+  loginSuccesses?: number;
 }
 
 const who = (u: {
@@ -65,7 +66,7 @@ export function sessionRoutes(o: SessionRouteOptions): Router {
   // and a success is refunded above, so without this one account could log in from many addresses forever
   const successes = new RateLimiterMemory({
     keyPrefix: 'login-successes',
-    points: LOGIN_LIMITS.successesPerAccount,
+    points: o.loginSuccesses ?? LOGIN_LIMITS.successesPerAccount,
     duration: LOGIN_LIMITS.addressWindowMs / 1000,
   });
 
@@ -78,7 +79,7 @@ export function sessionRoutes(o: SessionRouteOptions): Router {
     const userOver = await overLimit(failures, userKey);
     if (userOver) return tooMany(res, userOver);
     const done = await successes.get(body.username);
-    if (done && done.consumedPoints >= LOGIN_LIMITS.successesPerAccount) {
+    if (done && done.consumedPoints >= (o.loginSuccesses ?? LOGIN_LIMITS.successesPerAccount)) {
       await Promise.all([perAddress.reward(address), failures.reward(userKey)]);
       return tooMany(res, done);
     }

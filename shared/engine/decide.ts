@@ -80,8 +80,8 @@ function needsSignature(signer: 'director' | 'commander'): Decision {
   return refuse('FORBIDDEN', `此事项须由${zh}签批`, `This needs the signature of ${en}`);
 }
 
-function levelName(plan: Plan, id: string | null) {
-  return id === null ? '—' : (levelById(plan, id)?.name.zh ?? id);
+function levelName(plan: Plan, id: string | null, lang: 'zh' | 'en' = 'zh') {
+  return id === null ? '—' : (levelById(plan, id)?.name[lang] ?? id);
 }
 
 /** The events of the first report (接报): the incident, when it happened, when it was reported. */
@@ -230,7 +230,7 @@ function declare(
     return refuse(
       'INVALID',
       `所选级别与研判建议（${levelName(plan, recommended)}）不同，请说明理由`,
-      `The chosen level differs from the recommended ${recommended}; please give a reason`,
+      `The chosen level differs from the recommended one (${levelName(plan, recommended, 'en')}); please give a reason`,
     );
   }
   const reason = c.reason?.trim() ?? '';

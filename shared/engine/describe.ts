@@ -3,6 +3,7 @@ import type { Action, Clock, Plan } from '../plans/schema.ts';
 import { actionsForLevel, actionUnits, type Circumstances, conditionApplies } from './tiers.ts';
 
 const unitName = (plan: Plan, id: string) => plan.units.find((u) => u.id === id)?.name ?? id;
+const unitEn = (plan: Plan, id: string) => plan.units.find((u) => u.id === id)?.en ?? id;
 
 /** One name, or the list of names when several units share the item. */
 function unitField(names: string[]): string | string[] {
@@ -16,6 +17,7 @@ export function describeAction(plan: Plan, action: Action, when: Circumstances =
     id: action.id,
     level: action.level,
     unit: unitField(unitIds.map((u) => unitName(plan, u))),
+    unitEn: unitField(unitIds.map((u) => unitEn(plan, u))),
     unitIds,
     ...(group ? { group: group.name, groupLead: group.lead.map((u) => unitName(plan, u)) } : {}),
     title: action.title.zh,
@@ -61,6 +63,7 @@ export function describeClock(plan: Plan, clock: Clock) {
     titleEn: clock.title.en,
     clause: clock.clause,
     unit: unitField(clock.owedBy.map((u) => unitName(plan, u))),
+    unitEn: unitField(clock.owedBy.map((u) => unitEn(plan, u))),
     unitIds: clock.owedBy,
     starts,
     ...(clock.note ? { note: clock.note.zh } : {}),

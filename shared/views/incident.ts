@@ -48,6 +48,7 @@ function indexOf(plan: Plan) {
   return index;
 }
 const unitName = (plan: Plan, unitId: string) => indexOf(plan).units.get(unitId)?.name ?? unitId;
+const unitEn = (plan: Plan, unitId: string) => indexOf(plan).units.get(unitId)?.en ?? unitId;
 const actionDetail = (plan: Plan, actionId: string) => indexOf(plan).actions.get(actionId)?.detail;
 
 function taskSource(plan: Plan, task: Task) {
@@ -165,19 +166,22 @@ export function taskAnswer(state: IncidentState, task: Task) {
 function nextDue(plan: Plan, incidentId: string, tasks: Task[]) {
   const lines = new Map<
     string,
-    { taskId: string; title: Text; clause: string; units: string[]; dueAt: number | null }
+    { taskId: string; title: Text; clause: string; units: string[]; unitsEn: string[]; dueAt: number | null }
   >();
   for (const t of nextDeadlines(tasks, tasks.length)) {
     const key = `${JSON.stringify(t.source)}@${t.dueAt}`;
     const line = lines.get(key);
-    if (line) line.units.push(unitName(plan, t.unitId));
-    else if (lines.size < 3) {
+    if (line) {
+      line.units.push(unitName(plan, t.unitId));
+      line.unitsEn.push(unitEn(plan, t.unitId));
+    } else if (lines.size < 3) {
       const { title, clause } = taskSource(plan, t);
       lines.set(key, {
         taskId: apiTaskId(incidentId, t.id),
         title,
         clause,
         units: [unitName(plan, t.unitId)],
+        unitsEn: [unitEn(plan, t.unitId)],
         dueAt: t.dueAt,
       });
       // soonest first: once past the third line's time, no later task can join a line
@@ -275,10 +279,13 @@ function roleViews(plan: Plan, state: IncidentState) {
         id: u.id,
         name: u.name,
         en: u.en,
-        bindsTo: (u.bindsTo ?? []).map((id) => ({ id, name: unitName(plan, id) })),
+        bindsTo: (u.bindsTo ?? []).map((id) => ({ id, name: unitName(plan, id), en: unitEn(plan, id) })),
         ...(u.party ? { party: u.party } : {}),
-        holder: (unitId ? { unitId, name: unitName(plan, unitId) } : party ? { party } : null) as
-          { unitId: string; name: string } | { party: Party } | null,
+        holder: (unitId
+          ? { unitId, name: unitName(plan, unitId), en: unitEn(plan, unitId) }
+          : party
+            ? { party }
+            : null) as { unitId: string; name: string; en: string } | { party: Party } | null,
         openTasks: owed,
       };
     });

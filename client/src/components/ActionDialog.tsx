@@ -19,7 +19,7 @@ function Briefs({ items }: { items: ActionBrief[] }) {
         <li key={a.id}>
           {lang === 'zh' ? a.title : a.titleEn}
           {t('paren', {
-            text: `${Array.isArray(a.unit) ? a.unit.join(t('tl_listSep')) : a.unit}${t('partSep')}${a.clause}`,
+            text: `${[lang === 'zh' ? a.unit : a.unitEn].flat().join(t('tl_listSep'))}${t('partSep')}${a.clause}`,
           })}
         </li>
       ))}

@@ -6,7 +6,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { call } from '../live/page.ts';
 import { errorText } from '../live/call.ts';
-import { useLang, useT } from '../i18n.ts';
+import { type T, useLang, useT } from '../i18n.ts';
+import type { Lang } from '../../../shared/engine/text.ts';
 import type { Answers, Inputs, RoleView } from '../../../shared/protocol/contract.ts';
 import { ErrorText } from './common.tsx';
 
@@ -24,10 +25,14 @@ const loadDivisions = () => {
   return divisionsLoad;
 };
 
-function holderText(role: RoleView): string | null {
+function holderText(role: RoleView, lang: Lang, t: T): string | null {
   const h = role.holder;
   if (!h) return null;
-  return 'unitId' in h ? h.name : `${h.party.name}（${h.party.phone}）`;
+  return 'unitId' in h
+    ? lang === 'zh'
+      ? h.name
+      : h.en
+    : `${h.party.name}${t('paren', { text: h.party.phone })}`;
 }
 
 function BindForm({ role, onBind }: { role: RoleView; onBind: (to: BindTo) => Promise<void> }) {
@@ -100,7 +105,7 @@ function BindForm({ role, onBind }: { role: RoleView; onBind: (to: BindTo) => Pr
           <option value="">{t('chooseUnit')}</option>
           {role.bindsTo.map((u) => (
             <option key={u.id} value={u.id}>
-              {u.name}
+              {lang === 'zh' ? u.name : u.en}
             </option>
           ))}
         </select>
@@ -175,7 +180,7 @@ export function RoleBindings({
   return (
     <ul className="roles">
       {roles.map((r) => {
-        const holder = holderText(r);
+        const holder = holderText(r, lang, t);
         return (
           <li key={r.id} data-role={r.id} data-bound={holder ? 'yes' : 'no'}>
             <strong>{t('colon', { label: lang === 'zh' ? r.name : r.en })}</strong>

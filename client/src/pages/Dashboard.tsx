@@ -130,7 +130,9 @@ export function IncidentCard({
         {incident.nextDue.map((d) => (
           <li key={d.taskId}>
             {d.dueAt !== null && <Countdown dueAt={d.dueAt} now={now} />} {pick(d.title, lang)}
-            {t('paren', { text: `${d.units.join(t('tl_listSep'))}${t('partSep')}${d.clause}` })}
+            {t('paren', {
+              text: `${(lang === 'zh' ? d.units : d.unitsEn).join(t('tl_listSep'))}${t('partSep')}${d.clause}`,
+            })}
             {d.dueAt !== null && <span className="muted"> {formatDateTime(d.dueAt, lang)}</span>}
           </li>
         ))}
