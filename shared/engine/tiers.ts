@@ -4,7 +4,7 @@
  */
 import type { Action, ActionCondition, Clock, Milestone, Plan } from '../plans/schema.ts';
 import type { Readings } from './readings.ts';
-import { inSeason } from './time.ts';
+import { inSeason } from './season.ts';
 
 /** What the conditions of actions are judged against. Without a value a condition is "unknown". */
 export interface Circumstances {

@@ -78,8 +78,4 @@ export function nextYearly(month: number, day: number, now: number): number {
     : endOfDay(new TZDate(z.getFullYear() + 1, month - 1, day, ZONE)).getTime();
 }
 
-/** Is the Shanghai calendar date of `ms` inside a yearly window "MM-DD" to "MM-DD" (both inclusive)? */
-export function inSeason(ms: number, from: string, to: string): boolean {
-  const md = format(inZone(ms), 'MM-dd');
-  return from <= to ? md >= from && md <= to : md >= from || md <= to;
-}
+export { inSeason } from './season.ts';

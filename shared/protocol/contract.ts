@@ -2,7 +2,8 @@
  * The one contract between the server and every client: each command and query by name, with its method,
  * path, input and answer. The Express routes are registered from this map (server/http/*), the socket's
  * commands carry the same names (`{type: name, ...input}`), and the browser has a single `call(name, input)`
- * (client/src/live/call.ts). docs/api.md documents it entry by entry (a test keeps the two in step).
+ * (client/src/live/call.ts). docs/api.md documents it entry by entry, in the words of contract-docs.ts (a
+ * test keeps the three in step).
  *
  * This module holds no schema at run time (the browser loads it; zod stays on the server): the inputs are
  * the zod schemas' types (shared/protocol/live.ts), the answers the shared view functions' return types.
@@ -28,8 +29,6 @@ export interface Route {
   kind: 'command' | 'query';
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
-  /** one line for docs/api.md */
-  doc: string;
 }
 
 export const CONTRACT = {
@@ -38,172 +37,145 @@ export const CONTRACT = {
     kind: 'command',
     method: 'POST',
     path: '/api/incidents',
-    doc: '接报: opens an incident at the first report; with `levelId` it also declares that level',
   },
   declare: {
     kind: 'command',
     method: 'POST',
     path: '/api/incidents/:incidentId/declare',
-    doc: 'declares (or proposes for signature) a first level on an incident being graded',
   },
   withdraw: {
     kind: 'command',
     method: 'POST',
     path: '/api/incidents/:incidentId/withdraw',
-    doc: '撤回: the proposer takes back a proposal before it is signed',
   },
   bind: {
     kind: 'command',
     method: 'POST',
     path: '/api/incidents/:incidentId/bind',
-    doc: 'binds a role the plan names to a member unit or an outside party; open tasks move to it',
   },
   changeLevel: {
     kind: 'command',
     method: 'POST',
     path: '/api/incidents/:incidentId/changeLevel',
-    doc: 'raises or lowers the level in force (or proposes it for signature)',
   },
   approve: {
     kind: 'command',
     method: 'POST',
     path: '/api/incidents/:incidentId/approve',
-    doc: 'the signer approves what waits for their signature',
   },
   reject: {
     kind: 'command',
     method: 'POST',
     path: '/api/incidents/:incidentId/reject',
-    doc: 'the signer turns down what waits for their signature, with a reason',
   },
   terminate: {
     kind: 'command',
     method: 'POST',
     path: '/api/incidents/:incidentId/terminate',
-    doc: 'ends the response (or proposes its end), or closes (结案) an incident never graded',
   },
   recordMilestone: {
     kind: 'command',
     method: 'POST',
     path: '/api/incidents/:incidentId/recordMilestone',
-    doc: 'records when something the clocks run from happened (the weather warning, the snow ending…)',
   },
   acknowledge: {
     kind: 'command',
     method: 'POST',
     path: '/api/tasks/:taskId/acknowledge',
-    doc: 'a unit (or staff for an outside party) acknowledges a task',
   },
   report: {
     kind: 'command',
     method: 'POST',
     path: '/api/tasks/:taskId/report',
-    doc: 'reports progress on a task, or that it is done, with a note',
   },
   // ── queries: read what the viewer may see ─────────────────────────────────────────────────────────────
   incidents: {
     kind: 'query',
     method: 'GET',
     path: '/api/incidents',
-    doc: 'the bootstrap: the states of the incidents that can still change, summaries of the settled ones, and the sequence they reflect; follow the facts after it',
   },
   incidentState: {
     kind: 'query',
     method: 'GET',
     path: '/api/incidents/:incidentId/state',
-    doc: 'one incident’s state as this viewer may see it (a settled incident’s page loads it on first use)',
   },
   incident: {
     kind: 'query',
     method: 'GET',
     path: '/api/incidents/:incidentId',
-    doc: 'one incident’s whole view: summary, tasks, clocks, roles (what the browser computes from the state)',
   },
   preview: {
     kind: 'query',
     method: 'GET',
     path: '/api/incidents/:incidentId/preview',
-    doc: 'what moving to `levelId` (or terminating, without it) would add, stand down and close, and who signs',
   },
   events: {
     kind: 'query',
     method: 'GET',
     path: '/api/incidents/:incidentId/events',
-    doc: 'the incident’s log a page at a time, newest first (`before`, `limit`)',
   },
   tasks: {
     kind: 'query',
     method: 'GET',
     path: '/api/tasks',
-    doc: 'a unit’s tasks across incidents, newest first',
   },
   notes: {
     kind: 'query',
     method: 'GET',
     path: '/api/tasks/:taskId/notes',
-    doc: 'a task’s notes a page at a time, newest first (`offset`, `limit`)',
   },
-  plans: { kind: 'query', method: 'GET', path: '/api/plans', doc: 'the plans in brief' },
-  plan: { kind: 'query', method: 'GET', path: '/api/plans/:planId', doc: 'one plan, whole' },
+  plans: { kind: 'query', method: 'GET', path: '/api/plans' },
+  plan: { kind: 'query', method: 'GET', path: '/api/plans/:planId' },
   planSource: {
     kind: 'query',
     method: 'GET',
     path: '/api/plans/:planId/source',
-    doc: 'the plan’s published text (plain text)',
   },
   levelTasks: {
     kind: 'query',
     method: 'GET',
     path: '/api/plans/:planId/levels/:levelId/tasks',
-    doc: 'the measures a level carries, unit by unit, with their clauses',
   },
   levelClocks: {
     kind: 'query',
     method: 'GET',
     path: '/api/plans/:planId/levels/:levelId/clocks',
-    doc: 'the reporting clocks a level runs, with who owes them',
   },
   assess: {
     kind: 'query',
     method: 'POST',
     path: '/api/plans/:planId/assess',
-    doc: 'the level the readings recommend and the clauses that fired (changes nothing)',
   },
-  people: { kind: 'query', method: 'GET', path: '/api/people', doc: 'every account’s name and post' },
-  directory: { kind: 'query', method: 'GET', path: '/api/directory', doc: 'the duty directory' },
+  people: { kind: 'query', method: 'GET', path: '/api/people' },
+  directory: { kind: 'query', method: 'GET', path: '/api/directory' },
   saveDirectoryUnit: {
     kind: 'command',
     method: 'PUT',
     path: '/api/directory/:unitId',
-    doc: 'an administrator edits a unit’s duty contacts and position',
   },
   divisions: {
     kind: 'query',
     method: 'GET',
     path: '/api/divisions/boshan',
-    doc: '博山区’s official towns and villages (for binding 相关村（社区）)',
   },
   mapConfig: {
     kind: 'query',
     method: 'GET',
     path: '/api/map/config',
-    doc: 'the map’s tile server (none by default) and the basemap’s source',
   },
   basemap: {
     kind: 'query',
     method: 'GET',
     path: '/api/map/basemap',
-    doc: 'Zibo’s district boundaries as GeoJSON: the offline basemap',
   },
   health: {
     kind: 'query',
     method: 'GET',
     path: '/api/health',
-    doc: 'the server answers (no session needed)',
   },
-  session: { kind: 'query', method: 'GET', path: '/api/session', doc: 'who is signed in, and demo mode' },
-  login: { kind: 'command', method: 'POST', path: '/api/session', doc: 'signs in; sets the session cookie' },
-  logout: { kind: 'command', method: 'DELETE', path: '/api/session', doc: 'signs out' },
+  session: { kind: 'query', method: 'GET', path: '/api/session' },
+  login: { kind: 'command', method: 'POST', path: '/api/session' },
+  logout: { kind: 'command', method: 'DELETE', path: '/api/session' },
 } as const satisfies Record<string, Route>;
 
 export type Name = keyof typeof CONTRACT;

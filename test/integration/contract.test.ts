@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
 import { CONTRACT, fillPath, type Name } from '../../shared/protocol/contract.ts';
+import { CONTRACT_DOCS } from '../../shared/protocol/contract-docs.ts';
 import { COMMAND_BODIES, SocketCommand } from '../../shared/protocol/live.ts';
 import { boot, Client } from './live.ts';
 
@@ -55,7 +56,9 @@ describe('the contract', () => {
   it('is listed entry by entry in docs/api.md', () => {
     const doc = readFileSync(new URL('../../docs/api.md', import.meta.url), 'utf8');
     for (const [name, route] of entries)
-      expect(doc, name).toContain(`| \`${name}\` | ${route.kind} | \`${route.method} ${route.path}\` |`);
+      expect(doc, name).toContain(
+        `| \`${name}\` | ${route.kind} | \`${route.method} ${route.path}\` | ${CONTRACT_DOCS[name]} |`,
+      );
     const listed = [...doc.matchAll(/^\| `(\w+)` \| (?:command|query) \|/gm)].map((m) => m[1]);
     expect(listed.sort()).toEqual(entries.map(([n]) => n).sort());
   });

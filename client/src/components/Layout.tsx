@@ -6,7 +6,7 @@ import { call, stopLive } from '../live/connection.ts';
 import { DemoBanner, LangToggle } from './Chrome.tsx';
 import { formatTime } from '../logic/time.ts';
 import { useConsole } from '../store/index.ts';
-import { useInboxTitle } from '../pages/Inbox.tsx';
+import { useInboxTitle } from './useInboxTitle.ts';
 import type { Role } from '../../../shared/plans/schema.ts';
 
 const NAV: { to: string; key: MessageKey; roles: readonly Role[] | 'all' }[] = [

@@ -7,7 +7,7 @@
  * Actions made while offline, or paced by the server, are queued and sent later; the tab title counts what
  * waits for an acknowledgement, so the tab says so even in the background.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorText, newRequestId } from '../live/call.ts';
 import { VirtualList } from '../components/VirtualList.tsx';
@@ -25,6 +25,7 @@ import {
 } from '../logic/inbox.ts';
 import { formatDateTime } from '../logic/time.ts';
 import { useConsole } from '../store/index.ts';
+import { useWaitingCount } from '../components/useInboxTitle.ts';
 import type { InboxTask } from '../../../shared/protocol/contract.ts';
 
 function TaskRow({ task, queued, now }: { task: InboxTask; queued: boolean; now: number }) {
@@ -229,23 +230,6 @@ function Notices({ notices }: { notices: Notice<InboxTask>[] }) {
       ))}
     </section>
   );
-}
-
-/** Tasks that wait for this unit's acknowledgement (and are not already queued to be sent). */
-export function useWaitingCount(): number {
-  return useConsole((s) => {
-    const queued = new Set(s.outbox.map((q) => q.taskId));
-    return s.inbox.filter((task) => task.status === 'assigned' && !queued.has(task.id)).length;
-  });
-}
-
-/** The tab title counts what waits, on every screen, so a unit sees it even with the tab in the background. */
-export function useInboxTitle(active: boolean) {
-  const t = useT();
-  const waiting = useWaitingCount();
-  useEffect(() => {
-    if (active) document.title = waiting > 0 ? `(${waiting}) ${t('appTitle')}` : t('appTitle');
-  }, [active, waiting, t]);
 }
 
 type Row = { kind: 'group'; group: IncidentGroup<InboxTask> } | { kind: 'task'; task: InboxTask };
