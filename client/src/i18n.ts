@@ -19,6 +19,7 @@ const CATALOG = {
   },
   loading: { zh: '正在加载…', en: 'Loading…' },
   loadFailed: { zh: '加载失败', en: 'Could not load' },
+  noSuchIncident: { zh: '没有该事件（或无权查看）', en: 'No such incident (or not yours to see)' },
   missing: { zh: '未提供', en: 'not given' },
   // navigation
   navDashboard: { zh: '态势', en: 'Dashboard' },

@@ -327,6 +327,7 @@ export function previewChange(plan: Plan, state: IncidentState, levelId: string 
       staysOwed: reports.map((t) => ({
         ...taskSource(plan, t),
         unit: holderName(plan, state, t.unitId),
+        unitEn: holderName(plan, state, t.unitId, 'en'),
         dueAt: t.dueAt,
         overdue: t.overdueAt !== undefined,
       })),

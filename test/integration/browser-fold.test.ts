@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Headless, headless } from '../../client/src/live/headless.ts';
+import { parseApiTaskId } from '../../shared/engine/taskId.ts';
 import { NOTES } from '../../shared/protocol/limits.ts';
 import { incidentDetail } from '../../shared/views/incident.ts';
 import { planById } from '../../shared/plans/index.ts';
@@ -157,5 +158,30 @@ describe('the browser folds facts', () => {
     await sameSummary(leader, leaderAs, id);
     // resyncing is a socket message, not a request
     expect(sent(leader) - before).toBe(0);
+  });
+
+  it('sends what was queued during a short outage the socket outlived, once the network is back', async () => {
+    // the browser said offline (or a request failed) while the socket never missed a ping
+    sanitation.live.lost();
+    const task = sanitation.store
+      .getState()
+      .inbox.find((t) => t.incidentId === id && t.acknowledgedAt === undefined && t.status === 'assigned')!;
+    const queued = await sanitation.live.taskCommand({
+      requestId: rid('q'),
+      taskId: task.id,
+      kind: 'acknowledge',
+      queuedAt: Date.now(),
+    });
+    expect(queued).toBe('queued');
+    expect(sanitation.store.getState().outbox).toHaveLength(1);
+    sanitation.live.regained();
+    await until(() => sanitation.store.getState().outbox.length === 0, 'the queue was sent');
+    await until(
+      () =>
+        leader.store.getState().states[id]?.tasks[parseApiTaskId(task.id)!.taskId]?.acknowledgedAt !==
+        undefined,
+      'the leader sees the queued acknowledgement',
+    );
+    expect(sanitation.store.getState().outboxNotice?.key).toBe('sentAfterReconnect');
   });
 });

@@ -112,7 +112,7 @@ export function ActionDialog({
                   {preview.staysOwed.map((r, i) => (
                     <li key={i}>
                       {r.title[lang]}
-                      {t('paren', { text: `${r.unit}${t('partSep')}${r.clause}` })}
+                      {t('paren', { text: `${lang === 'zh' ? r.unit : r.unitEn}${t('partSep')}${r.clause}` })}
                       {r.dueAt !== null && <> {formatDateTime(r.dueAt, lang)}</>}
                       {r.overdue && <span className="tag danger">{t('taskOverdue')}</span>}
                     </li>

@@ -17,7 +17,6 @@ import type {
   ServerToClient,
   SyncReply,
 } from '../../../shared/protocol/live.ts';
-import { translate } from '../i18n.ts';
 import {
   enqueue,
   flush,
@@ -26,7 +25,7 @@ import {
   saveQueue,
   type SendOutcome,
 } from '../logic/outbox.ts';
-import type { ConsoleStore } from '../store/index.ts';
+import type { ConsoleStore, OutboxNotice } from '../store/index.ts';
 import { ApiError, type Call, createCaller, errorText, type Transport } from './call.ts';
 import { applyFacts, applyReply, bootstrap, loadState } from './fold.ts';
 
@@ -161,8 +160,11 @@ export class LiveClient {
     if (!this.socket) return;
     if (!this.socket.connected) this.socket.connect();
     else {
+      // the socket outlived a short outage (its pings never missed): nothing to resync, but what was
+      // queued meanwhile is sent now
       if (this.offlineTimer) clearTimeout(this.offlineTimer);
       this.store.setConnection('live', Date.now());
+      void this.flushOutbox();
     }
   }
 
@@ -209,13 +211,14 @@ export class LiveClient {
   }
 
   /** A settled incident's state, when its page is opened (the bootstrap gave its summary only). */
-  async loadState(incidentId: string): Promise<boolean> {
+  async loadState(incidentId: string): Promise<'loaded' | 'missing' | 'failed'> {
     try {
       const { state } = await this.call('incidentState', { incidentId });
       loadState(this.opts.store, state);
-      return true;
-    } catch {
-      return false;
+      return 'loaded';
+    } catch (e) {
+      // no such incident, or none this user may see: the server answers both alike
+      return e instanceof ApiError && e.status === 404 ? 'missing' : 'failed';
     }
   }
 
@@ -251,7 +254,7 @@ export class LiveClient {
     }
   }
 
-  private persist(queue: QueuedCommand[], notice?: string | null) {
+  private persist(queue: QueuedCommand[], notice?: OutboxNotice | null) {
     if (this.user && this.opts.storage) saveQueue(this.opts.storage, this.user.id, queue);
     this.store.setOutbox(queue, notice);
   }
@@ -280,8 +283,8 @@ export class LiveClient {
     return 'sent';
   }
 
-  private pacedNotice(n: number, ms: number) {
-    return translate(this.store.lang, 'queuedPaced', { n, s: Math.ceil(ms / 1000) });
+  private pacedNotice(n: number, ms: number): OutboxNotice {
+    return { key: 'queuedPaced', vars: { n, s: Math.ceil(ms / 1000) }, at: Date.now() };
   }
 
   /** Sends the queue again once the server's pacing allows (one timer, however many commands waited). */
@@ -297,17 +300,16 @@ export class LiveClient {
     if (this.flushing || this.store.outbox.length === 0) return;
     this.flushing = true;
     try {
-      const lang = this.store.lang;
       const result = await flush(this.store.outbox, (c) => this.send(c));
       // commands queued while the flush ran are kept behind what is left
       const handled = new Set([...result.sent, ...result.refused.map((r) => r.command), ...result.remaining]);
       const left = [...result.remaining, ...this.store.outbox.filter((q) => !handled.has(q))];
       const notice = result.refused[0]
-        ? translate(lang, 'refusedQueued', { message: result.refused[0].message })
+        ? ({ key: 'refusedQueued', vars: { message: result.refused[0].message }, at: Date.now() } as const)
         : result.retryAfterMs !== undefined
           ? this.pacedNotice(left.length, result.retryAfterMs)
           : result.sent.length > 0
-            ? translate(lang, 'sentAfterReconnect', { n: result.sent.length })
+            ? ({ key: 'sentAfterReconnect', vars: { n: result.sent.length }, at: Date.now() } as const)
             : null;
       this.persist(left, notice);
       if (result.retryAfterMs !== undefined) this.flushLater(result.retryAfterMs);

@@ -8,6 +8,7 @@ import { LiveClient } from './client.ts';
 import { announceNewTasks } from './notify.ts';
 import { watchNetwork } from './online.ts';
 import { pageTransport } from './page.ts';
+import { watch as followPeople } from './people.ts';
 
 const storage = (() => {
   try {
@@ -23,6 +24,9 @@ export const live = new LiveClient({
   storage,
   onNewTasks: announceNewTasks,
 });
+
+// who is who (names and posts) loads with the live link, not when a fact first names someone
+followPeople();
 
 // the browser's own signal (and failed requests) say "offline" before the socket's ping would, ~40 s later
 watchNetwork((online) => (online ? live.regained() : live.lost()));

@@ -17,6 +17,8 @@ const UNKNOWN_RETRY_MS = 60_000;
 let people: People = EMPTY;
 let loading: Promise<void> | null = null;
 let loadedAt = 0;
+/** A list loaded this recently is not asked for again when the link comes up. */
+const FRESH_MS = 10_000;
 let watching = false;
 const listeners = new Set<() => void>();
 
@@ -37,8 +39,11 @@ export function loadPeople(): Promise<void> {
   return loading;
 }
 
-/** Follows the session and the link: a new user clears the list; each time the link comes up, it loads. */
-function watch() {
+/**
+ * Follows the session and the link: a new user clears the list; each time the link comes up, it loads (not
+ * again if it just did). Started with the live link at sign-in, so no fact is ever what first asks for it.
+ */
+export function watch() {
   if (watching) return;
   watching = true;
   let userId = useConsole.getState().user?.id ?? null;
@@ -52,7 +57,7 @@ function watch() {
     userId = nextUser;
     live = nextLive;
     if (changedUser) set(EMPTY);
-    if (nextUser && (changedUser || cameUp)) void loadPeople();
+    if (nextUser && (changedUser || (cameUp && Date.now() - loadedAt > FRESH_MS))) void loadPeople();
   });
 }
 

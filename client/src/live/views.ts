@@ -13,27 +13,32 @@ const CLOCKS_EVERY_MS = 15_000;
 
 /**
  * The whole view of one incident, or `undefined` while its state loads (a settled incident's page loads it
- * once), or `null` when the server has no such incident for this user.
+ * once), or `null` when it could not be loaded; `problem` says why: no such incident for this user, or no
+ * answer.
  */
-export function useIncidentDetail(incidentId: string): IncidentDetail | null | undefined {
+export function useIncidentDetail(
+  incidentId: string,
+): [IncidentDetail | null | undefined, 'missing' | 'failed' | null] {
   const state = useConsole((s) => (Object.hasOwn(s.states, incidentId) ? s.states[incidentId] : undefined));
   const plan = useConsole((s) => (state ? s.fullPlans[state.planId] : undefined));
   const user = useConsole((s) => s.user);
   const plansLoaded = useConsole((s) => s.plans.length > 0);
-  const [missing, setMissing] = useState(false);
+  const [problem, setProblem] = useState<'missing' | 'failed' | null>(null);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const id = setInterval(() => setNow(Date.now()), CLOCKS_EVERY_MS);
     return () => clearInterval(id);
   }, []);
   useEffect(() => {
-    setMissing(false);
+    setProblem(null);
     // a settled incident (or one opened by a link before the bootstrap knew it) is loaded on first use
-    if (!state && plansLoaded) void live.loadState(incidentId).then((ok) => setMissing(!ok));
+    if (!state && plansLoaded)
+      void live.loadState(incidentId).then((r) => setProblem(r === 'loaded' ? null : r));
     // only when the incident or the bootstrap changes, not on every fact
   }, [incidentId, plansLoaded]);
-  return useMemo(() => {
-    if (!state || !plan || !user) return missing ? null : undefined;
-    return incidentDetail(plan, state, user, now);
-  }, [state, plan, user, now, missing]);
+  const detail = useMemo(
+    () => (state && plan && user ? incidentDetail(plan, state, user, now) : undefined),
+    [state, plan, user, now],
+  );
+  return [detail ?? (problem ? null : undefined), detail ? null : problem];
 }

@@ -234,6 +234,9 @@ function Notices({ notices }: { notices: Notice<InboxTask>[] }) {
 
 type Row = { kind: 'group'; group: IncidentGroup<InboxTask> } | { kind: 'task'; task: InboxTask };
 
+/** How long the outcome of sending the queue stays on screen. */
+const NOTICE_SHOWN_MS = 60_000;
+
 export function Inbox() {
   const t = useT();
   const now = useNow(1000);
@@ -269,7 +272,7 @@ export function Inbox() {
           {t('queuedCount', { n: outbox.length })}
         </p>
       )}
-      {notice && <p role="status">{notice}</p>}
+      {notice && now - notice.at < NOTICE_SHOWN_MS && <p role="status">{t(notice.key, notice.vars)}</p>}
       {notices.length > 0 && <Notices notices={notices} />}
       <h2 className="sr-only">{t('openTasksHeading')}</h2>
       {rows.length === 0 ? (

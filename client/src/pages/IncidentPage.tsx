@@ -193,7 +193,7 @@ export default function IncidentPage() {
   const now = useNow(1000);
   const user = useConsole((s) => s.user);
   const people = usePeople();
-  const detail = useIncidentDetail(id);
+  const [detail, problem] = useIncidentDetail(id);
   const facts = useConsole((s) => s.timelines[id]) ?? [];
   const plan = usePlan(detail?.incident.planId);
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -202,7 +202,8 @@ export default function IncidentPage() {
   useEffect(() => {
     void live.loadTimeline(id);
   }, [id]);
-  if (!detail) return <p>{detail === null ? t('loadFailed') : t('loading')}</p>;
+  if (!detail)
+    return <p>{problem === 'missing' ? t('noSuchIncident') : problem ? t('loadFailed') : t('loading')}</p>;
   const inc = detail.incident;
   const role = user?.role ?? 'leader';
   const operator = OPERATORS.has(role);

@@ -73,7 +73,7 @@ export default function MapPage() {
   );
   const incidentId = params.get('incident') ?? choices[0]?.id ?? '';
   const incident = incidents[incidentId];
-  const detail = useIncidentDetail(incidentId);
+  const [detail] = useIncidentDetail(incidentId);
 
   useEffect(() => {
     call('mapConfig', {}).then(setConfig, (e: unknown) => setError(errorText(e, lang)));

@@ -58,11 +58,18 @@ export interface InboxSlice {
   setInbox: (tasks: InboxTask[]) => void;
 }
 
+/** What sending the queue came to, as words of the catalog (put in the user's language when shown). */
+export interface OutboxNotice {
+  key: 'queuedPaced' | 'refusedQueued' | 'sentAfterReconnect';
+  vars: Record<string, string | number>;
+  at: number;
+}
+
 export interface OutboxSlice {
   outbox: QueuedCommand[];
   /** the latest outcome of sending the queue, shown once */
-  outboxNotice: string | null;
-  setOutbox: (queue: QueuedCommand[], notice?: string | null) => void;
+  outboxNotice: OutboxNotice | null;
+  setOutbox: (queue: QueuedCommand[], notice?: OutboxNotice | null) => void;
 }
 
 export interface DirectorySlice {
