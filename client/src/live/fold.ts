@@ -39,12 +39,26 @@ export function bootstrap(store: ConsoleStore, b: Bootstrap): void {
   s.setLive(derived(base, states, Object.keys(states)));
 }
 
-/** A settled incident's state, loaded when its page opens; kept only if newer than what is held. */
+/**
+ * Facts of incidents whose state is not held here (settled ones), kept a while in case a page loads that
+ * state: its answer may have left the server just before a fact that arrives here first. Bounded.
+ */
+const unloaded = new WeakMap<ConsoleStore, Fact[]>();
+const UNLOADED_KEPT = 200;
+
+/**
+ * A settled incident's state, loaded when its page opens; kept only if newer than what is held, and brought
+ * up to date with the facts that arrived for it while it was not held.
+ */
 export function loadState(store: ConsoleStore, state: IncidentState): void {
   const s = store.getState();
   const held = s.states[state.id];
   if (held && held.version >= state.version) return;
-  s.setLive(derived(s, { ...s.states, [state.id]: state }, [state.id]));
+  const states = { ...s.states, [state.id]: state };
+  const run = freshRun();
+  for (const f of unloaded.get(store) ?? [])
+    if (f.event.incidentId === state.id) foldFact(states, f, levelOrderOf(s), run);
+  s.setLive(derived(s, states, [state.id]));
 }
 
 /** Facts from the feed, in sequence order, folded in one store update; the timelines get them too. */
@@ -57,7 +71,10 @@ export function applyFacts(store: ConsoleStore, facts: readonly Fact[]): void {
   // one run per packet: each incident's task map is copied once, however many facts touch it
   const run = freshRun();
   for (const f of facts) {
-    if (foldFact(states, f, order, run) === 'applied') touched.add(f.event.incidentId);
+    const outcome = foldFact(states, f, order, run);
+    if (outcome === 'applied') touched.add(f.event.incidentId);
+    else if (outcome === 'unloaded')
+      unloaded.set(store, [...(unloaded.get(store) ?? []), f].slice(-UNLOADED_KEPT));
     const list = byIncident.get(f.event.incidentId);
     if (list) list.push(f);
     else byIncident.set(f.event.incidentId, [f]);
