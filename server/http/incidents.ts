@@ -58,7 +58,9 @@ export function incidentRoutes(service: IncidentService, gate: Gate, now: () => 
     for (const s of service.all().sort((a, b) => b.openedAt - a.openedAt)) {
       const plan = planById(s.planId);
       if (!plan || !canSeeIncident(viewer, s.planId)) continue;
-      if (isSettled(s)) settled.push(incidentSummary(plan, s, viewer));
+      // a unit keeps its ended tasks in its inbox (its own cut is small); staff hold settled incidents
+      // as summaries and load one's state when its page opens
+      if (isSettled(s) && isStaff(viewer)) settled.push(incidentSummary(plan, s, viewer));
       else states.push(stateFor(viewer, s));
     }
     res.json({ seq, states, settled });

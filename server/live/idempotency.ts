@@ -25,6 +25,18 @@ export interface Ticket {
 const requestKey = (userId: string, requestId: string) => `${userId}\u0000${requestId}`;
 
 /** The first answers a batch's requestIds already have, and those given earlier in the batch. */
+/**
+ * The names commands had before the contract gave each one name (issue 13): a stored first answer (kept 24 h)
+ * was fingerprinted under them, so a retry sent across the upgrade must hash to the same print, not be told
+ * its requestId was used for another command.
+ */
+const FINGERPRINT_NAME: Readonly<Record<string, string>> = {
+  open: 'declare',
+  declare: 'declareLevel',
+  recordMilestone: 'milestone',
+  acknowledge: 'ack',
+};
+
 export class BatchAnswers {
   private readonly seen = new Map<string, Prior>();
 
@@ -59,7 +71,7 @@ export class BatchAnswers {
     if (!req.requestId) return { ticket: null };
     const key = requestKey(req.actor.id, req.requestId);
     const fingerprint = createHash('sha256')
-      .update(JSON.stringify([req.name, req.target, req.payload]))
+      .update(JSON.stringify([FINGERPRINT_NAME[req.name] ?? req.name, req.target, req.payload]))
       .digest('hex');
     const prior = this.seen.get(key) ?? this.stored.get(key);
     if (!prior) return { ticket: { key, userId: req.actor.id, requestId: req.requestId, fingerprint } };

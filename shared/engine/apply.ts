@@ -31,6 +31,14 @@ function withTask(
   return { ...state, tasks };
 }
 
+/** A task assigned again keeps its note history (and, in a client's copy, how many notes it holds). */
+function keptNotes(previous: Task | undefined): Pick<Task, 'notes' | 'noteCount'> {
+  return {
+    notes: previous?.notes ?? [],
+    ...(previous?.noteCount !== undefined ? { noteCount: previous.noteCount } : {}),
+  };
+}
+
 function higher(a: string | null, b: string, order: readonly string[]): string {
   return a === null || order.indexOf(b) > order.indexOf(a) ? b : a;
 }
@@ -118,7 +126,7 @@ export function apply(
       for (const { from, to } of event.moves) {
         const old = tasks[from];
         if (old) tasks[from] = { ...old, status: 'moved', closedAt: event.at, movedTo: to.id };
-        tasks[to.id] = { ...to, status: 'assigned', assignedAt: event.at, notes: tasks[to.id]?.notes ?? [] };
+        tasks[to.id] = { ...to, status: 'assigned', assignedAt: event.at, ...keptNotes(tasks[to.id]) };
       }
       return { ...s, tasks };
     }
@@ -171,7 +179,7 @@ export function apply(
       for (const spec of event.tasks) {
         const previous = tasks[spec.id];
         // a task assigned again (the level went down and up) starts afresh but keeps its note history
-        tasks[spec.id] = { ...spec, status: 'assigned', assignedAt: event.at, notes: previous?.notes ?? [] };
+        tasks[spec.id] = { ...spec, status: 'assigned', assignedAt: event.at, ...keptNotes(previous) };
       }
       return { ...s, tasks };
     }

@@ -249,7 +249,10 @@ export interface Bootstrap {
   seq: number;
   /** incidents that can still change, cut to what this viewer may see, with only the latest notes per task */
   states: IncidentState[];
-  /** ended incidents with nothing left owed: their summary; their state is loaded when a page needs it */
+  /**
+   * ended incidents with nothing left owed, for staff: their summary (the state is loaded when a page needs
+   * it); a unit gets every state instead, its own cut being small, so its inbox keeps its ended tasks
+   */
   settled: IncidentSummary[];
 }
 

@@ -79,4 +79,29 @@ describe('a run of folds', () => {
     expect(second.tasks[b!]!.status).toBe('acknowledged');
     expect(first.tasks[b!]!.status).toBe('assigned');
   });
+
+  it('keeps a task’s note history and count when it is assigned again (a client holds only the latest notes)', () => {
+    const before = declared();
+    const [id] = Object.keys(before.tasks);
+    const task = before.tasks[id!]!;
+    const trimmed = {
+      ...before,
+      tasks: {
+        ...before.tasks,
+        [id!]: { ...task, notes: [{ at: T0, by: 'u', text: '第6次' }], noteCount: 6 },
+      },
+    };
+    const again = apply(
+      trimmed,
+      {
+        type: 'TasksAssigned',
+        tasks: [{ ...task, notes: undefined } as never],
+        incidentId: 'i1',
+        at: T0 + 5,
+      },
+      order,
+    );
+    expect(again.tasks[id!]!.noteCount).toBe(6);
+    expect(again.tasks[id!]!.notes.map((n) => n.text)).toEqual(['第6次']);
+  });
 });
