@@ -57,6 +57,8 @@ export class LiveClient {
   private flushing = false;
   /** StrictMode and quick re-logins start twice: only the latest start may open a socket */
   private generation = 0;
+  /** incidents whose history was loaded (or is loading) in this session; the facts keep it after that */
+  private readonly loadedTimelines = new Set<string>();
 
   constructor(private readonly opts: LiveOptions) {
     this.call = createCaller(opts.transport);
@@ -84,7 +86,9 @@ export class LiveClient {
     if (gen !== this.generation) return;
     this.store.setLive({ plans, fullPlans: Object.fromEntries(full.map((p) => [p.id, p])) });
     bootstrap(this.opts.store, boot);
-    for (const s of boot.states) if (s.status !== 'terminated') void this.loadTimeline(s.id);
+    // the dashboard's cards show each live incident's recent history (a unit's inbox shows none)
+    if (user.role !== 'unit')
+      for (const s of boot.states) if (s.status !== 'terminated') void this.loadTimeline(s.id);
     this.feed = new LiveFeed(boot.seq, (f) => this.pending.push(f));
     // socket.io loads with the live link, not with the login screen
     const { io } = await import('socket.io-client');
@@ -121,6 +125,7 @@ export class LiveClient {
     this.feed = null;
     this.user = null;
     this.pending = [];
+    this.loadedTimelines.clear();
     if (this.offlineTimer) clearTimeout(this.offlineTimer);
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
@@ -202,11 +207,14 @@ export class LiveClient {
 
   /** An incident's recent history for its timeline (loaded once per incident, then kept by the facts). */
   async loadTimeline(incidentId: string): Promise<void> {
+    if (this.loadedTimelines.has(incidentId)) return;
+    this.loadedTimelines.add(incidentId);
     try {
       const { facts } = await this.call('events', { incidentId });
       this.store.setTimeline(incidentId, facts);
     } catch {
-      // the card shows what arrives live; the incident page loads the history again
+      // the card shows what arrives live; the incident page asks again
+      this.loadedTimelines.delete(incidentId);
     }
   }
 

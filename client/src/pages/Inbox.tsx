@@ -272,7 +272,10 @@ export function Inbox() {
           {t('queuedCount', { n: outbox.length })}
         </p>
       )}
-      {notice && now - notice.at < NOTICE_SHOWN_MS && <p role="status">{t(notice.key, notice.vars)}</p>}
+      {notice &&
+        // "sent after reconnecting" is old news once something waits again
+        !(notice.key === 'sentAfterReconnect' && outbox.length > 0) &&
+        now - notice.at < NOTICE_SHOWN_MS && <p role="status">{t(notice.key, notice.vars)}</p>}
       {notices.length > 0 && <Notices notices={notices} />}
       <h2 className="sr-only">{t('openTasksHeading')}</h2>
       {rows.length === 0 ? (
