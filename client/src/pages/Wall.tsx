@@ -51,7 +51,8 @@ export default function Wall() {
       else if (e.key === 'f') void document.documentElement.requestFullscreen?.().catch(() => null);
     };
     window.addEventListener('keydown', onKey);
-    document.documentElement.requestFullscreen?.().catch(() => null);
+    // full screen needs the click that opened the wall; a wall opened by its address waits for "f"
+    if (navigator.userActivation?.isActive) document.documentElement.requestFullscreen?.().catch(() => null);
     return () => window.removeEventListener('keydown', onKey);
   }, [navigate]);
   const pages = Math.max(1, Math.ceil(live.length / PER_SCREEN));
