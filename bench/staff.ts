@@ -8,7 +8,8 @@
  * touched are computed; sockets: when the packet arrived), by the wall clock every process shares.
  */
 import { io, type Socket } from 'socket.io-client';
-import { type Headless, headless } from '../client/src/live/headless.ts';
+import { type Headless, headless, signIn } from '../client/src/live/headless.ts';
+import { apiTaskId, parseApiTaskId } from '../shared/engine/taskId.ts';
 import type { Fact } from '../shared/protocol/live.ts';
 
 const now = () => performance.timeOrigin + performance.now();
@@ -26,7 +27,7 @@ let bytes = 0;
 
 const ackKeys = (facts: Fact[]) =>
   facts.flatMap((f) =>
-    f.event.type === 'TaskAcknowledged' ? [`${f.event.incidentId}:${f.event.taskId}`] : [],
+    f.event.type === 'TaskAcknowledged' ? [apiTaskId(f.event.incidentId, f.event.taskId)] : [],
   );
 
 async function startBrowsers(url: string, usernames: string[]) {
@@ -44,7 +45,7 @@ async function startBrowsers(url: string, usernames: string[]) {
         own(facts);
         const t1 = now();
         for (const key of ackKeys(facts)) {
-          const [incidentId, taskId] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+          const { incidentId, taskId } = parseApiTaskId(key)!;
           // recorded only once the store shows it
           if (h.store.getState().states[incidentId]?.tasks[taskId]?.acknowledgedAt === undefined) continue;
           shownAt[i]![key] = t1;
@@ -55,18 +56,9 @@ async function startBrowsers(url: string, usernames: string[]) {
   }
 }
 
-async function login(url: string, username: string): Promise<string> {
-  const res = await fetch(`${url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo' }),
-  });
-  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-}
-
 async function startSockets(url: string, usernames: string[]) {
   for (const u of usernames) {
-    const cookie = await login(url, u);
+    const { cookie } = await signIn(url, u);
     const s = io(url, { transports: ['websocket'], extraHeaders: { cookie } });
     const i = sockets.push(s) - 1;
     shownAt[i] = {};

@@ -14,7 +14,7 @@ import { canSeeIncident, factFor, isStaff, stateFor, type Viewer } from '../live
 import { requireUser } from './auth.ts';
 import { HttpError } from './errors.ts';
 import { sendReply } from './reply.ts';
-import { parseBody } from './validate.ts';
+import { parseBody, pathParam } from './validate.ts';
 
 const count = z
   .string()
@@ -36,8 +36,7 @@ export function incidentRoutes(service: IncidentService, gate: Gate, now: () => 
   };
 
   /** The incident if this viewer may see it; a unit asking about another plan's incident gets 404. */
-  const visible = (viewer: Viewer, param: string | string[] | undefined) => {
-    const id = typeof param === 'string' ? param : undefined;
+  const visible = (viewer: Viewer, id: string) => {
     const state = id ? service.state(id) : undefined;
     const plan = state ? planById(state.planId) : undefined;
     if (!state || !plan || !canSeeIncident(viewer, plan.id))
@@ -67,18 +66,18 @@ export function incidentRoutes(service: IncidentService, gate: Gate, now: () => 
   });
   r.get(apiPath('incidentState'), (req, res) => {
     const viewer = requireUser(req);
-    const { state } = visible(viewer, req.params.incidentId);
+    const { state } = visible(viewer, pathParam(req, 'incidentId'));
     res.json({ state: stateFor(viewer, state) });
   });
   r.get(apiPath('incident'), (req, res) => {
     const viewer = requireUser(req);
-    const { state, plan } = visible(viewer, req.params.incidentId);
+    const { state, plan } = visible(viewer, pathParam(req, 'incidentId'));
     res.json(incidentDetail(plan, state, viewer, now()));
   });
   /** What a change would add and stand down, and whose signature it needs, before the officer confirms. */
   r.get(apiPath('preview'), (req, res) => {
     const viewer = requireUser(req);
-    const { state, plan } = visible(viewer, req.params.incidentId);
+    const { state, plan } = visible(viewer, pathParam(req, 'incidentId'));
     const levelId = typeof req.query.levelId === 'string' ? req.query.levelId : null;
     if (levelId !== null && !plan.levels.some((l) => l.id === levelId))
       throw new HttpError('NOT_FOUND', `预案没有级别“${levelId}”`, `The plan has no level "${levelId}"`);
@@ -91,7 +90,7 @@ export function incidentRoutes(service: IncidentService, gate: Gate, now: () => 
    */
   r.get(apiPath('events'), async (req, res) => {
     const viewer = requireUser(req);
-    const { state, plan } = visible(viewer, req.params.incidentId);
+    const { state, plan } = visible(viewer, pathParam(req, 'incidentId'));
     const { before, limit } = parseBody(EventsQuery, req.query);
     const page = await service.factsBefore(state.id, before ?? state.version + 1, limit, EVENTS_PAGE.bytes);
     // a unit's cut of a page is small, but the whole page was read and parsed: charge what was read
@@ -107,7 +106,7 @@ export function incidentRoutes(service: IncidentService, gate: Gate, now: () => 
     const route = CONTRACT[name];
     r.post(apiPath(name), (req, res) => {
       const body = parseBody(COMMAND_BODIES[name] as z.ZodType<object>, req.body ?? {});
-      const target = Object.fromEntries(pathParams(route.path).map((p) => [p, req.params[p]]));
+      const target = Object.fromEntries(pathParams(route.path).map((p) => [p, pathParam(req, p)]));
       return run(requireUser(req), parseBody(SocketCommand, { ...body, ...target, type: name }), res);
     });
   }

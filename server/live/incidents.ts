@@ -8,7 +8,7 @@
  * - ticking.ts: the scheduler's ticks, as the `system` actor.
  */
 import type { CommandReply } from '../../shared/protocol/live.ts';
-import { taskView } from '../../shared/views/incident.ts';
+import { inboxTasks } from '../../shared/views/incident.ts';
 import { planById } from '../../shared/plans/index.ts';
 import type { IncidentState } from '../../shared/engine/incident.ts';
 import type { IncidentRecord, Store, StoredFact } from '../store/types.ts';
@@ -81,26 +81,12 @@ export class IncidentService {
 
   /** A unit's tasks across the incidents it may see, newest first. */
   tasksOf(viewer: Viewer) {
-    return this.all()
-      .filter((s) => canSeeIncident(viewer, s.planId))
-      .flatMap((s) => {
-        const plan = planById(s.planId);
-        return plan
-          ? Object.values(s.tasks)
-              .filter((t) => t.unitId === viewer.unitId)
-              .map((t) => ({
-                ...taskView(plan, s, t),
-                incidentTitle: s.title,
-                incidentStatus: s.status,
-                incidentDrill: s.drill,
-                // the level in force now, so a unit sees what changed since its task was assigned
-                incidentLevel: s.level,
-                incidentLevelName: s.level ? (plan.levels.find((l) => l.id === s.level)?.name ?? null) : null,
-                planId: s.planId,
-              }))
-          : [];
-      })
-      .sort((a, b) => b.assignedAt - a.assignedAt);
+    // the inbox the browser computes from its own states, with the same function
+    return inboxTasks(
+      planById,
+      this.all().filter((s) => canSeeIncident(viewer, s.planId)),
+      viewer.unitId,
+    );
   }
 
   execute(req: CommandRequest): Promise<CommandReply> {

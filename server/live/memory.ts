@@ -5,6 +5,7 @@
  * does not.
  */
 import { apply, type Fresh, upgradeState } from '../../shared/engine/apply.ts';
+import { planIndex } from '../../shared/engine/tiers.ts';
 import type { IncidentEvent, IncidentState } from '../../shared/engine/incident.ts';
 import { planById } from '../../shared/plans/index.ts';
 import type { Plan } from '../../shared/plans/schema.ts';
@@ -29,7 +30,7 @@ export function fold(
   return apply(
     state,
     event,
-    plan.levels.map((l) => l.id),
+    planIndex(plan).levelOrder,
     fresh,
   );
 }

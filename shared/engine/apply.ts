@@ -18,7 +18,8 @@ function writable(state: IncidentState, fresh: Fresh | undefined): Record<string
   return copy;
 }
 
-function withTask(
+/** The state with one task changed; in a run, into the run's own copy of the task map (Fresh). */
+export function updateTask(
   state: IncidentState,
   id: string,
   change: (t: Task) => Task,
@@ -188,18 +189,18 @@ export function apply(
       const run = fresh ?? freshRun();
       let next: IncidentState = s;
       for (const id of event.taskIds)
-        next = withTask(next, id, (t) => ({ ...t, status: 'stoodDown', closedAt: event.at }), run);
+        next = updateTask(next, id, (t) => ({ ...t, status: 'stoodDown', closedAt: event.at }), run);
       return next;
     }
     case 'TaskAcknowledged':
-      return withTask(
+      return updateTask(
         s,
         event.taskId,
         (t) => ({ ...t, status: 'acknowledged', acknowledgedAt: event.at }),
         fresh,
       );
     case 'TaskReported':
-      return withTask(
+      return updateTask(
         s,
         event.taskId,
         (t) => ({
@@ -223,7 +224,7 @@ export function apply(
         fresh,
       );
     case 'TaskOverdue':
-      return withTask(s, event.taskId, (t) => ({ ...t, overdueAt: event.at }), fresh);
+      return updateTask(s, event.taskId, (t) => ({ ...t, overdueAt: event.at }), fresh);
   }
 }
 

@@ -21,7 +21,7 @@ import {
 } from './incident.ts';
 import { parseReadings, type Readings } from './readings.ts';
 import { newlyOverdue, reconcileTasks } from './reconcile.ts';
-import { ENGINE_MILESTONES, levelById, milestoneOf } from './tiers.ts';
+import { ENGINE_MILESTONES, levelById, milestoneOf, planIndex } from './tiers.ts';
 import { formatShanghai } from './time.ts';
 
 export interface DecideContext {
@@ -46,7 +46,7 @@ const accept = (events: IncidentEvent[]): Decision => ({ ok: true, events });
 
 /** What `events` would make of `state` (a look ahead: the states made here are not kept). */
 const fold = (plan: Plan, state: IncidentState | null, events: IncidentEvent[]) => {
-  const order = plan.levels.map((l) => l.id);
+  const order = planIndex(plan).levelOrder;
   const run = freshRun();
   return events.reduce<IncidentState | null>((s, e) => apply(s, e, order, run), state);
 };

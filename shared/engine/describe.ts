@@ -1,9 +1,8 @@
 /** Plain descriptions of a level's tasks and clocks, for the CLI, the API and the plan browser. */
 import type { Action, Clock, Plan } from '../plans/schema.ts';
-import { actionsForLevel, actionUnits, type Circumstances, conditionApplies } from './tiers.ts';
+import { actionsForLevel, actionUnits, type Circumstances, conditionApplies, unitName } from './tiers.ts';
 
-const unitName = (plan: Plan, id: string) => plan.units.find((u) => u.id === id)?.name ?? id;
-const unitEn = (plan: Plan, id: string) => plan.units.find((u) => u.id === id)?.en ?? id;
+const unitEn = (plan: Plan, id: string) => unitName(plan, id, 'en');
 
 /** One name, or the list of names when several units share the item. */
 function unitField(names: string[]): string | string[] {

@@ -1,6 +1,7 @@
 /** Progress of a response as the dashboard shows it: by unit, not by task, and the next deadlines. */
 import type { Plan } from '../plans/schema.ts';
 import { type IncidentState, isOpen, type Task } from './incident.ts';
+import { planIndex } from './tiers.ts';
 
 /**
  * Does the task reach someone? A member unit sees it in its inbox; a role held by an outside party is
@@ -8,18 +9,7 @@ import { type IncidentState, isOpen, type Task } from './incident.ts';
  */
 export function reaches(plan: Plan, state: Pick<IncidentState, 'parties'>, unitId: string): boolean {
   if (Object.hasOwn(state.parties, unitId)) return true;
-  return !rolesOf(plan).has(unitId);
-}
-
-/** The ids of the roles a plan names, found once per plan: every summary asks it of every open task. */
-const roles = new WeakMap<Plan, ReadonlySet<string>>();
-function rolesOf(plan: Plan): ReadonlySet<string> {
-  let set = roles.get(plan);
-  if (!set) {
-    set = new Set(plan.units.filter((u) => u.kind === 'role').map((u) => u.id));
-    roles.set(plan, set);
-  }
-  return set;
+  return !planIndex(plan).roles.has(unitId);
 }
 
 /** Tasks no longer owed by their holder: a lower level stood them down, or a rebinding moved them on. */

@@ -15,6 +15,42 @@ export interface Circumstances {
 
 export type Applies = 'yes' | 'no' | 'unknown';
 
+/**
+ * A plan's units, actions and clocks by id, its roles and its level order, indexed once per plan: the server
+ * folds and views, and every client recomputes views for each fact it folds; a linear search per task made a
+ * summary cost O(tasks × items).
+ */
+export interface PlanIndex {
+  units: ReadonlyMap<string, Plan['units'][number]>;
+  actions: ReadonlyMap<string, Action>;
+  clocks: ReadonlyMap<string, Clock>;
+  /** the units the plan names by role (bound per incident) */
+  roles: ReadonlySet<string>;
+  /** the level ids, lowest first: all `apply` needs of the plan */
+  levelOrder: readonly string[];
+}
+const indexes = new WeakMap<Plan, PlanIndex>();
+export function planIndex(plan: Plan): PlanIndex {
+  let index = indexes.get(plan);
+  if (!index) {
+    index = {
+      units: new Map(plan.units.map((u) => [u.id, u])),
+      actions: new Map(plan.actions.map((a) => [a.id, a])),
+      clocks: new Map(plan.clocks.map((c) => [c.id, c])),
+      roles: new Set(plan.units.filter((u) => u.kind === 'role').map((u) => u.id)),
+      levelOrder: plan.levels.map((l) => l.id),
+    };
+    indexes.set(plan, index);
+  }
+  return index;
+}
+
+/** A unit's (or role's) name as the plan gives it, in either language; its id when the plan has none. */
+export function unitName(plan: Plan, unitId: string, lang: 'zh' | 'en' = 'zh'): string {
+  const unit = planIndex(plan).units.get(unitId);
+  return (lang === 'zh' ? unit?.name : unit?.en) ?? unitId;
+}
+
 export function levelIndex(plan: Plan, levelId: string): number {
   return plan.levels.findIndex((l) => l.id === levelId);
 }

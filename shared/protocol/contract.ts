@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { assess } from '../engine/assess.ts';
 import type { describeClock, describeTasks } from '../engine/describe.ts';
 import type { IncidentState, Task } from '../engine/incident.ts';
-import type { Plan } from '../plans/schema.ts';
+import type { Plan, Role } from '../plans/schema.ts';
 import type {
   incidentDetail,
   incidentSummary,
@@ -182,11 +182,10 @@ export type Name = keyof typeof CONTRACT;
 /** The commands the engine decides: the socket carries these too. */
 export type EngineCommand = keyof CommandInputs;
 
-export type Viewer = { id: string; role: User['role']; unitId: string | null };
 export interface User {
   id: string;
   username: string;
-  role: 'admin' | 'duty' | 'director' | 'commander' | 'unit' | 'leader';
+  role: Role;
   unitId: string | null;
 }
 

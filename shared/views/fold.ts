@@ -6,7 +6,7 @@
  * A unit receives its cut of the facts (server/live/visibility.ts), so the versions it sees have gaps: a
  * fact is applied when it is newer than the state, and the state takes the fact's version.
  */
-import { apply, type Fresh, freshRun } from '../engine/apply.ts';
+import { apply, type Fresh, freshRun, updateTask } from '../engine/apply.ts';
 import type { IncidentState, Task } from '../engine/incident.ts';
 import type { Fact } from '../protocol/live.ts';
 import { NOTES } from '../protocol/limits.ts';
@@ -61,12 +61,7 @@ export function foldFact(
   let next = apply(state, event, levelOrder(state.planId), fresh);
   if (event.type === 'TaskReported') {
     const task = next.tasks[event.taskId];
-    if (task && task.notes.length > NOTES.inView) {
-      const tasks = fresh?.has(next.tasks) ? next.tasks : { ...next.tasks };
-      fresh?.add(tasks);
-      tasks[task.id] = trimNotes(task);
-      next = { ...next, tasks };
-    }
+    if (task && task.notes.length > NOTES.inView) next = updateTask(next, task.id, trimNotes, fresh);
   }
   states[id] = { ...next, version: fact.version };
   return 'applied';

@@ -16,6 +16,8 @@ import {
   levelById,
   levelDiff,
   milestoneOf,
+  planIndex,
+  unitName,
 } from '../engine/tiers.ts';
 import type { Action, Plan, Text } from '../plans/schema.ts';
 import { NOTES } from '../protocol/limits.ts';
@@ -23,38 +25,13 @@ import { isStaff, type Viewer } from './viewer.ts';
 
 export { apiTaskId, parseApiTaskId };
 
-/**
- * A plan's units, actions and clocks by id, indexed once per plan: a client recomputes views for every fact
- * it folds, and a linear search per task made each summary cost O(tasks × items).
- */
-const indexes = new WeakMap<
-  Plan,
-  {
-    units: Map<string, Plan['units'][number]>;
-    actions: Map<string, Action>;
-    clocks: Map<string, Plan['clocks'][number]>;
-  }
->();
-function indexOf(plan: Plan) {
-  let index = indexes.get(plan);
-  if (!index) {
-    index = {
-      units: new Map(plan.units.map((u) => [u.id, u])),
-      actions: new Map(plan.actions.map((a) => [a.id, a])),
-      clocks: new Map(plan.clocks.map((c) => [c.id, c])),
-    };
-    indexes.set(plan, index);
-  }
-  return index;
-}
-const unitName = (plan: Plan, unitId: string) => indexOf(plan).units.get(unitId)?.name ?? unitId;
-const unitEn = (plan: Plan, unitId: string) => indexOf(plan).units.get(unitId)?.en ?? unitId;
-const actionDetail = (plan: Plan, actionId: string) => indexOf(plan).actions.get(actionId)?.detail;
+const unitEn = (plan: Plan, unitId: string) => unitName(plan, unitId, 'en');
+const actionDetail = (plan: Plan, actionId: string) => planIndex(plan).actions.get(actionId)?.detail;
 
 function taskSource(plan: Plan, task: Task) {
   const s = task.source;
   const item =
-    s.kind === 'action' ? indexOf(plan).actions.get(s.actionId) : indexOf(plan).clocks.get(s.clockId);
+    s.kind === 'action' ? planIndex(plan).actions.get(s.actionId) : planIndex(plan).clocks.get(s.clockId);
   return { title: item?.title ?? { zh: s.kind, en: s.kind }, clause: item?.clause ?? '' };
 }
 
@@ -74,8 +51,7 @@ function taskProgress(task: Task) {
 /** The holder's name: a member unit's, or the outside party's for a role it holds ("相关村（社区）：某某村"). */
 function holderName(plan: Plan, state: IncidentState, unitId: string, lang: 'zh' | 'en' = 'zh') {
   const party = Object.hasOwn(state.parties, unitId) ? state.parties[unitId] : undefined;
-  const unit = indexOf(plan).units.get(unitId);
-  const name = (lang === 'zh' ? unit?.name : unit?.en) ?? unitId;
+  const name = unitName(plan, unitId, lang);
   return party ? `${name}${lang === 'zh' ? '：' : ': '}${party.name}` : name;
 }
 

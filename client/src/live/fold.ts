@@ -7,6 +7,7 @@ import type { IncidentState } from '../../../shared/engine/incident.ts';
 import type { Bootstrap } from '../../../shared/protocol/contract.ts';
 import type { Fact } from '../../../shared/protocol/live.ts';
 import { freshRun } from '../../../shared/engine/apply.ts';
+import { planIndex } from '../../../shared/engine/tiers.ts';
 import { foldFact, foldReply } from '../../../shared/views/fold.ts';
 import { inboxTasks, incidentSummary } from '../../../shared/views/incident.ts';
 import { type ConsoleState, type ConsoleStore, TIMELINE_MAX } from '../store/index.ts';
@@ -28,8 +29,10 @@ function derived(s: ConsoleState, states: Record<string, IncidentState>, touched
   return { states, incidents, inbox };
 }
 
-const levelOrderOf = (s: ConsoleState) => (planId: string) =>
-  s.fullPlans[planId]?.levels.map((l) => l.id) ?? [];
+const levelOrderOf = (s: ConsoleState) => (planId: string) => {
+  const plan = s.fullPlans[planId];
+  return plan ? planIndex(plan).levelOrder : [];
+};
 
 /** The bootstrap: states at a sequence (the feed starts after it), and the settled incidents' summaries. */
 export function bootstrap(store: ConsoleStore, b: Bootstrap): void {

@@ -3,7 +3,7 @@
  * session cookie instead of the browser's. The tests and the benchmark run these in Node against a real
  * server, so what they measure is the code the page runs. Never loaded by the page.
  */
-import type { User } from '../../../shared/protocol/contract.ts';
+import { CONTRACT, type User } from '../../../shared/protocol/contract.ts';
 import { createConsoleStore } from '../store/index.ts';
 import { LiveClient } from './client.ts';
 
@@ -18,16 +18,26 @@ export interface Headless {
   close(): void;
 }
 
-/** Signs in as `username` and starts the live client; resolves once it is live (bootstrapped and synced). */
-export async function headless(origin: string, username: string, password = 'demo'): Promise<Headless> {
-  const login = await fetch(`${origin}/api/session`, {
-    method: 'POST',
+/** A session outside a browser: its cookie and who it is. */
+export async function signIn(
+  origin: string,
+  username: string,
+  password = 'demo',
+): Promise<{ cookie: string; user: User }> {
+  // the contract's `login`, by hand: a caller does not hand out the Set-Cookie header
+  const login = await fetch(`${origin}${CONTRACT.login.path}`, {
+    method: CONTRACT.login.method,
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
   if (login.status !== 200) throw new Error(`login ${username}: ${login.status}`);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { user } = (await login.json()) as { user: User };
+  return { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '', user };
+}
+
+/** Signs in as `username` and starts the live client; resolves once it is live (bootstrapped and synced). */
+export async function headless(origin: string, username: string, password = 'demo'): Promise<Headless> {
+  const { cookie, user } = await signIn(origin, username, password);
   const store = createConsoleStore();
   store.getState().setSession(user, true);
   const requests = new Map<string, number>();
