@@ -27,12 +27,7 @@ export function fold(
   event: IncidentEvent,
   fresh?: Fresh,
 ): IncidentState {
-  return apply(
-    state,
-    event,
-    planIndex(plan).levelOrder,
-    fresh,
-  );
+  return apply(state, event, planIndex(plan).levelOrder, fresh);
 }
 
 export class IncidentMemory {
