@@ -12,6 +12,7 @@ import { directoryRoutes, type MapConfig } from './http/directory.ts';
 import { errorHandler, sendError } from './http/errors.ts';
 import { pacedReads } from './http/reads.ts';
 import { allowedHostsOnly, type HostCheck, hostCheck, noStore, securityHeaders } from './http/headers.ts';
+import { afterRoutes } from './http/after.ts';
 import { incidentRoutes } from './http/incidents.ts';
 import { noteRoutes } from './http/notes.ts';
 import { peopleRoutes } from './http/people.ts';
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', planRoutes());
   app.use('/api', incidentRoutes(deps.service, deps.gate, deps.now));
   app.use('/api', noteRoutes(deps.service));
+  app.use('/api', afterRoutes(deps.service, deps.store, deps.now));
   app.use('/api', directoryRoutes(deps.directory, deps.map, deps.gate, deps.now));
   app.use('/api', peopleRoutes(deps.store));
   app.use('/api', (_req, res) => sendError(res, 'NOT_FOUND', '没有该接口', 'No such endpoint'));

@@ -30,6 +30,9 @@ const CATALOG = {
   navInbox: { zh: '任务收件箱', en: 'Task inbox' },
   navPlans: { zh: '预案', en: 'Plans' },
   navContacts: { zh: '通讯录', en: 'Contacts' },
+  navHistory: { zh: '历史事件', en: 'History' },
+  navLedger: { zh: '台账', en: 'Ledger' },
+  navStatistics: { zh: '统计', en: 'Statistics' },
   navLabel: { zh: '主导航', en: 'Main navigation' },
   logout: { zh: '退出', en: 'Log out' },
   whoAmI: { zh: '{user}（{role}）', en: '{user} ({role})' },
@@ -418,6 +421,11 @@ const CATALOG = {
   tl_onBehalfOf: { zh: '{by} 代 {party}', en: '{by} for {party}' },
   tl_TaskAcknowledged: { zh: '{who} 确认收到「{task}」', en: '{who} acknowledged “{task}”' },
   tl_TaskReported: { zh: '{who} 报告「{task}」进展：{note}', en: '{who} reported on “{task}”: {note}' },
+  tl_ReviewWritten: { zh: '{by} 撰写总结评估「{section}」', en: '{by} wrote the review’s {section}' },
+  tl_ReviewSigned: { zh: '{by} 签发总结评估', en: '{by} signed the review off' },
+  review_lessons: { zh: '经验', en: 'lessons' },
+  review_problems: { zh: '问题', en: 'problems' },
+  review_suggestions: { zh: '改进建议', en: 'suggestions' },
   tl_TaskDone: { zh: '{who} 报告「{task}」完成：{note}', en: '{who} reported “{task}” done: {note}' },
   tl_TaskOverdue: { zh: '{unit} 的「{task}」超时', en: '“{task}” of {unit} is overdue' },
   tl_ReadingsAssessed: {
@@ -435,6 +443,12 @@ const CATALOG = {
   tl_party: { zh: '{name}（{kind}）', en: '{name} ({kind})' },
   tl_TasksMoved: { zh: '{n} 项任务转交{holder}', en: '{n} {n|task|tasks} moved to {holder}' },
   tl_listSep: { zh: '、', en: ', ' },
+  // ── the 总结评估 page (issue 14): keys start with rv_ ──
+  // ── end of rv_ ──
+  // ── ledger, history and statistics pages (issue 14): keys start with lg_, hi_, st_ ──
+  // ── end of lg_, hi_, st_ ──
+  // ── attachments (issue 14): keys start with at_ ──
+  // ── end of at_ ──
   // punctuation between values, so that English never shows a full-width mark
   paren: { zh: '（{text}）', en: ' ({text})' },
   colon: { zh: '{label}：', en: '{label}: ' },

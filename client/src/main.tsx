@@ -30,6 +30,10 @@ const Plans = lazy(() => import('./pages/Plans.tsx'));
 const PlanDetail = lazy(() => import('./pages/PlanDetail.tsx'));
 const Contacts = lazy(() => import('./pages/Contacts.tsx'));
 const Wall = lazy(() => import('./pages/Wall.tsx'));
+const Review = lazy(() => import('./pages/Review.tsx'));
+const Ledger = lazy(() => import('./pages/Ledger.tsx'));
+const History = lazy(() => import('./pages/History.tsx'));
+const Statistics = lazy(() => import('./pages/Statistics.tsx'));
 
 function Loading() {
   const t = useT();
@@ -116,6 +120,10 @@ function App() {
           <Route path="/inbox" element={<Inbox />} />
           <Route path="/map" element={<MapPage />} />
           <Route path="/incidents/:id" element={<IncidentPage />} />
+          <Route path="/incidents/:id/review" element={<Review />} />
+          <Route path="/ledger" element={<Ledger />} />
+          <Route path="/history" element={<History />} />
+          <Route path="/statistics" element={<Statistics />} />
           <Route path="/declare" element={<Declare />} />
           <Route path="/approvals" element={<Approvals />} />
           <Route path="/plans" element={<Plans />} />

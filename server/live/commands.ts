@@ -139,6 +139,20 @@ export function toRequest(actor: Viewer, cmd: SocketCommand): CommandRequest | {
         ...(cmd.expectedVersion !== undefined ? { expectedVersion: cmd.expectedVersion } : {}),
         payload: [cmd.milestone, cmd.at, cmd.expectedVersion],
       };
+    case 'writeReview':
+      return {
+        ...base,
+        target: { incidentId: cmd.incidentId },
+        command: { type: 'writeReview', section: cmd.section, text: cmd.text },
+        payload: [cmd.section, cmd.text],
+      };
+    case 'signReview':
+      return {
+        ...base,
+        target: { incidentId: cmd.incidentId },
+        command: { type: 'signReview' },
+        payload: null,
+      };
     case 'acknowledge':
     case 'report': {
       const taskId = parseApiTaskId(cmd.taskId)?.taskId ?? '';

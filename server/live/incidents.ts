@@ -79,6 +79,11 @@ export class IncidentService {
     return this.store.factsBefore(incidentId, beforeVersion, limit, maxBytes);
   }
 
+  /** an incident's whole log in order: what the 总结评估 is computed from */
+  async eventsOf(incidentId: string) {
+    return (await this.store.factsOf(incidentId)).map((f) => f.event);
+  }
+
   /** A unit's tasks across the incidents it may see, newest first. */
   tasksOf(viewer: Viewer) {
     // the inbox the browser computes from its own states, with the same function

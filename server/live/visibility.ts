@@ -64,6 +64,10 @@ function eventForUnit(event: IncidentEvent, unitId: string): IncidentEvent | nul
       const moves = event.moves.filter((m) => taskOwner(m.from) === unitId || m.to.unitId === unitId);
       return moves.length > 0 ? { ...event, moves } : null;
     }
+    case 'ReviewWritten':
+    case 'ReviewSigned':
+      // the office's 总结评估 is staff business until it is sent on (as the exported report)
+      return null;
     case 'RoleBound':
       // who holds a role (an outside party's name and phone) is staff business; a unit learns of its own
       // part through the tasks that reach it
@@ -103,5 +107,6 @@ export function stateFor(viewer: Viewer, state: IncidentState): IncidentState {
   if (isStaff(viewer)) return withRecentNotes(state);
   const tasks: Record<string, Task> = {};
   for (const [id, t] of Object.entries(state.tasks)) if (t.unitId === viewer.unitId) tasks[id] = t;
-  return withRecentNotes({ ...state, tasks, assignees: {}, parties: {} });
+  const { review: _office, ...rest } = state;
+  return withRecentNotes({ ...rest, tasks, assignees: {}, parties: {} });
 }

@@ -218,6 +218,7 @@ export function apply(
               by: event.by,
               text: event.note,
               ...(event.onBehalfOf !== undefined ? { onBehalfOf: event.onBehalfOf } : {}),
+              ...(event.attachment !== undefined ? { attachment: event.attachment } : {}),
             },
           ],
         }),
@@ -225,6 +226,16 @@ export function apply(
       );
     case 'TaskOverdue':
       return updateTask(s, event.taskId, (t) => ({ ...t, overdueAt: event.at }), fresh);
+    case 'ReviewWritten': {
+      const review = s.review ?? { sections: {}, signedBy: null, signedAt: null };
+      const edits = (review.sections[event.section]?.edits ?? 0) + 1;
+      const section = { text: event.text, by: event.by, at: event.at, edits };
+      return { ...s, review: { ...review, sections: { ...review.sections, [event.section]: section } } };
+    }
+    case 'ReviewSigned': {
+      const review = s.review ?? { sections: {}, signedBy: null, signedAt: null };
+      return { ...s, review: { ...review, signedBy: event.by, signedAt: event.at } };
+    }
   }
 }
 

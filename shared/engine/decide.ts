@@ -3,7 +3,7 @@
  * `context.now`; nothing is read from a clock, a database or the network.
  */
 import { MILESTONES, type Milestone, type Plan } from '../plans/schema.ts';
-import { NOTES } from '../protocol/limits.ts';
+import { ATTACHMENTS, NOTES, REVIEW } from '../protocol/limits.ts';
 import { apply, freshRun } from './apply.ts';
 import { assess } from './assess.ts';
 import { canOperate, canSign, signerForChange, signerToLift } from './authority.ts';
@@ -16,6 +16,7 @@ import {
   type IncidentEvent,
   type IncidentState,
   type RefusalCode,
+  REVIEW_SECTIONS,
   type Task,
   isOpen,
 } from './incident.ts';
@@ -629,7 +630,94 @@ function onTask(
   // the completion report is always accepted once: a full task must never stay recorded as undone
   const full = c.done ? null : notesFull(task, c.note.trim().length);
   if (full) return full;
-  return accept([{ ...base, type: 'TaskReported', by: actor.userId, note: c.note.trim(), done: c.done }]);
+  if (c.attachment) {
+    const attached = task.notes.filter((n) => n.attachment).length;
+    if (attached >= ATTACHMENTS.perTask)
+      return refuse(
+        'CONFLICT',
+        `该任务已有 ${ATTACHMENTS.perTask} 个附件，已达上限`,
+        `This task already holds ${ATTACHMENTS.perTask} attachments, the most it keeps`,
+      );
+  }
+  return accept([
+    {
+      ...base,
+      type: 'TaskReported',
+      by: actor.userId,
+      note: c.note.trim(),
+      done: c.done,
+      ...(c.attachment ? { attachment: c.attachment } : {}),
+    },
+  ]);
+}
+
+const SECTION_NAME = {
+  lessons: ['经验', 'lessons'],
+  problems: ['问题', 'problems'],
+  suggestions: ['改进建议', 'suggestions'],
+} as const;
+
+/**
+ * 总结评估: the office writes its sections once the response has ended (the plans ask for the summary after
+ * it: 扫雪除冰 6.4, 发电企业 6.3, 重污染天气 六(二)), until the director or commander signs it off.
+ */
+function review(
+  state: IncidentState,
+  c: Extract<Command, { type: 'writeReview' | 'signReview' }>,
+  ctx: DecideContext,
+): Decision {
+  const { actor, now } = ctx;
+  if (!canOperate(actor))
+    return refuse(
+      'FORBIDDEN',
+      '只有值班员、办公室主任或总指挥可以撰写和签发总结评估',
+      'Only duty officers, directors and commanders may write and sign the review',
+    );
+  if (state.status !== 'terminated')
+    return refuse(
+      'PLAN_RULE',
+      '响应结束后才能撰写总结评估',
+      'The review is written once the response has ended',
+    );
+  const signed = state.review?.signedAt;
+  if (signed !== undefined && signed !== null)
+    return refuse(
+      'CONFLICT',
+      `总结评估已于 ${formatShanghai(signed)} 签发，不能再修改`,
+      `The review was signed off at ${formatShanghai(signed)} (Asia/Shanghai); it no longer changes`,
+    );
+  const base = { incidentId: state.id, at: now, by: actor.userId };
+  if (c.type === 'signReview') {
+    if (!canSign(actor.role, 'director')) return needsSignature('director');
+    const missing = REVIEW_SECTIONS.filter((s) => !state.review?.sections[s]);
+    if (missing.length > 0)
+      return refuse(
+        'PLAN_RULE',
+        `请先填写：${missing.map((s) => SECTION_NAME[s][0]).join('、')}（无则写“无”）`,
+        `Write these first: ${missing.map((s) => SECTION_NAME[s][1]).join(', ')} (write "none" if there are none)`,
+      );
+    return accept([{ ...base, type: 'ReviewSigned' }]);
+  }
+  if (!(REVIEW_SECTIONS as readonly string[]).includes(c.section))
+    return refuse('INVALID', `没有“${c.section}”这一部分`, `The review has no section "${c.section}"`);
+  const [zh, en] = SECTION_NAME[c.section];
+  const text = c.text.trim();
+  if (text.length === 0) return refuse('INVALID', `请填写${zh}`, `Please write the ${en}`);
+  if (text.length > REVIEW.charsPerSection)
+    return refuse(
+      'INVALID',
+      `${zh}不能超过 ${REVIEW.charsPerSection} 字（本次 ${text.length} 字）`,
+      `The ${en} are limited to ${REVIEW.charsPerSection} characters (this has ${text.length})`,
+    );
+  const current = state.review?.sections[c.section];
+  if (current?.text === text) return accept([]);
+  if ((current?.edits ?? 0) >= REVIEW.editsPerSection)
+    return refuse(
+      'CONFLICT',
+      `${zh}已修改 ${REVIEW.editsPerSection} 次，已达上限；请签发或联系管理员`,
+      `The ${en} have been rewritten ${REVIEW.editsPerSection} times, the most kept; sign the review off or ask an administrator`,
+    );
+  return accept([{ ...base, type: 'ReviewWritten', section: c.section, text }]);
 }
 
 /**
@@ -743,5 +831,8 @@ export function decide(
       return recordMilestone(plan, state, command, ctx);
     case 'tick':
       return tick(plan, state, ctx);
+    case 'writeReview':
+    case 'signReview':
+      return review(state, command, ctx);
   }
 }

@@ -47,6 +47,40 @@ export interface Opening {
   place?: Place;
 }
 
+/**
+ * The sections of the 总结评估 the office writes itself (《生产安全事故应急处置评估暂行办法》: 经验教训, 工作建议):
+ * the rest of the report is computed from the log (shared/views/review.ts).
+ */
+export const REVIEW_SECTIONS = ['lessons', 'problems', 'suggestions'] as const;
+export type ReviewSection = (typeof REVIEW_SECTIONS)[number];
+
+/** A section as last written: the log keeps every earlier version. `edits` counts the versions written. */
+export interface ReviewText {
+  text: string;
+  by: string;
+  at: number;
+  edits: number;
+}
+
+/** The office's part of the 总结评估 and its sign-off; once signed it no longer changes. */
+export interface Review {
+  sections: Partial<Record<ReviewSection, ReviewText>>;
+  signedBy: string | null;
+  signedAt: number | null;
+}
+
+/**
+ * A written report (or any file) attached to a task's report: stored whole beside the log, in the same
+ * transaction as the fact that names it; the fact carries what identifies it, never the bytes.
+ */
+export interface Attachment {
+  fileId: string;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+}
+
 export type Command =
   /** 接报: the incident exists from the first report; obligations that run from it start now */
   | ({ type: 'open' } & Opening)
@@ -71,7 +105,11 @@ export type Command =
   | { type: 'changeLevel'; levelId: string; reason: string }
   | { type: 'terminate'; reason: string }
   | { type: 'acknowledge'; taskId: string }
-  | { type: 'report'; taskId: string; note: string; done: boolean }
+  | { type: 'report'; taskId: string; note: string; done: boolean; attachment?: Attachment }
+  /** 总结评估: the office writes (or rewrites) one of its sections once the response has ended */
+  | { type: 'writeReview'; section: ReviewSection; text: string }
+  /** the director or commander signs the 总结评估 off; it is final after that */
+  | { type: 'signReview' }
   | { type: 'recordMilestone'; milestone: Milestone; at: number }
   | { type: 'tick' };
 
@@ -120,7 +158,7 @@ export interface Task extends TaskSpec {
   closedAt?: number;
   /** the task that took over, when the role moved to another holder */
   movedTo?: string;
-  notes: { at: number; by: string; text: string; onBehalfOf?: string }[];
+  notes: { at: number; by: string; text: string; onBehalfOf?: string; attachment?: Attachment }[];
   /**
    * How many notes the task holds when `notes` keeps only the latest (a client's copy of the state,
    * shared/views/fold.ts); absent, `notes` is whole.
@@ -177,6 +215,8 @@ export interface IncidentState {
   milestones: Partial<Record<Milestone, number>>;
   tasks: Record<string, Task>;
   history: LevelChange[];
+  /** the office's 总结评估 sections and sign-off; absent until a section is written */
+  review?: Review;
 }
 
 type EventBody =
@@ -212,7 +252,17 @@ type EventBody =
   | { type: 'TasksAssigned'; tasks: TaskSpec[] }
   | { type: 'TasksStoodDown'; taskIds: string[] }
   | { type: 'TaskAcknowledged'; taskId: string; by: string; onBehalfOf?: string }
-  | { type: 'TaskReported'; taskId: string; by: string; note: string; done: boolean; onBehalfOf?: string }
+  | {
+      type: 'TaskReported';
+      taskId: string;
+      by: string;
+      note: string;
+      done: boolean;
+      onBehalfOf?: string;
+      attachment?: Attachment;
+    }
+  | { type: 'ReviewWritten'; section: ReviewSection; text: string; by: string }
+  | { type: 'ReviewSigned'; by: string }
   | { type: 'TaskOverdue'; taskId: string };
 
 export type IncidentEvent = EventBody & { incidentId: string; at: number };

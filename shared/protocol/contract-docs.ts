@@ -17,6 +17,23 @@ export const CONTRACT_DOCS: Record<Name, string> = {
     'records when something the clocks run from happened (the weather warning, the snow ending…)',
   acknowledge: 'a unit (or staff for an outside party) acknowledges a task',
   report: 'reports progress on a task, or that it is done, with a note',
+  writeReview:
+    '总结评估: the office writes (or rewrites) one of its sections — 经验, 问题, 改进建议 — once the response has ended',
+  signReview: 'the director or commander signs the 总结评估 off; it no longer changes after that',
+  review:
+    'the 总结评估报告 computed from the log: basics, response steps, each unit’s tasks, reporting deadlines, problems, the office’s sections',
+  reviewDocx:
+    'the same report as a .docx for Word and WPS (仿宋 body, 黑体 headings, A4), for the office to edit',
+  ledger:
+    'the 台账: one row per task across incidents, filtered by plan, level reached, dates, unit, real or drill; a unit gets its own',
+  ledgerXlsx: 'the ledger’s rows as an .xlsx workbook',
+  ledgerCsv: 'the ledger’s rows as CSV in UTF-8 with a byte-order mark (Excel opens the Chinese intact)',
+  history: 'every incident the viewer may see, newest first: searched, filtered and paged',
+  statistics:
+    'responses by plan, level and month; per unit the median time to acknowledge and the share of deadlines met',
+  attach:
+    'attaches a written report (a file, or text kept as .txt) to a task as a report on it; `done` completes the task',
+  attachment: 'an attached file, to staff and to the unit that owes the task',
   incidents:
     'the bootstrap: the states of the incidents that can still change, summaries of the settled ones, and the sequence they reflect; follow the facts after it',
   incidentState:

@@ -20,6 +20,10 @@ import type {
   previewChange,
   taskAnswer,
 } from '../views/incident.ts';
+import type { HistoryPage } from '../views/history.ts';
+import type { LedgerQuery, LedgerRow } from '../views/ledger.ts';
+import type { IncidentReview } from '../views/review.ts';
+import type { Statistics } from '../views/statistics.ts';
 import type { DirectoryBody, DirectoryUnit } from './directory.ts';
 import type { CommandInputs, Fact, LoginBody } from './live.ts';
 import type { PeopleAnswer } from './people.ts';
@@ -88,6 +92,16 @@ export const CONTRACT = {
     method: 'POST',
     path: '/api/tasks/:taskId/report',
   },
+  writeReview: {
+    kind: 'command',
+    method: 'POST',
+    path: '/api/incidents/:incidentId/review',
+  },
+  signReview: {
+    kind: 'command',
+    method: 'POST',
+    path: '/api/incidents/:incidentId/review/sign',
+  },
   // ── queries: read what the viewer may see ─────────────────────────────────────────────────────────────
   incidents: {
     kind: 'query',
@@ -123,6 +137,32 @@ export const CONTRACT = {
     kind: 'query',
     method: 'GET',
     path: '/api/tasks/:taskId/notes',
+  },
+  // ── after the response (issue 14): the 总结评估, the 台账, history, statistics, attached reports ───────────
+  review: {
+    kind: 'query',
+    method: 'GET',
+    path: '/api/incidents/:incidentId/review',
+  },
+  reviewDocx: {
+    kind: 'query',
+    method: 'GET',
+    path: '/api/incidents/:incidentId/review.docx',
+  },
+  ledger: { kind: 'query', method: 'GET', path: '/api/ledger' },
+  ledgerXlsx: { kind: 'query', method: 'GET', path: '/api/ledger.xlsx' },
+  ledgerCsv: { kind: 'query', method: 'GET', path: '/api/ledger.csv' },
+  history: { kind: 'query', method: 'GET', path: '/api/history' },
+  statistics: { kind: 'query', method: 'GET', path: '/api/statistics' },
+  attach: {
+    kind: 'command',
+    method: 'POST',
+    path: '/api/tasks/:taskId/attachments',
+  },
+  attachment: {
+    kind: 'query',
+    method: 'GET',
+    path: '/api/attachments/:fileId',
   },
   plans: { kind: 'query', method: 'GET', path: '/api/plans' },
   plan: { kind: 'query', method: 'GET', path: '/api/plans/:planId' },
@@ -264,7 +304,30 @@ export interface Divisions {
   villages: { code: string; name: string; town: string }[];
 }
 
+/**
+ * The ledger's filters as a query string carries them (dates yyyy-MM-dd, Asia/Shanghai, both ends included;
+ * `drill` "true" or "false"); the JSON answer is paged, the files hold every row (LEDGER_MAX).
+ */
+export type LedgerParams = { [K in keyof LedgerQuery]?: string } & { offset?: number; limit?: number };
+
+/** A page of the ledger: rows numbered across the whole answer, and how many there are. */
+export interface LedgerPage {
+  rows: LedgerRow[];
+  total: number;
+  offset: number;
+}
+
 export interface Inputs extends CommandInputs {
+  review: { incidentId: string };
+  reviewDocx: { incidentId: string; lang?: 'zh' | 'en' };
+  ledger: LedgerParams;
+  ledgerXlsx: LedgerParams & { lang?: 'zh' | 'en' };
+  ledgerCsv: LedgerParams & { lang?: 'zh' | 'en' };
+  history: Omit<LedgerParams, 'incidentId' | 'unitId'> & { text?: string; status?: string };
+  statistics: Pick<LedgerParams, 'planId' | 'from' | 'to' | 'drill'>;
+  /** the file's bytes are the body; its name and whether it completes the task travel in the query */
+  attach: { taskId: string; name: string; note?: string; done?: boolean; requestId: string };
+  attachment: { fileId: string };
   incidents: Record<string, never>;
   incidentState: { incidentId: string };
   incident: { incidentId: string };
@@ -291,6 +354,19 @@ export interface Inputs extends CommandInputs {
 }
 
 export interface Answers {
+  review: IncidentReview;
+  /** a .docx file (Word and WPS) */
+  reviewDocx: Blob;
+  ledger: LedgerPage;
+  /** an .xlsx file */
+  ledgerXlsx: Blob;
+  /** UTF-8 with a byte-order mark, so Excel reads the Chinese */
+  ledgerCsv: string;
+  history: HistoryPage;
+  statistics: Statistics;
+  attach: TaskChanged;
+  /** the file as it was attached */
+  attachment: Blob;
   open: IncidentChanged;
   declare: IncidentChanged;
   withdraw: IncidentChanged;
@@ -302,6 +378,8 @@ export interface Answers {
   recordMilestone: IncidentChanged;
   acknowledge: TaskChanged;
   report: TaskChanged;
+  writeReview: IncidentChanged;
+  signReview: IncidentChanged;
   incidents: Bootstrap;
   incidentState: { state: IncidentState };
   incident: IncidentDetail;

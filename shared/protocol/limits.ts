@@ -100,3 +100,41 @@ export const NOTES = {
   pageMax: 50,
   pageDefault: 20,
 } as const;
+
+/**
+ * The office's 总结评估 sections (经验, 问题, 改进建议). Each version written stays in the log, so the number of
+ * versions is bounded as well as their length: a real summary is rewritten a few times, not hundreds.
+ */
+export const REVIEW = {
+  /** characters of one section: a few pages of 仿宋 text */
+  charsPerSection: 10_000,
+  /** versions of one section the log keeps; the last one is kept as the section */
+  editsPerSection: 30,
+} as const;
+
+/**
+ * Files attached to a task's report (the written reports the plans require). The bytes are stored beside
+ * the log, so each account's uploads are bounded per file, per task and per day.
+ */
+export const ATTACHMENTS = {
+  /** one file: a scanned report of a dozen pages */
+  maxBytes: 8 * 1024 * 1024,
+  /** files attached to one task */
+  perTask: 5,
+  /** bytes one account may upload in a day */
+  bytesPerAccountPerDay: 64 * 1024 * 1024,
+  /** characters of a report typed in as text (kept as a .txt file) */
+  maxTextChars: 50_000,
+  /** the kinds of files accepted, by type: documents, spreadsheets, pictures and plain text */
+  types: {
+    'application/pdf': 'pdf',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+    'application/msword': 'doc',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+    'application/vnd.ms-excel': 'xls',
+    'application/vnd.ms-works': 'wps',
+    'image/jpeg': 'jpg',
+    'image/png': 'png',
+    'text/plain': 'txt',
+  } as Readonly<Record<string, string>>,
+} as const;

@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import type { IncidentEvent } from '../engine/incident.ts';
+import { REVIEW_SECTIONS } from '../engine/incident.ts';
 import { MILESTONES, PARTY_KINDS } from '../plans/schema.ts';
+import { REVIEW } from './limits.ts';
 import { multiLine, singleLine } from './text.ts';
 
 const MAX_TEXT = 2000;
@@ -163,6 +165,13 @@ export const RecordMilestoneBody = z.strictObject({
 });
 export const AcknowledgeBody = z.strictObject({ requestId: RequestId });
 export const ReportBody = z.strictObject({ requestId: RequestId, note: text(), done: z.boolean() });
+/** 总结评估: one section the office writes (经验, 问题, 改进建议), whole each time */
+export const WriteReviewBody = z.strictObject({
+  section: z.enum(REVIEW_SECTIONS),
+  text: multiLine(REVIEW.charsPerSection),
+  requestId: RequestId,
+});
+export const SignReviewBody = z.strictObject({ requestId: RequestId });
 
 /**
  * The body of each command the engine decides, by its name in the contract (shared/protocol/contract.ts).
@@ -181,6 +190,8 @@ export const COMMAND_BODIES = {
   recordMilestone: RecordMilestoneBody,
   acknowledge: AcknowledgeBody,
   report: ReportBody,
+  writeReview: WriteReviewBody,
+  signReview: SignReviewBody,
 } as const;
 
 /** A command over the socket: `{type: name, ...its input}`, where the input adds its target to the body. */
@@ -198,6 +209,8 @@ export const SocketCommand = z.discriminatedUnion('type', [
   RecordMilestoneBody.extend({ type: z.literal('recordMilestone'), ...onIncident }),
   AcknowledgeBody.extend({ type: z.literal('acknowledge'), ...onTask }),
   ReportBody.extend({ type: z.literal('report'), ...onTask }),
+  WriteReviewBody.extend({ type: z.literal('writeReview'), ...onIncident }),
+  SignReviewBody.extend({ type: z.literal('signReview'), ...onIncident }),
 ]);
 export type SocketCommand = z.infer<typeof SocketCommand>;
 type SocketInput = z.input<typeof SocketCommand>;

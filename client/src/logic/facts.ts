@@ -103,6 +103,13 @@ export function describeFact(
         task: task(e.taskId),
         note: e.note,
       });
+    case 'ReviewWritten':
+      return translate(lang, 'tl_ReviewWritten', {
+        by: who(e.by),
+        section: translate(lang, `review_${e.section}`),
+      });
+    case 'ReviewSigned':
+      return translate(lang, 'tl_ReviewSigned', { by: who(e.by) });
     case 'TaskOverdue':
       return translate(lang, 'tl_TaskOverdue', { unit: unit(taskUnit(e.taskId)), task: task(e.taskId) });
     case 'ReadingsAssessed':

@@ -1,0 +1,4 @@
+/** (issue 14: being written) */
+export default function History() {
+  return null;
+}

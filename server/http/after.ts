@@ -1,0 +1,190 @@
+/**
+ * After the response (issue 14): the 总结评估报告 of an incident as JSON and .docx, the 台账 as JSON, .xlsx and
+ * CSV, the searchable history and the leaders' statistics. Thin: parse the query, pick the incidents the
+ * viewer may see, hand them to the shared views (shared/views/*), and render files in server/exports.
+ */
+import { type Request, type Response, Router } from 'express';
+import { z } from 'zod';
+import { planById } from '../../shared/plans/index.ts';
+import { apiPath } from '../../shared/protocol/contract.ts';
+import { PEOPLE_MAX } from '../../shared/protocol/people.ts';
+import { history } from '../../shared/views/history.ts';
+import { ledger, type LedgerQuery, type Names } from '../../shared/views/ledger.ts';
+import { incidentReview } from '../../shared/views/review.ts';
+import { statistics } from '../../shared/views/statistics.ts';
+import { personOf } from '../auth/accounts.ts';
+import { ledgerCsv, ledgerXlsx } from '../exports/ledgerFiles.ts';
+import { reviewDocx } from '../exports/reviewDocx.ts';
+import type { IncidentService } from '../live/incidents.ts';
+import { canSeeIncident, isStaff, type Viewer } from '../live/visibility.ts';
+import type { Store } from '../store/types.ts';
+import { requireUser } from './auth.ts';
+import { HttpError } from './errors.ts';
+import { parseBody, pathParam } from './validate.ts';
+
+/** Rows one exported ledger may hold; a wider question is refused with the advice to narrow it. */
+export const LEDGER_MAX = 20_000;
+/** Rows of one JSON page of the ledger, and incidents of one page of the history. */
+const PAGE = { max: 500, default: 100 } as const;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-01-31 / dates are yyyy-MM-dd');
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/);
+const count = (max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(max))
+    .optional()
+    .default(fallback);
+const Filters = {
+  planId: id.optional(),
+  levelId: id.optional(),
+  from: day.optional(),
+  to: day.optional(),
+  drill: z.enum(['true', 'false']).optional(),
+};
+/** not strict: a cache-buster does no harm */
+const LedgerParams = z.object({
+  ...Filters,
+  incidentId: id.optional(),
+  unitId: id.optional(),
+  lang: z.enum(['zh', 'en']).optional(),
+  offset: count(1_000_000, 0),
+  limit: count(PAGE.max, PAGE.default),
+});
+const HistoryParams = z.object({
+  ...Filters,
+  text: z.string().max(100).optional(),
+  status: z.enum(['open', 'proposed', 'active', 'terminated']).optional(),
+  offset: count(1_000_000, 0),
+  limit: count(PAGE.max, 20),
+});
+const StatisticsParams = z.object(Filters);
+
+const drillOf = (d: 'true' | 'false' | undefined) => (d === undefined ? undefined : d === 'true');
+
+/** "姓名（职务）" as the record names a person; an account without a name shows its login name. */
+async function namesOf(store: Store, lang: 'zh' | 'en'): Promise<Names> {
+  const people = new Map((await store.people(PEOPLE_MAX)).map((p) => [p.id, personOf(p)]));
+  return (userId) => {
+    const p = people.get(userId);
+    if (!p) return userId;
+    if (p.name && p.post && !p.name.includes(p.post))
+      return lang === 'zh' ? `${p.name}（${p.post}）` : `${p.name} (${p.post})`;
+    return p.name ?? p.username;
+  };
+}
+
+/** An attachment-style download: the name in ASCII and in UTF-8 (RFC 6266), never sniffed as anything else. */
+export function sendFile(res: Response, body: Buffer | string, type: string, name: string) {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  res.setHeader('content-type', type);
+  res.setHeader(
+    'content-disposition',
+    `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+  );
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.send(body);
+}
+
+const stamp = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+
+export function afterRoutes(service: IncidentService, store: Store, now: () => number): Router {
+  const r = Router();
+
+  /** The review is the office's business: staff only; a unit is told it does not exist. */
+  const reviewed = async (req: Request) => {
+    const viewer = requireUser(req);
+    const incidentId = pathParam(req, 'incidentId');
+    const state = service.state(incidentId);
+    const plan = state ? planById(state.planId) : undefined;
+    if (!state || !plan || !isStaff(viewer))
+      throw new HttpError('NOT_FOUND', `没有事件 ${incidentId}`, `No incident ${incidentId}`);
+    return incidentReview(plan, state, await service.eventsOf(state.id), now());
+  };
+
+  r.get(apiPath('review'), async (req, res) => {
+    res.json(await reviewed(req));
+  });
+  r.get(apiPath('reviewDocx'), async (req, res) => {
+    const lang = req.query.lang === 'en' ? 'en' : 'zh';
+    const review = await reviewed(req);
+    const file = await reviewDocx(review, await namesOf(store, lang), lang);
+    const name = `${review.basics.title}-${lang === 'zh' ? '总结评估报告' : 'review'}-${stamp(review.generatedAt)}.docx`;
+    sendFile(res, file, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', name);
+  });
+
+  /**
+   * The ledger's rows for this viewer: staff choose any unit; a unit gets its own rows of the incidents of
+   * the plans it serves, whatever unit it asks for.
+   */
+  const rowsFor = (viewer: Viewer, q: z.infer<typeof LedgerParams>) => {
+    const query: LedgerQuery = {
+      incidentId: q.incidentId,
+      planId: q.planId,
+      levelId: q.levelId,
+      from: q.from,
+      to: q.to,
+      unitId: isStaff(viewer) ? q.unitId : (viewer.unitId ?? '-'),
+      drill: drillOf(q.drill),
+    };
+    const states = service.all().filter((s) => canSeeIncident(viewer, s.planId));
+    return ledger(planById, states, query);
+  };
+
+  r.get(apiPath('ledger'), (req, res) => {
+    const viewer = requireUser(req);
+    const q = parseBody(LedgerParams, req.query);
+    const rows = rowsFor(viewer, q);
+    res.json({ rows: rows.slice(q.offset, q.offset + q.limit), total: rows.length, offset: q.offset });
+  });
+
+  const exported = async (req: Request) => {
+    const viewer = requireUser(req);
+    const q = parseBody(LedgerParams, req.query);
+    const rows = rowsFor(viewer, q);
+    if (rows.length > LEDGER_MAX)
+      throw new HttpError(
+        'INVALID',
+        `台账共 ${rows.length} 行，超过单次导出上限 ${LEDGER_MAX} 行，请缩小日期或预案范围后分批导出`,
+        `The ledger has ${rows.length} rows, more than the ${LEDGER_MAX} one file holds; narrow the dates or plans and export in parts`,
+      );
+    const lang = q.lang ?? 'zh';
+    return {
+      rows,
+      lang,
+      names: await namesOf(store, lang),
+      name: `${lang === 'zh' ? '台账' : 'ledger'}-${stamp(now())}`,
+    };
+  };
+  r.get(apiPath('ledgerXlsx'), async (req, res) => {
+    const { rows, lang, names, name } = await exported(req);
+    const file = await ledgerXlsx(rows, names, lang);
+    sendFile(res, file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `${name}.xlsx`);
+  });
+  r.get(apiPath('ledgerCsv'), async (req, res) => {
+    const { rows, lang, names, name } = await exported(req);
+    sendFile(res, ledgerCsv(rows, names, lang), 'text/csv; charset=utf-8', `${name}.csv`);
+  });
+
+  r.get(apiPath('history'), (req, res) => {
+    const viewer = requireUser(req);
+    const q = parseBody(HistoryParams, req.query);
+    const states = service.all().filter((s) => canSeeIncident(viewer, s.planId));
+    res.json(history(planById, states, { ...q, drill: drillOf(q.drill) }, viewer));
+  });
+
+  r.get(apiPath('statistics'), (req, res) => {
+    const viewer = requireUser(req);
+    if (!isStaff(viewer))
+      throw new HttpError(
+        'FORBIDDEN',
+        '统计仅供领导和指挥部人员查看',
+        'Statistics are for leaders and staff',
+      );
+    const q = parseBody(StatisticsParams, req.query);
+    res.json(statistics(planById, service.all(), { ...q, drill: drillOf(q.drill) }, now()));
+  });
+  return r;
+}

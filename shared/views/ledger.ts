@@ -1,0 +1,242 @@
+/**
+ * The 台账: one row per task of every incident asked for — 序号, 时间, 事件, 责任单位, 措施（条款）, 落实情况,
+ * 完成时间, 责任人, 备注 — filtered by plan, level reached, date range, unit and real or drill. The page, the
+ * .xlsx and the CSV all come from these rows, so what a leader reads on screen is what the file holds.
+ *
+ * 落实情况 says what happened: a task closed by termination is 未完成, a deadline passed undone is 超时未完成,
+ * a task whose role was never bound reaches no one.
+ */
+import type { IncidentState, Task } from '../engine/incident.ts';
+import { isOpen } from '../engine/incident.ts';
+import { missedDeadline, reaches } from '../engine/progress.ts';
+import { apiTaskId } from '../engine/taskId.ts';
+import { levelById, planIndex, unitName } from '../engine/tiers.ts';
+import { formatShanghai } from '../engine/time.ts';
+import type { Plan } from '../plans/schema.ts';
+
+type Lang = 'zh' | 'en';
+
+/** Where a task ended up, as the ledger and the report word it. */
+export type LedgerStatus =
+  | 'done'
+  | 'doneLate'
+  | 'closedUndone'
+  | 'missed'
+  | 'overdue'
+  | 'inProgress'
+  | 'acknowledged'
+  | 'assigned'
+  | 'unreached'
+  | 'stoodDown'
+  | 'moved';
+
+export const LEDGER_STATUS_WORDS: Record<LedgerStatus, { zh: string; en: string }> = {
+  done: { zh: '已完成', en: 'Done' },
+  doneLate: { zh: '逾期完成', en: 'Done late' },
+  closedUndone: { zh: '未完成（响应终止）', en: 'Not done — closed when the response ended' },
+  missed: { zh: '超时未完成', en: 'Missed — deadline passed, never done' },
+  overdue: { zh: '超时待办', en: 'Overdue, still owed' },
+  inProgress: { zh: '处置中', en: 'In progress' },
+  acknowledged: { zh: '已确认', en: 'Acknowledged' },
+  assigned: { zh: '待确认', en: 'Not yet acknowledged' },
+  unreached: { zh: '无人接收', en: 'Reaches no one' },
+  stoodDown: { zh: '未完成（降级撤销）', en: 'Not done — stood down by a lower level' },
+  moved: { zh: '已转交', en: 'Moved to the new holder' },
+};
+
+export function ledgerStatus(t: Task, reached: boolean): LedgerStatus {
+  if (t.status === 'done') return t.dueAt !== null && (t.doneAt ?? 0) > t.dueAt ? 'doneLate' : 'done';
+  if (t.status === 'moved') return 'moved';
+  if (missedDeadline(t)) return 'missed';
+  if (t.status === 'closed') return 'closedUndone';
+  if (t.status === 'stoodDown') return 'stoodDown';
+  if (!reached) return 'unreached';
+  if (t.overdueAt !== undefined) return 'overdue';
+  return t.status;
+}
+
+/** The action or clock a task carries out: its title and clause. */
+export function taskSourceOf(plan: Plan, t: Task) {
+  const s = t.source;
+  const item =
+    s.kind === 'action' ? planIndex(plan).actions.get(s.actionId) : planIndex(plan).clocks.get(s.clockId);
+  return { title: item?.title ?? { zh: s.kind, en: s.kind }, clause: item?.clause ?? '' };
+}
+
+/** An account id → "姓名（职务）"; an account the record does not name shows its id (never a made-up name). */
+export type Names = (userId: string) => string;
+
+/** What the ledger is asked for. Dates are Shanghai calendar days (yyyy-MM-dd), both ends included. */
+export interface LedgerQuery {
+  incidentId?: string | undefined;
+  planId?: string | undefined;
+  /** the highest level the incident reached */
+  levelId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  unitId?: string | undefined;
+  /** real responses only, drills only, or both when absent */
+  drill?: boolean | undefined;
+}
+
+export interface LedgerRow {
+  /** 序号, from 1 in the order of the whole answer */
+  no: number;
+  incidentId: string;
+  incident: string;
+  planId: string;
+  drill: boolean;
+  taskId: string;
+  /** 时间: when the task was assigned */
+  at: number;
+  unitId: string;
+  unit: string;
+  unitEn: string;
+  /** 措施（条款） */
+  measure: string;
+  measureEn: string;
+  clause: string;
+  level: string;
+  dueAt: number | null;
+  status: LedgerStatus;
+  /** 完成时间: only for work done */
+  doneAt: number | null;
+  /** when it was closed, stood down or moved undone */
+  closedAt: number | null;
+  /** 责任人: who reported it done (or acknowledged it), an account id; for a party, its name after it */
+  by: string | null;
+  onBehalfOf: string | null;
+  /** 备注: the last note, and whether it came late or was closed */
+  remark: string;
+}
+
+/** The Shanghai calendar day (yyyy-MM-dd) of an instant, as the filters compare it. */
+export const shanghaiDay = (ms: number) => formatShanghai(ms).slice(0, 10);
+
+/** Does this incident pass the incident-level filters? */
+export function incidentMatches(state: IncidentState, q: LedgerQuery): boolean {
+  if (q.incidentId !== undefined && state.id !== q.incidentId) return false;
+  if (q.planId !== undefined && state.planId !== q.planId) return false;
+  if (q.levelId !== undefined && state.highestLevel !== q.levelId) return false;
+  if (q.drill !== undefined && state.drill !== q.drill) return false;
+  const day = shanghaiDay(state.openedAt);
+  if (q.from !== undefined && day < q.from) return false;
+  if (q.to !== undefined && day > q.to) return false;
+  return true;
+}
+
+function responsible(t: Task): { by: string | null; onBehalfOf: string | null } {
+  const last = t.status === 'done' ? t.notes.at(-1) : undefined;
+  if (last) return { by: last.by, onBehalfOf: last.onBehalfOf ?? null };
+  return { by: null, onBehalfOf: null };
+}
+
+/** One incident's rows, in the order tasks were assigned (the plan's unit order within one assignment). */
+export function incidentLedger(plan: Plan, state: IncidentState, unitId?: string): Omit<LedgerRow, 'no'>[] {
+  const unitOrder = [...planIndex(plan).units.keys()];
+  const tasks = Object.values(state.tasks)
+    .filter((t) => unitId === undefined || t.unitId === unitId)
+    .sort(
+      (a, b) =>
+        a.assignedAt - b.assignedAt ||
+        unitOrder.indexOf(a.unitId) - unitOrder.indexOf(b.unitId) ||
+        a.id.localeCompare(b.id),
+    );
+  return tasks.map((t) => {
+    const s = taskSourceOf(plan, t);
+    const status = ledgerStatus(t, reaches(plan, state, t.unitId));
+    const party = Object.hasOwn(state.parties, t.unitId) ? state.parties[t.unitId] : undefined;
+    const name = (lang: Lang) =>
+      `${unitName(plan, t.unitId, lang)}${party ? `${lang === 'zh' ? '：' : ': '}${party.name}` : ''}`;
+    return {
+      incidentId: state.id,
+      incident: state.title,
+      planId: state.planId,
+      drill: state.drill,
+      taskId: apiTaskId(state.id, t.id),
+      at: t.assignedAt,
+      unitId: t.unitId,
+      unit: name('zh'),
+      unitEn: name('en'),
+      measure: s.title.zh,
+      measureEn: s.title.en,
+      clause: s.clause,
+      level: levelById(plan, t.level)?.name.zh ?? t.level,
+      dueAt: t.dueAt,
+      status,
+      // a task closed undone has no completion time: when it was closed goes in the remarks
+      doneAt: t.doneAt ?? null,
+      closedAt: !isOpen(t) && t.status !== 'done' ? (t.closedAt ?? null) : null,
+      ...responsible(t),
+      remark: t.notes.at(-1)?.text ?? '',
+    };
+  });
+}
+
+/**
+ * The rows across the incidents given, newest incident first, numbered from 1. A unit's ledger is the same
+ * query with its own unit: what it was assigned and did across incidents.
+ */
+export function ledger(
+  planOf: (planId: string) => Plan | undefined,
+  states: Iterable<IncidentState>,
+  q: LedgerQuery,
+): LedgerRow[] {
+  const chosen = [...states].filter((s) => incidentMatches(s, q)).sort((a, b) => b.openedAt - a.openedAt);
+  const rows: LedgerRow[] = [];
+  for (const s of chosen) {
+    const plan = planOf(s.planId);
+    if (!plan) continue;
+    for (const r of incidentLedger(plan, s, q.unitId)) rows.push({ ...r, no: rows.length + 1 });
+  }
+  return rows;
+}
+
+/** The columns of the exported ledger, in order, with their headings. */
+export const LEDGER_COLUMNS = [
+  ['no', '序号', 'No.'],
+  ['at', '时间', 'Assigned'],
+  ['incident', '事件', 'Incident'],
+  ['unit', '责任单位', 'Responsible unit'],
+  ['measure', '措施（条款）', 'Measure (clause)'],
+  ['status', '落实情况', 'Outcome'],
+  ['doneAt', '完成时间', 'Completed'],
+  ['by', '责任人', 'Reported by'],
+  ['remark', '备注', 'Remarks'],
+] as const;
+
+/** A row as the exported files hold it: every cell a string, times in Asia/Shanghai, people by name. */
+export function ledgerCells(row: LedgerRow, names: Names, lang: Lang = 'zh'): string[] {
+  const time = (ms: number | null) => (ms === null ? '' : formatShanghai(ms));
+  const by = row.by === null ? '' : names(row.by);
+  const who = row.onBehalfOf
+    ? lang === 'zh'
+      ? `${by}（代${row.onBehalfOf}）`
+      : `${by} (for ${row.onBehalfOf})`
+    : by;
+  const measure = lang === 'zh' ? row.measure : row.measureEn;
+  const status = LEDGER_STATUS_WORDS[row.status][lang];
+  const late =
+    row.status === 'doneLate' && row.dueAt !== null
+      ? lang === 'zh'
+        ? `时限 ${time(row.dueAt)}`
+        : `due ${time(row.dueAt)}`
+      : '';
+  const closed =
+    row.closedAt !== null
+      ? lang === 'zh'
+        ? `关闭于 ${time(row.closedAt)}`
+        : `closed ${time(row.closedAt)}`
+      : '';
+  return [
+    String(row.no),
+    time(row.at),
+    `${row.incident}${row.drill ? (lang === 'zh' ? '（演练）' : ' (drill)') : ''}`,
+    lang === 'zh' ? row.unit : row.unitEn,
+    row.clause ? `${measure}（${row.clause}）` : measure,
+    status,
+    time(row.doneAt),
+    who,
+    [late, closed, row.remark].filter(Boolean).join(lang === 'zh' ? '；' : '; '),
+  ];
+}

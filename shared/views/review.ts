@@ -1,0 +1,358 @@
+/**
+ * The 总结评估报告 of one incident, computed from its log: what happened, who declared and signed what, what
+ * each unit was asked and did, which reports were made in time, and the problems the record itself shows.
+ * The office's own sections (经验, 问题, 改进建议) and the sign-off are facts in the same log. The page, the
+ * print layout and the .docx all render this one object, so they cannot disagree with each other or the log.
+ *
+ * The outline follows 《生产安全事故应急处置评估暂行办法》: 应急处置基本情况, 责任落实情况 (措施落实, 信息报送),
+ * 评估结论 (存在问题 computed here), 经验教训 and 工作建议 (the office's).
+ */
+import { clocks, type ObligationStatus } from '../engine/clocks.ts';
+import type { IncidentEvent, IncidentState, Place, ReviewSection, Task } from '../engine/incident.ts';
+import { REVIEW_SECTIONS } from '../engine/incident.ts';
+import { missedDeadline, reaches, taskCounts } from '../engine/progress.ts';
+import { apiTaskId } from '../engine/taskId.ts';
+import { levelById, planIndex, unitName } from '../engine/tiers.ts';
+import type { Plan } from '../plans/schema.ts';
+import { ledgerStatus, type LedgerStatus, taskSourceOf } from './ledger.ts';
+
+type Lang = 'zh' | 'en';
+const pick = (t: { zh: string; en: string }, lang: Lang) => t[lang];
+
+/** Where the incident is, in words: a unit's seat, a named area or a point (its label, else its position). */
+export function placeText(plan: Plan, place: Place | null, lang: Lang = 'zh'): string | null {
+  if (!place) return null;
+  if (place.kind === 'unit') return unitName(plan, place.unitId, lang);
+  if (place.kind === 'area') return place.name;
+  return place.label ?? `${place.lat.toFixed(5)}, ${place.lng.toFixed(5)}`;
+}
+
+/** One step of the response as the log records it: proposed, declared, changed, signed, rejected, ended. */
+export interface ResponseStep {
+  at: number;
+  kind: 'proposed' | 'declared' | 'changed' | 'rejected' | 'withdrawn' | 'terminationProposed' | 'terminated';
+  from: string | null;
+  to: string | null;
+  by: string;
+  signedBy: string | null;
+  reason: string;
+}
+
+function responseSteps(plan: Plan, events: readonly IncidentEvent[]): ResponseStep[] {
+  const name = (id: string | null, lang: Lang) =>
+    id === null ? null : (levelById(plan, id)?.name[lang] ?? id);
+  const steps: ResponseStep[] = [];
+  let level: string | null = null;
+  for (const e of events) {
+    const base = { at: e.at, from: name(level, 'zh'), signedBy: null, reason: '' };
+    switch (e.type) {
+      case 'LevelProposed':
+        steps.push({ ...base, kind: 'proposed', to: name(e.levelId, 'zh'), by: e.by, reason: e.reason });
+        break;
+      case 'TerminationProposed':
+        steps.push({ ...base, kind: 'terminationProposed', to: null, by: e.by, reason: e.reason });
+        break;
+      case 'ProposalRejected':
+        steps.push({ ...base, kind: 'rejected', to: null, by: e.by, reason: e.reason });
+        break;
+      case 'ProposalWithdrawn':
+        steps.push({ ...base, kind: 'withdrawn', to: null, by: e.by, reason: e.reason });
+        break;
+      case 'LevelSet':
+        steps.push({
+          ...base,
+          kind: level === null ? 'declared' : 'changed',
+          to: name(e.levelId, 'zh'),
+          by: e.by,
+          signedBy: e.signedBy,
+          reason: e.reason,
+        });
+        level = e.levelId;
+        break;
+      case 'Terminated':
+        steps.push({
+          ...base,
+          kind: 'terminated',
+          to: null,
+          by: e.by,
+          signedBy: e.signedBy,
+          reason: e.reason,
+        });
+        break;
+      default:
+        break;
+    }
+  }
+  return steps;
+}
+
+/** One task of a unit, as 措施落实 lists it. */
+export interface ReviewTask {
+  taskId: string;
+  title: string;
+  titleEn: string;
+  clause: string;
+  level: string;
+  assignedAt: number;
+  acknowledgedAt: number | null;
+  doneAt: number | null;
+  closedAt: number | null;
+  dueAt: number | null;
+  status: LedgerStatus;
+  notes: {
+    at: number;
+    by: string;
+    onBehalfOf?: string;
+    text: string;
+    attachment?: { fileId: string; name: string; size: number };
+  }[];
+}
+
+/** A unit's part in the response: its tasks and how it carried them out. */
+export interface ReviewUnit {
+  unitId: string;
+  unit: string;
+  unitEn: string;
+  reached: boolean;
+  tasks: number;
+  acknowledged: number;
+  done: number;
+  doneLate: number;
+  closedUndone: number;
+  open: number;
+  missed: number;
+  stoodDown: number;
+  firstAcknowledgedAt: number | null;
+  lastDoneAt: number | null;
+  items: ReviewTask[];
+}
+
+/** One reporting obligation (a deadline the plan sets) and how it ended. */
+export interface ReviewObligation {
+  taskId: string;
+  title: string;
+  titleEn: string;
+  clause: string;
+  unit: string;
+  unitEn: string;
+  dueAt: number;
+  status: ObligationStatus;
+  doneAt: number | null;
+  /** who reported it done (an account id), or null */
+  by: string | null;
+  onBehalfOf: string | null;
+}
+
+/** A problem the record shows by itself, with what it is about. */
+export type ReviewProblem =
+  | {
+      kind: 'missed';
+      unit: string;
+      unitEn: string;
+      title: string;
+      titleEn: string;
+      clause: string;
+      dueAt: number;
+    }
+  | { kind: 'neverAcknowledged'; unit: string; unitEn: string; tasks: number }
+  | { kind: 'unreached'; unit: string; unitEn: string; tasks: number }
+  | {
+      kind: 'doneLate';
+      unit: string;
+      unitEn: string;
+      title: string;
+      titleEn: string;
+      clause: string;
+      dueAt: number;
+      doneAt: number;
+    };
+
+const section = (state: IncidentState, s: ReviewSection) => state.review?.sections[s] ?? null;
+
+/**
+ * The whole report. `events` is the incident's log in order (what the state was folded from); `now` judges
+ * deadlines still open. People are left as account ids: the page and the exports name them (Names).
+ */
+export function incidentReview(
+  plan: Plan,
+  state: IncidentState,
+  events: readonly IncidentEvent[],
+  now: number,
+) {
+  const index = planIndex(plan);
+  const reached = (unitId: string) => reaches(plan, state, unitId);
+  const all = Object.values(state.tasks);
+  const byUnit = new Map<string, Task[]>();
+  for (const t of all) byUnit.set(t.unitId, [...(byUnit.get(t.unitId) ?? []), t]);
+
+  const units: ReviewUnit[] = [...byUnit.entries()]
+    .map(([unitId, tasks]) => {
+      const c = taskCounts(tasks, reached);
+      const acks = tasks.flatMap((t) => (t.acknowledgedAt !== undefined ? [t.acknowledgedAt] : []));
+      const dones = tasks.flatMap((t) => (t.doneAt !== undefined ? [t.doneAt] : []));
+      return {
+        unitId,
+        unit: holder(plan, state, unitId, 'zh'),
+        unitEn: holder(plan, state, unitId, 'en'),
+        reached: reached(unitId),
+        tasks: c.tasks,
+        acknowledged: c.acknowledged,
+        done: c.done,
+        doneLate: c.doneLate,
+        closedUndone: c.closedUndone,
+        open: c.open,
+        missed: c.missed,
+        stoodDown: c.stoodDown,
+        firstAcknowledgedAt: acks.length ? Math.min(...acks) : null,
+        lastDoneAt: dones.length ? Math.max(...dones) : null,
+        items: tasks
+          .sort((a, b) => a.assignedAt - b.assignedAt || a.id.localeCompare(b.id))
+          .map((t) => reviewTask(plan, state, t, reached(t.unitId))),
+      };
+    })
+    // the plan's order of units, so every report of one plan reads the same way
+    .sort((a, b) => order(index, a.unitId) - order(index, b.unitId) || a.unitId.localeCompare(b.unitId));
+
+  const obligations: ReviewObligation[] = clocks(plan, state, now).obligations.map((o) => {
+    const t = state.tasks[o.taskId]!;
+    const source = taskSourceOf(plan, t);
+    const doneBy = t.status === 'done' ? t.notes.at(-1) : undefined;
+    return {
+      taskId: apiTaskId(state.id, t.id),
+      title: source.title.zh,
+      titleEn: source.title.en,
+      clause: source.clause,
+      unit: holder(plan, state, t.unitId, 'zh'),
+      unitEn: holder(plan, state, t.unitId, 'en'),
+      dueAt: o.dueAt,
+      status: o.status,
+      doneAt: t.doneAt ?? null,
+      by: doneBy?.by ?? null,
+      onBehalfOf: doneBy?.onBehalfOf ?? null,
+    };
+  });
+
+  const problems: ReviewProblem[] = [];
+  for (const t of all) {
+    if (t.dueAt === null) continue;
+    const s = taskSourceOf(plan, t);
+    const what = {
+      unit: holder(plan, state, t.unitId, 'zh'),
+      unitEn: holder(plan, state, t.unitId, 'en'),
+      title: s.title.zh,
+      titleEn: s.title.en,
+      clause: s.clause,
+      dueAt: t.dueAt,
+    };
+    // a deadline passed with the work undone (still open, or closed by termination): missed, never met
+    const openPast =
+      (t.status === 'assigned' || t.status === 'acknowledged' || t.status === 'inProgress') && t.dueAt < now;
+    if (missedDeadline(t, now) || openPast) problems.push({ kind: 'missed', ...what });
+    else if (t.status === 'done' && (t.doneAt ?? 0) > t.dueAt)
+      problems.push({ kind: 'doneLate', ...what, doneAt: t.doneAt ?? 0 });
+  }
+  for (const u of units) {
+    const live = u.items.filter((i) => i.status !== 'stoodDown' && i.status !== 'moved');
+    if (!u.reached && live.length > 0)
+      problems.push({ kind: 'unreached', unit: u.unit, unitEn: u.unitEn, tasks: live.length });
+    else if (u.reached && live.length > 0 && live.every((i) => i.acknowledgedAt === null))
+      problems.push({ kind: 'neverAcknowledged', unit: u.unit, unitEn: u.unitEn, tasks: live.length });
+  }
+  problems.sort((a, b) => PROBLEM_ORDER.indexOf(a.kind) - PROBLEM_ORDER.indexOf(b.kind));
+
+  const level = (id: string | null) => (id ? (levelById(plan, id)?.name ?? null) : null);
+  const indicatorOf = new Map(plan.indicators.map((i) => [i.key, i]));
+  return {
+    incidentId: state.id,
+    version: state.version,
+    generatedAt: now,
+    basics: {
+      plan: { id: plan.id, title: plan.title, docNumber: plan.docNumber, issuer: plan.issuer },
+      title: state.title,
+      drill: state.drill,
+      status: state.status,
+      place: placeText(plan, state.place, 'zh'),
+      placeEn: placeText(plan, state.place, 'en'),
+      summary: state.summary,
+      occurredAt: state.milestones.occurred ?? null,
+      reportedAt: state.milestones.reported ?? state.openedAt,
+      declaredAt: state.milestones.declared ?? null,
+      terminatedAt: state.milestones.terminated ?? null,
+      openedBy: state.createdBy,
+      readings: Object.entries(state.readings).map(([key, value]) => {
+        const def = indicatorOf.get(key);
+        return {
+          key,
+          name: def?.name ?? { zh: key, en: key },
+          value,
+          unit: def && 'unit' in def ? def.unit : null,
+        };
+      }),
+      recommended: level(state.recommended),
+      highestLevel: level(state.highestLevel),
+      finalLevel: level(state.history.filter((h) => h.to !== null).at(-1)?.to ?? null),
+    },
+    response: responseSteps(plan, events),
+    figures: {
+      ...taskCounts(all, reached),
+      units: units.length,
+      unitsAcknowledged: units.filter((u) => u.tasks > 0 && u.acknowledged === u.tasks).length,
+      obligations: obligations.length,
+      obligationsMet: obligations.filter((o) => o.status === 'met').length,
+      obligationsLate: obligations.filter((o) => o.status === 'metLate').length,
+      obligationsMissed: obligations.filter((o) => o.status === 'missed' || o.status === 'overdue').length,
+      notes: all.reduce((n, t) => n + t.notes.length, 0),
+    },
+    units,
+    obligations,
+    problems,
+    office: {
+      sections: Object.fromEntries(REVIEW_SECTIONS.map((s) => [s, section(state, s)])) as Record<
+        ReviewSection,
+        { text: string; by: string; at: number; edits: number } | null
+      >,
+      signedBy: state.review?.signedBy ?? null,
+      signedAt: state.review?.signedAt ?? null,
+    },
+  };
+}
+export type IncidentReview = ReturnType<typeof incidentReview>;
+
+const PROBLEM_ORDER: ReviewProblem['kind'][] = ['missed', 'unreached', 'neverAcknowledged', 'doneLate'];
+
+function order(index: ReturnType<typeof planIndex>, unitId: string) {
+  const i = [...index.units.keys()].indexOf(unitId);
+  return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+}
+
+function holder(plan: Plan, state: IncidentState, unitId: string, lang: Lang) {
+  const party = Object.hasOwn(state.parties, unitId) ? state.parties[unitId] : undefined;
+  const name = unitName(plan, unitId, lang);
+  return party ? `${name}${lang === 'zh' ? '：' : ': '}${party.name}` : name;
+}
+
+function reviewTask(plan: Plan, state: IncidentState, t: Task, reached: boolean): ReviewTask {
+  const s = taskSourceOf(plan, t);
+  return {
+    taskId: apiTaskId(state.id, t.id),
+    title: pick(s.title, 'zh'),
+    titleEn: pick(s.title, 'en'),
+    clause: s.clause,
+    level: levelById(plan, t.level)?.name.zh ?? t.level,
+    assignedAt: t.assignedAt,
+    acknowledgedAt: t.acknowledgedAt ?? null,
+    doneAt: t.doneAt ?? null,
+    closedAt: t.closedAt ?? null,
+    dueAt: t.dueAt,
+    status: ledgerStatus(t, reached),
+    notes: t.notes.map((n) => ({
+      at: n.at,
+      by: n.by,
+      ...(n.onBehalfOf !== undefined ? { onBehalfOf: n.onBehalfOf } : {}),
+      text: n.text,
+      ...(n.attachment
+        ? { attachment: { fileId: n.attachment.fileId, name: n.attachment.name, size: n.attachment.size } }
+        : {}),
+    })),
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * Statistics for leaders, counted over the record: responses by plan, by the highest level reached and by
+ * month; per unit, how fast it acknowledged and what share of its deadlines it met. Every figure is a count
+ * over incident states folded from the log, so a test can count the log and get the same numbers.
+ */
+import { clocks } from '../engine/clocks.ts';
+import type { IncidentState } from '../engine/incident.ts';
+import { isRetired, reaches } from '../engine/progress.ts';
+import { levelById, unitName } from '../engine/tiers.ts';
+import type { Plan } from '../plans/schema.ts';
+import { incidentMatches, type LedgerQuery, shanghaiDay } from './ledger.ts';
+
+export type StatisticsQuery = Pick<LedgerQuery, 'planId' | 'from' | 'to' | 'drill'>;
+
+/** The middle value (the mean of the two middle ones for an even count); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+interface UnitTally {
+  unitId: string;
+  unit: string;
+  unitEn: string;
+  incidents: Set<string>;
+  tasks: number;
+  ackTimes: number[];
+  deadlines: number;
+  met: number;
+  metLate: number;
+  missed: number;
+  unreached: number;
+}
+
+export function statistics(
+  planOf: (planId: string) => Plan | undefined,
+  states: Iterable<IncidentState>,
+  q: StatisticsQuery,
+  now: number,
+) {
+  const byPlan = new Map<string, { planId: string; title: { zh: string; en: string }; count: number }>();
+  const byLevel = new Map<
+    string,
+    { planId: string; levelId: string | null; name: { zh: string; en: string } | null; count: number }
+  >();
+  const byMonth = new Map<string, number>();
+  const units = new Map<string, UnitTally>();
+  let incidents = 0;
+  for (const s of states) {
+    const plan = planOf(s.planId);
+    if (!plan || !incidentMatches(s, q)) continue;
+    incidents += 1;
+    const p = byPlan.get(plan.id) ?? { planId: plan.id, title: plan.title, count: 0 };
+    p.count += 1;
+    byPlan.set(plan.id, p);
+    const levelKey = `${plan.id}/${s.highestLevel ?? ''}`;
+    const l = byLevel.get(levelKey) ?? {
+      planId: plan.id,
+      levelId: s.highestLevel,
+      name: s.highestLevel ? (levelById(plan, s.highestLevel)?.name ?? null) : null,
+      count: 0,
+    };
+    l.count += 1;
+    byLevel.set(levelKey, l);
+    const month = shanghaiDay(s.openedAt).slice(0, 7);
+    byMonth.set(month, (byMonth.get(month) ?? 0) + 1);
+
+    const tally = (unitId: string) => {
+      let u = units.get(unitId);
+      if (!u) {
+        u = {
+          unitId,
+          unit: unitName(plan, unitId),
+          unitEn: unitName(plan, unitId, 'en'),
+          incidents: new Set(),
+          tasks: 0,
+          ackTimes: [],
+          deadlines: 0,
+          met: 0,
+          metLate: 0,
+          missed: 0,
+          unreached: 0,
+        };
+        units.set(unitId, u);
+      }
+      u.incidents.add(s.id);
+      return u;
+    };
+    for (const t of Object.values(s.tasks)) {
+      if (isRetired(t)) continue;
+      const u = tally(t.unitId);
+      u.tasks += 1;
+      if (!reaches(plan, s, t.unitId)) u.unreached += 1;
+      if (t.acknowledgedAt !== undefined) u.ackTimes.push(t.acknowledgedAt - t.assignedAt);
+    }
+    // a deadline counts once its outcome is known: met, met late, or passed undone (missed or overdue);
+    // one closed by termination before it fell due was never tested and is left out
+    for (const o of clocks(plan, s, now).obligations) {
+      const u = tally(o.unitId);
+      if (o.status === 'met') u.met += 1;
+      else if (o.status === 'metLate') u.metLate += 1;
+      else if (o.status === 'missed' || o.status === 'overdue') u.missed += 1;
+      else continue;
+      u.deadlines += 1;
+    }
+  }
+  return {
+    query: q,
+    incidents,
+    byPlan: [...byPlan.values()].sort((a, b) => b.count - a.count || a.planId.localeCompare(b.planId)),
+    byLevel: [...byLevel.values()].sort(
+      (a, b) => a.planId.localeCompare(b.planId) || (a.levelId ?? '').localeCompare(b.levelId ?? ''),
+    ),
+    byMonth: [...byMonth.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, count]) => ({ month, count })),
+    units: [...units.values()]
+      .map((u) => ({
+        unitId: u.unitId,
+        unit: u.unit,
+        unitEn: u.unitEn,
+        incidents: u.incidents.size,
+        tasks: u.tasks,
+        acknowledged: u.ackTimes.length,
+        medianAckMs: median(u.ackTimes),
+        deadlines: u.deadlines,
+        met: u.met,
+        metLate: u.metLate,
+        missed: u.missed,
+        unreached: u.unreached,
+        /** met on time ÷ deadlines whose outcome is known; null with none */
+        metShare: u.deadlines > 0 ? u.met / u.deadlines : null,
+      }))
+      .sort((a, b) => b.tasks - a.tasks || a.unitId.localeCompare(b.unitId)),
+  };
+}
+export type Statistics = ReturnType<typeof statistics>;
