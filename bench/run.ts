@@ -10,12 +10,13 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const quick = process.argv.includes('--quick');
-/** `--only=live,acks,staff,cold,screen` runs some parts only (for finding what limits one figure); results are not kept as latest */
+/** `--only=live,acks,staff,cold,screen,exports` runs some parts only (for finding what limits one figure); results are not kept as latest */
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
-const runs = (part: 'live' | 'acks' | 'staff' | 'cold' | 'screen') => !only || only.includes(part);
+const runs = (part: 'live' | 'acks' | 'staff' | 'cold' | 'screen' | 'exports') =>
+  !only || only.includes(part);
 const CFG = quick
   ? {
       clients: 200,
@@ -673,6 +674,31 @@ if (runs('screen')) {
     goal: '≤ 170 KB',
     met: screen.gzip <= 170 * 1024,
   });
+}
+
+if (runs('exports')) {
+  const { exportsBench } = await import('./exports.ts');
+  const x = await exportsBench(quick ? 3 : 7);
+  const base = { median: median(x.baseline), p99: Math.max(...x.baseline) };
+  const size = `${x.tasks} tasks, ${x.notes.toLocaleString('en')} notes`;
+  for (const [what, times, note] of [
+    ['总结评估 report computed from the log (JSON)', x.review, ''],
+    ['the same report as .docx', x.docx, `${(x.docxBytes / 1024).toFixed(0)} KB`],
+    ['台账 rows', x.ledger, `${x.rows} rows`],
+    ['台账 as .xlsx', x.xlsx, `${(x.xlsxBytes / 1024).toFixed(0)} KB`],
+    ['台账 as CSV (UTF-8 with BOM)', x.csv, `${(x.csvBytes / 1024).toFixed(0)} KB`],
+  ] as const) {
+    rows.push({
+      what: `exports: ${what}, one incident of ${size} (baseline: its state as JSON)`,
+      unit: 'ms',
+      project: { median: median([...times]), p99: Math.max(...times) },
+      baseline: base,
+      ratio: median([...times]) / base.median,
+      goal: '≤ 2 s',
+      met: Math.max(...times) <= 2000,
+      ...(note ? { note } : {}),
+    });
+  }
 }
 
 const f = (x: number) => (Number.isNaN(x) ? '—' : x >= 100 ? x.toFixed(0) : x.toFixed(1));

@@ -17,6 +17,7 @@ import { bindHostCheck, hostCheck } from './http/headers.ts';
 import { Gate, type RateLimits } from './live/gate.ts';
 import { CONNECTIONS, RATE } from '../shared/protocol/limits.ts';
 import type { Store } from './store/types.ts';
+import type { AttachmentLimits } from './http/attachments.ts';
 
 export interface ServerOptions {
   port: number;
@@ -45,8 +46,18 @@ export interface ServerOptions {
    * this machine's name and its interfaces' addresses. A port in an entry is ignored.
    */
   allowedHosts?: string[];
+  /**
+   * The clock every decision, deadline and session reads. Only tests set it, to run a response at known
+   * times (an acknowledgement on time, one late); time itself cannot be made to pass here.
+   */
+  now?: () => number;
   /** the bounds of shared/protocol/limits.ts, raised by the benchmarks (which measure the pipeline, not them) */
-  limits?: { rate?: Partial<RateLimits>; connections?: Partial<typeof CONNECTIONS> };
+  limits?: {
+    rate?: Partial<RateLimits>;
+    connections?: Partial<typeof CONNECTIONS>;
+    /** ATTACHMENTS' file size, daily quota and text length (the tests lower the quota) */
+    attachments?: Partial<AttachmentLimits>;
+  };
 }
 
 /** A start-up failure with a name: index.ts prints its message alone, on one line. */
@@ -64,10 +75,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const now = () => Date.now();
-
 /** Demo mode: the default when nothing is configured. Production seeds nothing and refuses "demo". */
-async function accountsMode(store: Store, production: boolean): Promise<boolean> {
+async function accountsMode(store: Store, production: boolean, now: () => number): Promise<boolean> {
   if (production) return false;
   if ((await store.countUsers()) === 0) {
     await seedDemo(store, now());
@@ -78,7 +87,8 @@ async function accountsMode(store: Store, production: boolean): Promise<boolean>
 
 export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const store = openSqliteStore(o.dataDir);
-  const demo = await accountsMode(store, o.production);
+  const now = o.now ?? (() => Date.now());
+  const demo = await accountsMode(store, o.production, now);
   const service = await IncidentService.open(store, now);
   // sessions end sockets, and sockets need sessions: the hook is set once both exist
   let endSockets: LiveSockets['endSession'] = () => {};
@@ -105,6 +115,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     loginAttempts: o.loginAttempts ?? 10,
     loginWindowMs: o.loginWindowMs ?? 60_000,
     ...(o.loginSuccesses ? { loginSuccesses: o.loginSuccesses } : {}),
+    ...(o.limits?.attachments ? { attachments: o.limits.attachments } : {}),
   });
   // connectionsCheckingInterval: how often Node looks for requests past their header and request timeouts
   const http = createServer({ connectionsCheckingInterval: 1000 }, app);

@@ -11,7 +11,7 @@ import type { CommandReply } from '../../shared/protocol/live.ts';
 import { inboxTasks } from '../../shared/views/incident.ts';
 import { planById } from '../../shared/plans/index.ts';
 import type { IncidentState } from '../../shared/engine/incident.ts';
-import type { IncidentRecord, Store, StoredFact } from '../store/types.ts';
+import type { FileRecord, IncidentRecord, Store, StoredFact } from '../store/types.ts';
 import { decideCommand } from './decision.ts';
 import { IncidentMemory } from './memory.ts';
 import { Pipeline } from './pipeline.ts';
@@ -94,8 +94,19 @@ export class IncidentService {
     );
   }
 
-  execute(req: CommandRequest): Promise<CommandReply> {
-    return this.pipeline.execute(req);
+  /** `files`: what the command's facts name (an attached report), committed with them or not at all */
+  execute(req: CommandRequest, files?: FileRecord[]): Promise<CommandReply> {
+    return this.pipeline.execute(req, files);
+  }
+
+  /** an attached file, bytes and all */
+  file(id: string): Promise<FileRecord | null> {
+    return this.store.file(id);
+  }
+
+  /** the time and size of each file the account stored since `since` (the daily quota) */
+  uploadsSince(by: string, since: number) {
+    return this.store.uploadsSince(by, since);
   }
 
   /** Asks the engine to tick every incident that could have a clock to fire; one tick per incident at a time. */

@@ -86,8 +86,9 @@ export function taskView(plan: Plan, state: IncidentState, task: Task) {
 export type TaskView = ReturnType<typeof taskView>;
 
 /**
- * Ended with nothing left owed: no fact can change it any more (milestones are recorded while a response
- * runs; only open tasks are acknowledged, reported or fall overdue). Clients hold its summary, not its state.
+ * Ended with nothing left owed: no fact can change its summary any more (milestones are recorded while a
+ * response runs; only open tasks are acknowledged, reported or fall overdue; the office's 总结评估 is written
+ * after, but is not part of the summary). Clients hold its summary, not its state.
  */
 export const isSettled = (s: IncidentState) =>
   s.status === 'terminated' && !Object.values(s.tasks).some(isOpen);
