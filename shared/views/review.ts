@@ -179,7 +179,8 @@ export function incidentReview(
   events: readonly IncidentEvent[],
   now: number,
 ) {
-  const index = planIndex(plan);
+  const unitOrder = new Map([...planIndex(plan).units.keys()].map((id, i) => [id, i]));
+  const rank = (unitId: string) => unitOrder.get(unitId) ?? Number.MAX_SAFE_INTEGER;
   const reached = (unitId: string) => reaches(plan, state, unitId);
   const all = Object.values(state.tasks);
   const byUnit = new Map<string, Task[]>();
@@ -211,7 +212,7 @@ export function incidentReview(
       };
     })
     // the plan's order of units, so every report of one plan reads the same way
-    .sort((a, b) => order(index, a.unitId) - order(index, b.unitId) || a.unitId.localeCompare(b.unitId));
+    .sort((a, b) => rank(a.unitId) - rank(b.unitId) || a.unitId.localeCompare(b.unitId));
 
   const obligations: ReviewObligation[] = clocks(plan, state, now).obligations.map((o) => {
     const t = state.tasks[o.taskId]!;
@@ -258,7 +259,15 @@ export function incidentReview(
     else if (u.reached && live.length > 0 && live.every((i) => i.acknowledgedAt === null))
       problems.push({ kind: 'neverAcknowledged', unit: u.unit, unitEn: u.unitEn, tasks: live.length });
   }
-  problems.sort((a, b) => PROBLEM_ORDER.indexOf(a.kind) - PROBLEM_ORDER.indexOf(b.kind));
+  // by kind, then by deadline, then in the plan's order of units: a numbered list that reads in order
+  const unitRank = new Map(units.map((u, i) => [u.unit, i]));
+  const due = (p: ReviewProblem) => ('dueAt' in p ? p.dueAt : 0);
+  problems.sort(
+    (a, b) =>
+      PROBLEM_ORDER.indexOf(a.kind) - PROBLEM_ORDER.indexOf(b.kind) ||
+      due(a) - due(b) ||
+      (unitRank.get(a.unit) ?? 0) - (unitRank.get(b.unit) ?? 0),
+  );
 
   const level = (id: string | null) => (id ? (levelById(plan, id)?.name ?? null) : null);
   const indicatorOf = new Map(plan.indicators.map((i) => [i.key, i]));
@@ -319,11 +328,6 @@ export function incidentReview(
 export type IncidentReview = ReturnType<typeof incidentReview>;
 
 const PROBLEM_ORDER: ReviewProblem['kind'][] = ['missed', 'unreached', 'neverAcknowledged', 'doneLate'];
-
-function order(index: ReturnType<typeof planIndex>, unitId: string) {
-  const i = [...index.units.keys()].indexOf(unitId);
-  return i < 0 ? Number.MAX_SAFE_INTEGER : i;
-}
 
 function holder(plan: Plan, state: IncidentState, unitId: string, lang: Lang) {
   const party = Object.hasOwn(state.parties, unitId) ? state.parties[unitId] : undefined;
