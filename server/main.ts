@@ -11,6 +11,7 @@ import { Directory } from './directory.ts';
 import { IncidentService } from './live/incidents.ts';
 import { startScheduler } from './live/scheduler.ts';
 import { attachSockets, type LiveSockets } from './live/socket.ts';
+import { ExportPool } from './exports/pool.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import { boundConnections } from './http/connections.ts';
 import { bindHostCheck, hostCheck } from './http/headers.ts';
@@ -101,7 +102,9 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const gate = new Gate({ ...RATE, ...o.limits?.rate });
   const connections = { ...CONNECTIONS, ...o.limits?.connections };
   const hosts = hostCheck(o.allowedHosts);
+  const files = new ExportPool();
   const app = createApp({
+    files,
     hosts,
     service,
     gate,
@@ -148,6 +151,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     openConnections: tcp.open,
     async close() {
       stopScheduler();
+      await files.close();
       await sockets.io.close();
       await service.idle();
       await service.snapshot(true);

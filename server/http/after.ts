@@ -9,12 +9,11 @@ import { planById } from '../../shared/plans/index.ts';
 import { apiPath } from '../../shared/protocol/contract.ts';
 import { PEOPLE_MAX } from '../../shared/protocol/people.ts';
 import { history } from '../../shared/views/history.ts';
-import { ledger, type LedgerQuery, type Names } from '../../shared/views/ledger.ts';
+import { ledger, type LedgerQuery } from '../../shared/views/ledger.ts';
 import { incidentReview } from '../../shared/views/review.ts';
 import { statistics } from '../../shared/views/statistics.ts';
 import { personOf } from '../auth/accounts.ts';
-import { ledgerCsv, ledgerXlsx } from '../exports/ledgerFiles.ts';
-import { reviewDocx } from '../exports/reviewDocx.ts';
+import type { ExportPool } from '../exports/pool.ts';
 import type { IncidentService } from '../live/incidents.ts';
 import { canSeeIncident, isStaff, type Viewer } from '../live/visibility.ts';
 import type { Store } from '../store/types.ts';
@@ -64,16 +63,21 @@ const StatisticsParams = z.object(Filters);
 
 const drillOf = (d: 'true' | 'false' | undefined) => (d === undefined ? undefined : d === 'true');
 
-/** "姓名（职务）" as the record names a person; an account without a name shows its login name. */
-async function namesOf(store: Store, lang: 'zh' | 'en'): Promise<Names> {
-  const people = new Map((await store.people(PEOPLE_MAX)).map((p) => [p.id, personOf(p)]));
-  return (userId) => {
-    const p = people.get(userId);
-    if (!p) return userId;
-    if (p.name && p.post && !p.name.includes(p.post))
-      return lang === 'zh' ? `${p.name}（${p.post}）` : `${p.name} (${p.post})`;
-    return p.name ?? p.username;
-  };
+/**
+ * "姓名（职务）" as the record names each person, by account id; an account without a name shows its login
+ * name. A list, not a function: it crosses to the export worker.
+ */
+async function namesOf(store: Store, lang: 'zh' | 'en'): Promise<[string, string][]> {
+  return (await store.people(PEOPLE_MAX)).map((row) => {
+    const p = personOf(row);
+    const label =
+      p.name && p.post && !p.name.includes(p.post)
+        ? lang === 'zh'
+          ? `${p.name}（${p.post}）`
+          : `${p.name} (${p.post})`
+        : (p.name ?? p.username);
+    return [p.id, label];
+  });
 }
 
 /** An attachment-style download: the name in ASCII and in UTF-8 (RFC 6266), never sniffed as anything else. */
@@ -90,7 +94,12 @@ export function sendFile(res: Response, body: Buffer | string, type: string, nam
 
 const stamp = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
 
-export function afterRoutes(service: IncidentService, store: Store, now: () => number): Router {
+export function afterRoutes(
+  service: IncidentService,
+  store: Store,
+  now: () => number,
+  files: ExportPool,
+): Router {
   const r = Router();
 
   /** The review is the office's business: staff only; a unit is told it does not exist. */
@@ -110,7 +119,8 @@ export function afterRoutes(service: IncidentService, store: Store, now: () => n
   r.get(apiPath('reviewDocx'), async (req, res) => {
     const lang = req.query.lang === 'en' ? 'en' : 'zh';
     const review = await reviewed(req);
-    const file = await reviewDocx(review, await namesOf(store, lang), lang);
+    const names = await namesOf(store, lang);
+    const file = await files.run(requireUser(req).id, { kind: 'docx', review, names, lang });
     const name = `${review.basics.title}-${lang === 'zh' ? '总结评估报告' : 'review'}-${stamp(review.generatedAt)}.docx`;
     sendFile(res, file, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', name);
   });
@@ -152,6 +162,7 @@ export function afterRoutes(service: IncidentService, store: Store, now: () => n
       );
     const lang = q.lang ?? 'zh';
     return {
+      userId: viewer.id,
       rows,
       lang,
       names: await namesOf(store, lang),
@@ -159,13 +170,14 @@ export function afterRoutes(service: IncidentService, store: Store, now: () => n
     };
   };
   r.get(apiPath('ledgerXlsx'), async (req, res) => {
-    const { rows, lang, names, name } = await exported(req);
-    const file = await ledgerXlsx(rows, names, lang);
+    const { userId, rows, lang, names, name } = await exported(req);
+    const file = await files.run(userId, { kind: 'xlsx', rows, names, lang });
     sendFile(res, file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `${name}.xlsx`);
   });
   r.get(apiPath('ledgerCsv'), async (req, res) => {
-    const { rows, lang, names, name } = await exported(req);
-    sendFile(res, ledgerCsv(rows, names, lang), 'text/csv; charset=utf-8', `${name}.csv`);
+    const { userId, rows, lang, names, name } = await exported(req);
+    const file = await files.run(userId, { kind: 'csv', rows, names, lang });
+    sendFile(res, file, 'text/csv; charset=utf-8', `${name}.csv`);
   });
 
   r.get(apiPath('history'), (req, res) => {
