@@ -19,6 +19,7 @@ import { peopleRoutes } from './http/people.ts';
 import { planRoutes } from './http/plans.ts';
 import { sessionRoutes } from './http/session.ts';
 import { clientFiles } from './http/static.ts';
+import type { ExportPool } from './exports/pool.ts';
 import type { Gate } from './live/gate.ts';
 import type { IncidentService } from './live/incidents.ts';
 import type { Store } from './store/types.ts';
@@ -31,6 +32,8 @@ export interface AppDeps {
   gate: Gate;
   sessions: Sessions;
   directory: Directory;
+  /** renders exported files off the main thread */
+  files: ExportPool;
   /** the accounts' names and posts (GET /api/people) */
   store: Store;
   map: MapConfig;
@@ -78,7 +81,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', planRoutes());
   app.use('/api', incidentRoutes(deps.service, deps.gate, deps.now));
   app.use('/api', noteRoutes(deps.service));
-  app.use('/api', afterRoutes(deps.service, deps.store, deps.now));
+  app.use('/api', afterRoutes(deps.service, deps.store, deps.now, deps.files));
   app.use('/api', directoryRoutes(deps.directory, deps.map, deps.gate, deps.now));
   app.use('/api', peopleRoutes(deps.store));
   app.use('/api', (_req, res) => sendError(res, 'NOT_FOUND', '没有该接口', 'No such endpoint'));
