@@ -13,6 +13,7 @@ import { errorHandler, sendError } from './http/errors.ts';
 import { pacedReads } from './http/reads.ts';
 import { allowedHostsOnly, type HostCheck, hostCheck, noStore, securityHeaders } from './http/headers.ts';
 import { afterRoutes } from './http/after.ts';
+import { type AttachmentLimits, attachmentRoutes } from './http/attachments.ts';
 import { incidentRoutes } from './http/incidents.ts';
 import { noteRoutes } from './http/notes.ts';
 import { peopleRoutes } from './http/people.ts';
@@ -46,6 +47,8 @@ export interface AppDeps {
   trustProxy?: string;
   /** the Host names answered (ALLOWED_HOSTS); loopback and this machine's names and addresses when absent */
   hosts?: HostCheck;
+  /** ATTACHMENTS' bounds, lowered by a test */
+  attachments?: Partial<AttachmentLimits>;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -63,6 +66,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', chargeUncompressed(deps.gate));
   app.use(allowedHostsOnly(deps.hosts ?? hostCheck()));
   app.use(demoLabel(deps.demo));
+  // an attached file is not JSON: its routes come before the JSON-only check and make their own
+  app.use('/api', attachmentRoutes(deps));
   app.use('/api', sameSiteOnly);
   app.use(express.json({ limit: '64kb', strict: true }));
   // the shape of every body is bounded before anything reads it (a 12 KB body nested thousands deep would

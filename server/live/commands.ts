@@ -1,5 +1,5 @@
 /** One mapping from a validated command (REST or socket) to what the incident service executes. */
-import type { Binding, Command } from '../../shared/engine/incident.ts';
+import type { Attachment, Binding, Command } from '../../shared/engine/incident.ts';
 import { parseApiTaskId } from '../../shared/engine/taskId.ts';
 import { isPlanId } from '../../shared/plans/index.ts';
 import type { SocketCommand } from '../../shared/protocol/live.ts';
@@ -168,4 +168,31 @@ export function toRequest(actor: Viewer, cmd: SocketCommand): CommandRequest | {
       };
     }
   }
+}
+
+/**
+ * An attached report (POST /api/tasks/:taskId/attachments) as the engine's `report` with its attachment. It
+ * never comes over the socket (the bytes travel over HTTP only; the socket's `report` body is strict and
+ * carries no attachment). What is asked is fingerprinted by the file's content and name, not by its new
+ * random id, so a retry with the same requestId is recognised and stores nothing more.
+ */
+export function toAttachRequest(
+  actor: Viewer,
+  input: { taskId: string; note: string; done: boolean; requestId: string; attachment: Attachment },
+): CommandRequest {
+  const { fileId: _f, ...identity } = input.attachment;
+  return {
+    actor,
+    requestId: input.requestId,
+    name: 'attach',
+    target: { apiTaskId: input.taskId },
+    command: {
+      type: 'report',
+      taskId: parseApiTaskId(input.taskId)?.taskId ?? '',
+      note: input.note,
+      done: input.done,
+      attachment: input.attachment,
+    },
+    payload: [input.note, input.done, identity],
+  };
 }

@@ -4,7 +4,7 @@
  * nothing a client was told is ever lost, and a failed commit leaves memory as it was.
  */
 import type { CommandReply, Fact } from '../../shared/protocol/live.ts';
-import type { CommitItem, Store, StoredFact } from '../store/types.ts';
+import type { CommitItem, FileRecord, Store, StoredFact } from '../store/types.ts';
 import { type BatchWork, type Decided, TaintedBatch } from './decision.ts';
 import { freshRun } from '../../shared/engine/apply.ts';
 import { BatchAnswers } from './idempotency.ts';
@@ -15,6 +15,8 @@ import { factFor } from './visibility.ts';
 
 interface Queued {
   req: CommandRequest;
+  /** files the command's facts name (an attached report): committed with them, or not at all */
+  files?: FileRecord[];
   resolve: (r: CommandReply) => void;
 }
 
@@ -51,9 +53,13 @@ export class Pipeline {
     return this.applied;
   }
 
-  execute(req: CommandRequest): Promise<CommandReply> {
+  /**
+   * Decides and commits a command. `files` are written in the same transaction as the facts, and only when
+   * the command wrote some: a refusal, or the stored answer to a repeated requestId, stores no file.
+   */
+  execute(req: CommandRequest, files?: FileRecord[]): Promise<CommandReply> {
     return new Promise((resolve) => {
-      this.queue.push({ req, resolve });
+      this.queue.push({ req, resolve, ...(files && files.length > 0 ? { files } : {}) });
       // wait for the rest of this turn of the event loop: every command read from the sockets in it joins
       // one batch, and so one transaction and one fsync (group commit)
       if (!this.draining) {
@@ -99,9 +105,12 @@ export class Pipeline {
       console.error('reading stored answers failed', err);
       return this.unavailable(batch);
     }
-    const decided = batch.map(({ req }): Decided => {
+    const decided = batch.map(({ req, files }): Decided => {
       try {
-        return this.admit(req, now, answers, work);
+        const d = this.admit(req, now, answers, work);
+        // the file goes with the fact that names it, never without it
+        if (files && d.item.events.length > 0) d.item.files = files;
+        return d;
       } catch (err) {
         if (err instanceof TaintedBatch) throw err; // the whole batch is answered UNAVAILABLE (decision.ts)
         // only a payload no transport should have let through, or an engine fault, gets here: it answers

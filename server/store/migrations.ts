@@ -85,6 +85,23 @@ const MIGRATIONS: readonly string[] = [
   // person, not a login id. NULL is "not given": nothing is filled in for accounts made before
   `ALTER TABLE users ADD COLUMN name TEXT;
    ALTER TABLE users ADD COLUMN post TEXT;`,
+  // attached reports (issue 14): a unit's written report (a file, or typed text kept as .txt) on a task,
+  // stored whole beside the log and written in the same transaction as the TaskReported fact that names it;
+  // (by, at) serves the per-account daily quota
+  `CREATE TABLE files (
+     id TEXT PRIMARY KEY,
+     incident_id TEXT NOT NULL,
+     task_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     type TEXT NOT NULL,
+     size INTEGER NOT NULL,
+     sha256 TEXT NOT NULL,
+     data BLOB NOT NULL,
+     by TEXT NOT NULL,
+     at INTEGER NOT NULL
+   );
+   CREATE INDEX files_by_at ON files (by, at);
+   CREATE INDEX files_task ON files (incident_id, task_id);`,
 ];
 
 export function migrate(db: Database): void {

@@ -11,6 +11,7 @@ import type {
   AuditEntry,
   CommitItem,
   DirectoryEntry,
+  FileRecord,
   IncidentRecord,
   PersonRecord,
   RequestRecord,
@@ -205,6 +206,12 @@ export function openSqliteStore(dataDir: string): Store {
        ON CONFLICT (unit_id) DO UPDATE SET contacts = excluded.contacts, position = excluded.position,
          updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
     ),
+    insertFile: db.prepare(
+      `INSERT INTO files (id, incident_id, task_id, name, type, size, sha256, data, by, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    file: db.prepare('SELECT * FROM files WHERE id = ?'),
+    uploadsSince: db.prepare('SELECT at, size FROM files WHERE by = ? AND at >= ? ORDER BY at'),
     getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
     setMeta: db.prepare(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -261,6 +268,8 @@ export function openSqliteStore(dataDir: string): Store {
           Date.now(),
         );
       if (item.audit) recordRefusal(item.audit);
+      for (const f of item.files ?? [])
+        q.insertFile.run(f.id, f.incidentId, f.taskId, f.name, f.type, f.size, f.sha256, f.data, f.by, f.at);
       return facts;
     }),
   );
@@ -401,6 +410,26 @@ export function openSqliteStore(dataDir: string): Store {
     },
     deleteExpiredSessions: async (now) =>
       (q.expiredSessions.all(now) as { token_hash: string }[]).map((r) => r.token_hash),
+    file: async (id) => {
+      const r = q.file.get(id) as
+        | {
+            id: string;
+            incident_id: string;
+            task_id: string;
+            name: string;
+            type: string;
+            size: number;
+            sha256: string;
+            data: Buffer;
+            by: string;
+            at: number;
+          }
+        | undefined;
+      if (!r) return null;
+      const { incident_id, task_id, ...rest } = r;
+      return { ...rest, incidentId: incident_id, taskId: task_id } satisfies FileRecord;
+    },
+    uploadsSince: async (by, since) => q.uploadsSince.all(by, since) as { at: number; size: number }[],
     directory: async () =>
       (q.directory.all() as Record<string, unknown>[]).map((r): DirectoryEntry => ({
         unitId: String(r.unit_id),

@@ -45,12 +45,35 @@ export interface AuditEntry {
   message: string;
 }
 
+/**
+ * A file attached to a task's report (a written report): its bytes and what identifies it. It is written in
+ * the same transaction as the fact that names it (TaskReported's `attachment.fileId`), so neither exists
+ * without the other.
+ */
+export interface FileRecord {
+  id: string;
+  incidentId: string;
+  /** the task within its incident ("source@unit[@day]") */
+  taskId: string;
+  name: string;
+  /** the MIME type, one of ATTACHMENTS.types */
+  type: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  /** the account that uploaded it */
+  by: string;
+  at: number;
+}
+
 /** One command's writes. A batch of these commits in one transaction, or none of it does. */
 export interface CommitItem {
   incident?: IncidentRecord;
   events: { version: number; event: IncidentEvent }[];
   request?: RequestRecord;
   audit?: AuditEntry;
+  /** files the command's facts name (an attached report), written with them */
+  files?: FileRecord[];
 }
 
 /** The mode an account or a session was made in: production refuses what demo mode made. */
@@ -139,6 +162,11 @@ export interface Store {
   findSession(tokenHash: string): Promise<{ session: SessionRecord; user: UserRecord } | null>;
   deleteSession(tokenHash: string): Promise<void>;
   deleteExpiredSessions(now: number): Promise<string[]>;
+
+  /** an attached file, bytes and all, or null */
+  file(id: string): Promise<FileRecord | null>;
+  /** the time and size of every file this account stored at or after `since`, oldest first (the daily quota) */
+  uploadsSince(by: string, since: number): Promise<{ at: number; size: number }[]>;
 
   directory(): Promise<DirectoryEntry[]>;
   saveDirectoryEntry(entry: DirectoryEntry): Promise<void>;

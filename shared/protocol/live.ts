@@ -241,6 +241,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'PLAN_RULE'
+  | 'TOO_LARGE'
   | 'RATE_LIMITED'
   | 'UNAVAILABLE'
   | 'INTERNAL';
@@ -253,6 +254,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PLAN_RULE: 409,
+  /** an attached file past ATTACHMENTS.maxBytes */
+  TOO_LARGE: 413,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,

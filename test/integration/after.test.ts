@@ -212,7 +212,7 @@ describe.each(RUNS)('after a $planId response', ({ planId, from, to }) => {
     expect(answer.status).toBe(200);
     review = answer.body;
     log = countLog(run.facts.map((f) => f.event));
-  });
+  }, 120_000);
 
   it('gives the basics and every step of the response as the log records them', () => {
     const events = run.facts.map((f) => f.event);

@@ -9,15 +9,18 @@ import { useConsole } from '../store/index.ts';
 import { useInboxTitle } from './useInboxTitle.ts';
 import type { Role } from '../../../shared/plans/schema.ts';
 
-const NAV: { to: string; key: MessageKey; roles: readonly Role[] | 'all' }[] = [
+/** 历史事件, 台账 and 统计 are one entry (记录), with tabs on those pages: the bar stays one line at 1440 px in
+ * English too. It opens on what each role reads most: a unit its own ledger, a leader the statistics. */
+const RECORDS = ['/history', '/ledger', '/statistics'];
+const NAV: { to: string; key: MessageKey; roles: readonly Role[] | 'all'; also?: readonly string[] }[] = [
   { to: '/inbox', key: 'navInbox', roles: ['unit'] },
   { to: '/dashboard', key: 'navDashboard', roles: 'all' },
   { to: '/declare', key: 'navDeclare', roles: ['duty', 'director', 'commander'] },
   { to: '/approvals', key: 'navApprovals', roles: ['director', 'commander'] },
   { to: '/map', key: 'navMap', roles: 'all' },
-  { to: '/history', key: 'navHistory', roles: 'all' },
-  { to: '/ledger', key: 'navLedger', roles: 'all' },
-  { to: '/statistics', key: 'navStatistics', roles: ['leader', 'admin', 'duty', 'director', 'commander'] },
+  { to: '/history', key: 'hi_records', roles: ['admin', 'duty', 'director', 'commander'], also: RECORDS },
+  { to: '/statistics', key: 'hi_records', roles: ['leader'], also: RECORDS },
+  { to: '/ledger', key: 'hi_records', roles: ['unit'], also: RECORDS },
   { to: '/plans', key: 'navPlans', roles: 'all' },
   { to: '/contacts', key: 'navContacts', roles: 'all' },
   { to: '/wall', key: 'navWall', roles: ['leader', 'admin', 'duty', 'director', 'commander'] },
@@ -76,6 +79,7 @@ export function Layout() {
             (i.pending.signer === 'director' && s.user?.role === 'commander')),
       ).length,
   );
+  const { pathname } = useLocation();
   useInboxTitle(user?.role === 'unit');
   useScrollToTop(user !== null);
   if (!user) return null;
@@ -96,7 +100,11 @@ export function Layout() {
         </strong>
         <nav aria-label={t('navLabel')}>
           {NAV.filter((n) => n.roles === 'all' || n.roles.includes(user.role)).map((n) => (
-            <NavLink key={n.to} to={n.to}>
+            <NavLink
+              key={n.to}
+              to={n.to}
+              className={({ isActive }) => (isActive || n.also?.includes(pathname) ? 'active' : '')}
+            >
               {t(n.key)}
               {n.to === '/approvals' && pending > 0 ? <span className="count">{pending}</span> : null}
             </NavLink>

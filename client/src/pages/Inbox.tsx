@@ -7,7 +7,7 @@
  * Actions made while offline, or paced by the server, are queued and sent later; the tab title counts what
  * waits for an acknowledgement, so the tab says so even in the background.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { errorText, newRequestId } from '../live/call.ts';
 import { VirtualList } from '../components/VirtualList.tsx';
@@ -27,12 +27,52 @@ import { formatDateTime } from '../logic/time.ts';
 import { useConsole } from '../store/index.ts';
 import { useWaitingCount } from '../components/useInboxTitle.ts';
 import type { InboxTask } from '../../../shared/protocol/contract.ts';
+import type { Attachment } from '../../../shared/engine/incident.ts';
+import type { T } from '../i18n.ts';
+
+/** 上传书面报告: loaded when a unit opens it, so the inbox itself stays small */
+const AttachReport = lazy(() => import('../components/AttachReport.tsx'));
+
+/** "8 MB", "350 KB", "120 字节" */
+function sizeText(bytes: number, t: T): string {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
+  if (bytes >= 1024) return `${Math.ceil(bytes / 1024)} KB`;
+  return t('at_bytes', { n: bytes });
+}
+
+/** The files attached to the task's notes in view, each a download (the server sends it as one). */
+function Attachments({ notes }: { notes: InboxTask['notes'] }) {
+  const t = useT();
+  const files = notes.flatMap((n): Attachment[] => (n.attachment ? [n.attachment] : []));
+  if (files.length === 0) return null;
+  return (
+    <p className="attachments">
+      {t('colon', { label: t('at_attachments') })}
+      {files.map((f, i) => (
+        <span key={f.fileId}>
+          {i > 0 && t('tl_listSep')}
+          <a
+            href={`/api/attachments/${encodeURIComponent(f.fileId)}`}
+            download={f.name}
+            data-file={f.fileId}
+            title={t('at_download', { name: f.name, size: sizeText(f.size, t) })}
+          >
+            {f.name}
+          </a>{' '}
+          <span className="muted">{t('paren', { text: sizeText(f.size, t) })}</span>
+        </span>
+      ))}
+    </p>
+  );
+}
 
 function TaskRow({ task, queued, now }: { task: InboxTask; queued: boolean; now: number }) {
   const t = useT();
   const lang = useLang();
   const [note, setNote] = useState('');
   const [reporting, setReporting] = useState<null | boolean>(null);
+  const [attaching, setAttaching] = useState(false);
+  const [uploaded, setUploaded] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const run = async (kind: 'acknowledge' | 'report', done?: boolean) => {
     setError(null);
@@ -79,6 +119,7 @@ function TaskRow({ task, queued, now }: { task: InboxTask; queued: boolean; now:
         )}
       </div>
       {task.notes.length > 0 && <p className="note">{task.notes[task.notes.length - 1]!.text}</p>}
+      <Attachments notes={task.notes} />
       {open && !queued && (
         <div className="task-actions">
           {task.status === 'assigned' && (
@@ -92,8 +133,32 @@ function TaskRow({ task, queued, now }: { task: InboxTask; queued: boolean; now:
           <button type="button" className="secondary" onClick={() => setReporting(true)}>
             {t('markDone')}
           </button>
+          <button
+            type="button"
+            className="secondary"
+            aria-expanded={attaching}
+            onClick={() => {
+              setAttaching((a) => !a);
+              setUploaded(null);
+            }}
+          >
+            {t('at_attach')}
+          </button>
         </div>
       )}
+      {attaching && open && !queued && (
+        <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+          <AttachReport
+            taskId={task.id}
+            onUploaded={(name) => {
+              setAttaching(false);
+              setUploaded(name);
+            }}
+            onCancel={() => setAttaching(false)}
+          />
+        </Suspense>
+      )}
+      {uploaded && <p role="status">{t('at_uploaded', { name: uploaded })}</p>}
       {reporting !== null && (
         <form
           className="task-report"
