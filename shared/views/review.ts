@@ -31,43 +31,74 @@ export function placeText(plan: Plan, place: Place | null, lang: Lang = 'zh'): s
 export interface ResponseStep {
   at: number;
   kind: 'proposed' | 'declared' | 'changed' | 'rejected' | 'withdrawn' | 'terminationProposed' | 'terminated';
+  /** level names as the plan gives them in Chinese (the renderers name them in English through the plan) */
   from: string | null;
+  /** the level moved to; for a proposal, a rejection or a withdrawal, the level that was proposed */
   to: string | null;
+  /** what a proposal, a rejection or a withdrawal was about */
+  proposal?: Proposal;
   by: string;
   signedBy: string | null;
   reason: string;
 }
 
+/** A proposal waiting for a signature: a first level, a change of level, or the end of the response. */
+export type Proposal = 'declare' | 'change' | 'terminate';
+
 function responseSteps(plan: Plan, events: readonly IncidentEvent[]): ResponseStep[] {
-  const name = (id: string | null, lang: Lang) =>
-    id === null ? null : (levelById(plan, id)?.name[lang] ?? id);
+  const name = (id: string | null) => (id === null ? null : (levelById(plan, id)?.name.zh ?? id));
   const steps: ResponseStep[] = [];
   let level: string | null = null;
+  // what a rejection or a withdrawal turns down: the proposal that was waiting
+  let pending: { proposal: Proposal; levelId: string | null } | null = null;
   for (const e of events) {
-    const base = { at: e.at, from: name(level, 'zh'), signedBy: null, reason: '' };
+    const base = { at: e.at, from: name(level), signedBy: null, reason: '' };
     switch (e.type) {
       case 'LevelProposed':
-        steps.push({ ...base, kind: 'proposed', to: name(e.levelId, 'zh'), by: e.by, reason: e.reason });
+        pending = { proposal: e.kind, levelId: e.levelId };
+        steps.push({
+          ...base,
+          kind: 'proposed',
+          proposal: e.kind,
+          to: name(e.levelId),
+          by: e.by,
+          reason: e.reason,
+        });
         break;
       case 'TerminationProposed':
-        steps.push({ ...base, kind: 'terminationProposed', to: null, by: e.by, reason: e.reason });
+        pending = { proposal: 'terminate', levelId: null };
+        steps.push({
+          ...base,
+          kind: 'terminationProposed',
+          proposal: 'terminate',
+          to: null,
+          by: e.by,
+          reason: e.reason,
+        });
         break;
       case 'ProposalRejected':
-        steps.push({ ...base, kind: 'rejected', to: null, by: e.by, reason: e.reason });
-        break;
       case 'ProposalWithdrawn':
-        steps.push({ ...base, kind: 'withdrawn', to: null, by: e.by, reason: e.reason });
+        steps.push({
+          ...base,
+          kind: e.type === 'ProposalRejected' ? 'rejected' : 'withdrawn',
+          ...(pending ? { proposal: pending.proposal } : {}),
+          to: name(pending?.levelId ?? null),
+          by: e.by,
+          reason: e.reason,
+        });
+        pending = null;
         break;
       case 'LevelSet':
         steps.push({
           ...base,
           kind: level === null ? 'declared' : 'changed',
-          to: name(e.levelId, 'zh'),
+          to: name(e.levelId),
           by: e.by,
           signedBy: e.signedBy,
           reason: e.reason,
         });
         level = e.levelId;
+        pending = null;
         break;
       case 'Terminated':
         steps.push({
@@ -78,6 +109,7 @@ function responseSteps(plan: Plan, events: readonly IncidentEvent[]): ResponseSt
           signedBy: e.signedBy,
           reason: e.reason,
         });
+        pending = null;
         break;
       default:
         break;

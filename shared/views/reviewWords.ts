@@ -184,11 +184,14 @@ export const stepWord = (kind: ResponseStep['kind'], lang: Lang) => STEP_WORDS[k
  * names levels in Chinese; `level` turns such a name into the language wanted (identity by default).
  */
 export function stepText(
-  step: Pick<ResponseStep, 'kind' | 'from' | 'to'>,
+  step: Pick<ResponseStep, 'kind' | 'from' | 'to' | 'proposal'>,
   lang: Lang,
   level: (zhName: string) => string = (n) => n,
 ): string {
   const word = stepWord(step.kind, lang);
+  // a turned-down or taken-back proposal to end the response names what it was
+  if ((step.kind === 'rejected' || step.kind === 'withdrawn') && step.proposal === 'terminate')
+    return lang === 'zh' ? `${word}终止响应的提请` : `${word}: the proposal to terminate`;
   const from = step.from === null ? null : level(step.from);
   const to = step.to === null ? null : level(step.to);
   if (step.kind === 'changed' && from !== null && to !== null) return `${word} ${from} → ${to}`;
