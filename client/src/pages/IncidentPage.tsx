@@ -4,7 +4,7 @@
  * the decisions the user's role may take, each previewed before it is confirmed.
  */
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { canSign } from '../../../shared/engine/authority.ts';
 import { isOpen } from '../../../shared/engine/incident.ts';
 import { isRetired } from '../../../shared/engine/progress.ts';
@@ -285,6 +285,16 @@ export default function IncidentPage() {
           </p>
         )}
       </header>
+      {inc.status === 'terminated' && (
+        <nav className="actions-bar" aria-label={t('rv_afterLinks')}>
+          {role !== 'unit' && (
+            <strong style={{ fontSize: '1.15rem' }}>
+              <Link to={`/incidents/${encodeURIComponent(id)}/review`}>{t('rv_link')}</Link>
+            </strong>
+          )}
+          <Link to={`/ledger?incidentId=${encodeURIComponent(id)}`}>{t('rv_ledger')}</Link>
+        </nav>
+      )}
       <ErrorText error={failure} />
 
       {inc.pending && (
