@@ -97,7 +97,27 @@ function wire(): Plugin {
 export default defineConfig({
   root: 'client',
   plugins: [react(), wire()],
-  build: { outDir: '../dist/client', emptyOutDir: true },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // only the modules named: their imports (the catalog, the store) stay where they were
+          includeDependenciesRecursively: false,
+          groups: [
+            {
+              // the small modules every signed-in screen shares, in one file rather than seven: each file on
+              // the wire costs its headers and its own compression window (the signed-in first screen is held
+              // to 120 KB, test/e2e/console.test.ts)
+              name: 'console-shared',
+              test: /client\/src\/(logic\/(time|facts)\.ts|components\/(PendingText|Timeline|useInboxTitle)\.tsx?)$|shared\/(engine\/tiers|protocol\/people)\.ts$/,
+            },
+          ],
+        },
+      },
+    },
+  },
   server: { proxy: { '/api': 'http://localhost:3000' } },
   test: {
     root: '.',

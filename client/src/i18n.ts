@@ -443,157 +443,11 @@ const CATALOG = {
   tl_party: { zh: '{name}（{kind}）', en: '{name} ({kind})' },
   tl_TasksMoved: { zh: '{n} 项任务转交{holder}', en: '{n} {n|task|tasks} moved to {holder}' },
   tl_listSep: { zh: '、', en: ', ' },
-  // ── the 总结评估 page (issue 14): keys start with rv_ ──
+  // words the incident page and the top bar use for the after-response pages (issue 14)
   rv_link: { zh: '总结评估报告', en: 'After-action review' },
   rv_afterLinks: { zh: '响应结束后', en: 'After the response' },
-  rv_toolbar: { zh: '报告操作', en: 'Report actions' },
-  rv_print: { zh: '打印', en: 'Print' },
-  rv_docx: { zh: '下载 Word（.docx）', en: 'Download Word (.docx)' },
   rv_ledger: { zh: '台账', en: 'Ledger' },
-  rv_back: { zh: '返回事件', en: 'Back to the incident' },
-  rv_unitsMayNot: {
-    zh: '总结评估报告由应急办公室撰写和签发，成员单位不能查看。本单位的任务记录请见台账。',
-    en: 'The after-action review is written and signed off by the office; member units cannot open it. Your unit’s tasks are in the ledger.',
-  },
-  rv_notEndedNote: {
-    zh: '响应尚未结束：报告随记录更新，响应终止后方可撰写经验、问题、改进建议并签发。',
-    en: 'The response has not ended: the report follows the record, and the lessons, problems and suggestions can be written and signed off once it ends.',
-  },
-  rv_draftMark: { zh: '未签发稿', en: 'Draft, not signed off' },
-  rv_h_sign: { zh: '签发', en: 'Sign-off' },
-  rv_chars: { zh: '{n}/{max} 字', en: '{n} of {max} characters' },
-  rv_saving: { zh: '正在保存…', en: 'Saving…' },
-  rv_saved: { zh: '已保存', en: 'Saved' },
-  rv_unsaved: { zh: '有未保存的修改', en: 'Unsaved changes' },
-  rv_revert: { zh: '放弃修改', en: 'Discard changes' },
-  rv_ph_lessons: {
-    zh: '本次处置中行之有效的做法（没有则写“无”）',
-    en: 'What worked in this response (write "none" if nothing)',
-  },
-  rv_ph_problems: {
-    zh: '处置中暴露的问题及其原因（没有则写“无”）',
-    en: 'The problems the response showed, and why (write "none" if none)',
-  },
-  rv_ph_suggestions: {
-    zh: '对预案、机制、队伍、物资等的改进建议（没有则写“无”）',
-    en: 'Improvements to the plan, procedures, teams or supplies (write "none" if none)',
-  },
-  rv_signFinal: { zh: '已签发，报告不再修改。', en: 'Signed off: the review no longer changes.' },
-  rv_sign: { zh: '签发', en: 'Sign off' },
-  rv_signConfirm: {
-    zh: '签发后，经验、问题、改进建议均不能再修改。确认签发？',
-    en: 'Once signed off, the lessons, problems and suggestions can no longer change. Sign it off?',
-  },
-  rv_signConfirmButton: { zh: '确认签发', en: 'Sign off now' },
-  rv_signNeeds: { zh: '须先填写：{list}', en: 'Write these first: {list}' },
-  rv_signUnsaved: { zh: '请先保存或放弃未保存的修改', en: 'Save or discard the unsaved changes first' },
-  rv_signWho: {
-    zh: '由办公室主任或总指挥签发',
-    en: 'The office director or the commander signs it off',
-  },
-  rv_signAfterEnd: { zh: '响应终止后方可签发', en: 'It can be signed off once the response has ended' },
-  // ── end of rv_ ──
-  // ── ledger, history and statistics pages (issue 14): keys start with lg_, hi_, st_ ──
-  lg_titleUnit: { zh: '本单位台账', en: 'Our unit’s ledger' },
-  lg_filters: { zh: '筛选条件', en: 'Filters' },
-  lg_level: { zh: '最高级别', en: 'Highest level' },
-  lg_anyLevel: { zh: '全部级别', en: 'All levels' },
-  lg_from: { zh: '起始日期', en: 'From' },
-  lg_to: { zh: '截止日期', en: 'To' },
-  lg_kind: { zh: '真实/演练', en: 'Real or drill' },
-  lg_real: { zh: '真实', en: 'Real' },
-  lg_all: { zh: '全部', en: 'All' },
-  lg_incident: { zh: '事件：{title}', en: 'Incident: {title}' },
-  lg_removeIncident: { zh: '移除事件筛选', en: 'Remove the incident filter' },
-  lg_clear: { zh: '清除筛选', en: 'Clear filters' },
-  lg_total: { zh: '共 {n} 条', en: '{n} {n|row|rows}' },
-  lg_shown: { zh: '第 {first}–{last} 条', en: 'rows {first}–{last}' },
-  lg_page: { zh: '第 {page}/{pages} 页', en: 'page {page} of {pages}' },
-  lg_prev: { zh: '上一页', en: 'Previous' },
-  lg_next: { zh: '下一页', en: 'Next' },
-  lg_xlsx: { zh: '导出 Excel（.xlsx）', en: 'Export Excel (.xlsx)' },
-  lg_csv: { zh: '导出 CSV', en: 'Export CSV' },
-  lg_empty: { zh: '没有符合条件的记录', en: 'Nothing matches these filters' },
-  lg_datesReversed: { zh: '起始日期晚于截止日期', en: 'The start date is after the end date' },
   hi_records: { zh: '记录', en: 'Records' },
-  hi_search: { zh: '关键词（事件名称、接报内容、地点）', en: 'Words (title, first report, place)' },
-  hi_find: { zh: '查找', en: 'Find' },
-  hi_status: { zh: '状态', en: 'Status' },
-  hi_anyStatus: { zh: '全部状态', en: 'Any status' },
-  hi_total: { zh: '共 {n} 起', en: '{n} {n|incident|incidents}' },
-  hi_opened: { zh: '接报 {time}', en: 'reported {time}' },
-  hi_noLevel: { zh: '未启动响应', en: 'No response declared' },
-  hi_review: { zh: '总结评估', en: 'Review' },
-  st_overview: { zh: '概况', en: 'Overview' },
-  st_incidents: { zh: '响应次数', en: 'Responses' },
-  st_units: { zh: '涉及单位', en: 'Units involved' },
-  st_deadlines: { zh: '有结果的时限', en: 'Deadlines with an outcome' },
-  st_metShare: { zh: '按时完成率', en: 'Deadlines met on time' },
-  st_byPlan: { zh: '按预案', en: 'By plan' },
-  st_byLevel: { zh: '按最高级别', en: 'By highest level' },
-  st_byMonth: { zh: '按月份', en: 'By month' },
-  st_month: { zh: '月份', en: 'Month' },
-  st_unitTable: { zh: '各单位响应情况', en: 'Each unit’s record' },
-  st_incidentsCol: { zh: '事件', en: 'Incidents' },
-  st_tasks: { zh: '任务', en: 'Tasks' },
-  st_medianAck: { zh: '确认用时（中位数）', en: 'Time to acknowledge (median)' },
-  st_noAck: { zh: '无确认', en: 'None acknowledged' },
-  st_shareDetail: {
-    zh: '按时 {met} / 逾期 {late} / 超时未完成 {missed}，共 {n}',
-    en: '{met} on time / {late} late / {missed} missed, of {n}',
-  },
-  st_none: { zh: '无', en: 'None' },
-  st_sortHint: { zh: '点击排序', en: 'Click to sort' },
-  st_data: { zh: '数据：{title}', en: 'Data: {title}' },
-  st_chartFailed: {
-    zh: '图表未能加载，数据见下表',
-    en: 'The charts could not load; the numbers are in the tables',
-  },
-  st_empty: { zh: '所选范围内没有响应', en: 'No response in this range' },
-  // ── end of lg_, hi_, st_ ──
-  // ── attachments (issue 14): keys start with at_ ──
-  at_attach: { zh: '上传书面报告', en: 'Attach written report' },
-  at_modeFile: { zh: '上传文件', en: 'Upload a file' },
-  at_modeText: { zh: '直接输入报告', en: 'Type the report' },
-  at_file: { zh: '报告文件', en: 'Report file' },
-  at_text: { zh: '报告正文', en: 'Report text' },
-  at_textCount: { zh: '{n} / {max} 字', en: '{n} of {max} characters' },
-  at_textTitle: { zh: '报告标题（作为文件名）', en: 'Title (used as the file name)' },
-  at_defaultName: { zh: '书面报告', en: 'Written report' },
-  at_note: { zh: '说明（选填）', en: 'Note (optional)' },
-  at_done: { zh: '报告完成', en: 'Report complete (the task is done)' },
-  at_limits: {
-    zh: '单个文件不超过 {max}；每项任务最多 {perTask} 个附件；每个账号每天最多上传 {daily}；直接输入的报告不超过 {chars} 字。可上传：{types}',
-    en: 'One file up to {max}; at most {perTask} attachments a task; {daily} a day per account; a typed report up to {chars} characters. Accepted: {types}',
-  },
-  at_upload: { zh: '上传', en: 'Upload' },
-  at_uploading: { zh: '正在上传 {sent} / {total}', en: 'Uploading {sent} of {total}' },
-  at_saving: { zh: '已上传，正在保存…', en: 'Uploaded; saving…' },
-  at_uploaded: { zh: '已上传：{name}', en: 'Uploaded: {name}' },
-  at_tooLarge: {
-    zh: '文件过大：{size}，单个文件不超过 {max}，请压缩或分成几份',
-    en: 'The file is too large: {size}; one file may be at most {max}. Compress it or split it',
-  },
-  at_badType: {
-    zh: '不接受该类型的文件（{name}）；可上传：{types}',
-    en: 'Files like {name} are not accepted; accepted: {types}',
-  },
-  at_empty: { zh: '文件为空', en: 'The file is empty' },
-  at_noFile: { zh: '请选择文件', en: 'Choose a file' },
-  at_noText: { zh: '请输入报告内容', en: 'Type the report' },
-  at_tooLong: {
-    zh: '报告过长：{n} 字，上限 {max} 字',
-    en: 'The report is too long: {n} characters, at most {max}',
-  },
-  at_failed: { zh: '上传失败：{message}', en: 'Upload failed: {message}' },
-  at_offline: {
-    zh: '无法连接服务器，文件未上传；恢复连接后再点“上传”即可（不会重复保存）',
-    en: 'Cannot reach the server, so nothing was uploaded; press Upload again once connected (it is never stored twice)',
-  },
-  at_attachments: { zh: '附件', en: 'Attachments' },
-  at_download: { zh: '下载 {name}（{size}）', en: 'Download {name} ({size})' },
-  at_bytes: { zh: '{n} 字节', en: '{n} {n|byte|bytes}' },
-  // ── end of at_ ──
   // punctuation between values, so that English never shows a full-width mark
   paren: { zh: '（{text}）', en: ' ({text})' },
   colon: { zh: '{label}：', en: '{label}: ' },
@@ -606,18 +460,27 @@ export type MessageKey = keyof typeof CATALOG;
 /** Every message, for the catalog's own tests. */
 export const MESSAGES: Readonly<Record<MessageKey, { zh: string; en: string }>> = CATALOG;
 
+/** A catalog of messages: the main one here, and the words some pages load with themselves (client/src/words/). */
+export type Catalog = Readonly<Record<string, { zh: string; en: string }>>;
+
 /**
- * The message in the language, with its values filled in. `{n|task|tasks}` is a word that agrees with the
- * number `n`: the first form for exactly 1, the second otherwise (English only; Chinese needs none).
+ * A message with its values filled in. `{n|task|tasks}` is a word that agrees with the number `n`: the first
+ * form for exactly 1, the second otherwise (English only; Chinese needs none).
  */
-export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
-  let s: string = CATALOG[key][lang];
-  if (!vars) return s;
-  s = s.replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, k: string, one: string, other: string) =>
-    k in vars ? (Number(vars[k]) === 1 ? one : other) : whole,
+export function fill(message: string, vars?: Record<string, string | number>): string {
+  if (!vars) return message;
+  let s = message.replace(
+    /\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g,
+    (whole, k: string, one: string, other: string) =>
+      k in vars ? (Number(vars[k]) === 1 ? one : other) : whole,
   );
   for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
   return s;
+}
+
+/** The message in the language, with its values filled in. */
+export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
+  return fill(CATALOG[key][lang], vars);
 }
 
 export function useLang(): Lang {
@@ -629,6 +492,16 @@ export function useT() {
   return (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
 }
 export type T = ReturnType<typeof useT>;
+
+/**
+ * A page's translator: the main catalog and the page's own words, which load with the page, so the console's
+ * first screen carries none of them.
+ */
+export function usePageT<C extends Catalog>(words: C) {
+  const lang = useLang();
+  return (key: MessageKey | (keyof C & string), vars?: Record<string, string | number>) =>
+    fill((Object.hasOwn(words, key) ? words[key]! : CATALOG[key as MessageKey])[lang], vars);
+}
 
 /** A bilingual value from the server ({zh, en}) in the current language. */
 export const pick = (text: { zh: string; en: string } | null | undefined, lang: Lang) =>

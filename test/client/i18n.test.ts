@@ -4,9 +4,16 @@
  * languages, and English words that agree with their numbers ("1 task", "2 tasks").
  */
 import { describe, expect, it } from 'vitest';
-import { type MessageKey, MESSAGES, translate } from '../../client/src/i18n.ts';
+import { fill, type MessageKey, MESSAGES, translate } from '../../client/src/i18n.ts';
+import { ATTACH_WORDS } from '../../client/src/words/attachments.ts';
+import { RECORD_WORDS } from '../../client/src/words/records.ts';
 
-const KEYS = Object.keys(MESSAGES) as MessageKey[];
+/** the main catalog and the words pages load with themselves (client/src/words/), held to the same rules */
+const CATALOGS = [MESSAGES, RECORD_WORDS, ATTACH_WORDS] as const;
+const ALL: Readonly<Record<string, { zh: string; en: string }>> = Object.assign({}, ...CATALOGS);
+const KEYS = Object.keys(ALL) as MessageKey[];
+const say = (lang: 'zh' | 'en', key: string, vars?: Record<string, string | number>) =>
+  fill(ALL[key]![lang], vars);
 
 /** English entries that quote a Chinese name on purpose, and why */
 const CHINESE_ON_PURPOSE: Partial<Record<MessageKey, string>> = {
@@ -23,15 +30,20 @@ const placeholders = (s: string) =>
 const plurals = (s: string) =>
   [...s.matchAll(/\{(\w+)\|([^{}]*)\}/g)].map((m) => ({ v: m[1]!, forms: m[2]!.split('|') }));
 const filled = (key: MessageKey, n: number) =>
-  Object.fromEntries(placeholders(MESSAGES[key].zh).map((v) => [v, n]));
+  Object.fromEntries(placeholders(ALL[key]!.zh).map((v) => [v, n]));
 
 describe('every entry of the catalog', () => {
+  it('names each key once across the catalogs (a page’s word never shadows the main one)', () => {
+    const count = CATALOGS.reduce((n, c) => n + Object.keys(c).length, 0);
+    expect(Object.keys(ALL).length).toBe(count);
+  });
+
   it('has more than a handful of entries', () => {
     expect(KEYS.length).toBeGreaterThan(250);
   });
 
   it.each(KEYS)('%s: both languages present and not blank', (key) => {
-    const { zh, en } = MESSAGES[key];
+    const { zh, en } = ALL[key]!;
     expect(typeof zh).toBe('string');
     expect(typeof en).toBe('string');
     expect(zh.trim()).not.toBe('');
@@ -39,18 +51,18 @@ describe('every entry of the catalog', () => {
   });
 
   it.each(KEYS)('%s: English has no full-width punctuation and no Chinese', (key) => {
-    const { en } = MESSAGES[key];
+    const { en } = ALL[key]!;
     expect(en).not.toMatch(FULL_WIDTH);
     if (!CHINESE_ON_PURPOSE[key]) expect(en).not.toMatch(CJK);
   });
 
   it.each(KEYS)('%s: the same values are filled in both languages', (key) => {
-    const { zh, en } = MESSAGES[key];
+    const { zh, en } = ALL[key]!;
     expect(placeholders(en).sort()).toEqual(placeholders(zh).sort());
   });
 
   it.each(KEYS)('%s: Chinese needs no plural forms; English ones have two', (key) => {
-    const { zh, en } = MESSAGES[key];
+    const { zh, en } = ALL[key]!;
     expect(plurals(zh)).toEqual([]);
     for (const p of plurals(en)) {
       expect(p.forms).toHaveLength(2);
@@ -60,14 +72,14 @@ describe('every entry of the catalog', () => {
 
   it.each(KEYS)('%s: every value is filled, in both languages, for 1 and for 2', (key) => {
     for (const lang of ['zh', 'en'] as const)
-      for (const n of [1, 2]) expect(translate(lang, key, filled(key, n))).not.toMatch(/[{}]/);
+      for (const n of [1, 2]) expect(say(lang, key, filled(key, n))).not.toMatch(/[{}]/);
   });
 
   // English words that follow a number must agree with it, whatever the number is
   const NOUNS = 'tasks?|measures?|units?|actions?|reports?|obligations?|deadlines?|days?';
   it.each(KEYS)('%s: "1 tasks" and "2 task" never appear', (key) => {
-    const one = translate('en', key, filled(key, 1));
-    const two = translate('en', key, filled(key, 2));
+    const one = say('en', key, filled(key, 1));
+    const two = say('en', key, filled(key, 2));
     expect(one).not.toMatch(
       new RegExp(`\\b1 (?:open |new |queued |open response )?(?:${NOUNS.replace(/s\?/g, 's')})\\b`),
     );

@@ -319,7 +319,7 @@ describe('台账 for the duty officer', () => {
     expect(fromToday.rows.every((r) => r.incidentId === drill.id)).toBe(true);
     await waitTotal(page, fromToday.total);
     // 真实 only: nothing today
-    await page.check('input[name=drill][value=false]');
+    await page.click('input[name=drill][value=false]');
     await page.waitForURL(/drill=false/);
     await waitTotal(page, 0);
     await expect(page.textContent('.empty')).resolves.toBe('没有符合条件的记录');
@@ -350,7 +350,8 @@ describe('台账 for the duty officer', () => {
     );
     await page.click('[data-chip=incident] button');
     await page.waitForURL((u) => !u.search.includes('incidentId'));
-    expect(await totalShown(page)).toBeGreaterThan(api.total);
+    // the new answer comes after the address changes: wait for it, not for the page the chip was on
+    await expect.poll(() => totalShown(page), { timeout: 10_000 }).toBeGreaterThan(api.total);
     // by unit: the select offers the units, and narrows to one
     await page.selectOption('select[name=unitId]', unit);
     await page.waitForURL(new RegExp(`unitId=${unit}`));
@@ -406,7 +407,7 @@ describe('历史事件', () => {
     // drills only, no words: the drill
     await page.fill('input[name=text]', '');
     await page.press('input[name=text]', 'Enter');
-    await page.check('input[name=drill][value=true]');
+    await page.click('input[name=drill][value=true]');
     await page.waitForURL(/drill=true/);
     const drills = (await duty.get<HistoryPage>('/api/history?drill=true')).body;
     expect(drills.items.map((i) => i.id)).toEqual([drill.id]);
@@ -514,7 +515,7 @@ describe('统计', () => {
     await expect(page.getAttribute('th:has(button[data-sort=ack])', 'aria-sort')).resolves.toBe('descending');
 
     // all, drills too: both plans
-    await page.check('input[name=drill][value=all]');
+    await page.click('input[name=drill][value=all]');
     await page.waitForURL(/drill=all/);
     const everything = (await (await Client.login(server.url, 'leader')).get<Statistics>('/api/statistics'))
       .body;

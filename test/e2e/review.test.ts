@@ -12,11 +12,14 @@ import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { MESSAGES } from '../../client/src/i18n.ts';
+import { MESSAGES as MAIN } from '../../client/src/i18n.ts';
+import { RECORD_WORDS } from '../../client/src/words/records.ts';
 import type { RunningServer } from '../../server/main.ts';
 import type { IncidentReview } from '../../shared/views/review.ts';
 import { obligationWord, REVIEW_HEADINGS } from '../../shared/views/reviewWords.ts';
 import { boot, Client, rid, tempDir } from '../integration/live.ts';
+
+const MESSAGES = { ...MAIN, ...RECORD_WORDS };
 import { launch, loginAs, type Session, SHOTS } from './browser.ts';
 
 const MIN = 60_000;

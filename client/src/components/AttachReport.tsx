@@ -13,12 +13,13 @@ import { type FormEvent, useRef, useState } from 'react';
 import type { Lang } from '../../../shared/engine/text.ts';
 import type { Answers } from '../../../shared/protocol/contract.ts';
 import { ATTACHMENTS } from '../../../shared/protocol/limits.ts';
-import { type T, useLang, useT } from '../i18n.ts';
+import { useLang } from '../i18n.ts';
 import { newRequestId } from '../live/call.ts';
 import { applyReply } from '../live/fold.ts';
 import { requestFailed, requestSucceeded } from '../live/online.ts';
 import { consoleStore } from '../store/index.ts';
 import { ErrorText, ProgressBar } from './common.tsx';
+import { type AttachT, useAttachT } from '../words/attachments.ts';
 
 /** The header the server asks of an upload (no cross-site form can send it). */
 const UPLOAD_HEADER = 'x-console-upload';
@@ -38,7 +39,7 @@ const ACCEPT = Object.keys(TYPE_OF)
 const TYPES_IN_WORDS = [...new Set(Object.values(ATTACHMENTS.types))].map((e) => e.toUpperCase()).join(' ');
 
 /** "8 MB", "350 KB", "120 字节": a size in words, in the user's language. */
-export function sizeText(bytes: number, t: T): string {
+export function sizeText(bytes: number, t: AttachT): string {
   if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
   if (bytes >= 1024) return `${Math.ceil(bytes / 1024)} KB`;
   return t('at_bytes', { n: bytes });
@@ -56,7 +57,7 @@ const asFileName = (title: string) =>
   title.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069/\\]+/g, ' ').trim();
 
 /** A message in the language chosen when it is shown. */
-type Said = (t: T, lang: Lang) => string;
+type Said = (t: AttachT, lang: Lang) => string;
 
 interface Sent {
   status: number;
@@ -107,7 +108,7 @@ export default function AttachReport({
   onUploaded: (name: string) => void;
   onCancel: () => void;
 }) {
-  const t = useT();
+  const t = useAttachT();
   const lang = useLang();
   const [mode, setMode] = useState<'file' | 'text'>('file');
   const [file, setFile] = useState<File | null>(null);

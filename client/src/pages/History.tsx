@@ -11,7 +11,7 @@ import type { HistoryPage } from '../../../shared/views/history.ts';
 import { RecordTabs } from '../components/after/Tabs.tsx';
 import { FilterBar, Pager, useUrlFilters } from '../components/after/FilterBar.tsx';
 import { ErrorText, LevelBadge } from '../components/common.tsx';
-import { pick, useLang, useT } from '../i18n.ts';
+import { pick, useLang } from '../i18n.ts';
 import { errorText } from '../live/call.ts';
 import { call } from '../live/page.ts';
 import {
@@ -25,10 +25,11 @@ import {
 import { useConsole } from '../store/index.ts';
 import { TaskCounts } from './Dashboard.tsx';
 import '../after.css';
+import { useRecordsT } from '../words/records.ts';
 
 /** The level an incident reached at its highest, as the plan names and colours it. */
 function ReachedLevel({ incident }: { incident: IncidentSummary }) {
-  const t = useT();
+  const t = useRecordsT();
   const level = useConsole((s) =>
     s.plans.find((p) => p.id === incident.planId)?.levels.find((l) => l.id === incident.highestLevel),
   );
@@ -49,7 +50,7 @@ function ReachedLevel({ incident }: { incident: IncidentSummary }) {
 }
 
 function HistoryItem({ incident: i, staff }: { incident: IncidentSummary; staff: boolean }) {
-  const t = useT();
+  const t = useRecordsT();
   const lang = useLang();
   return (
     <li className="history-item" data-incident={i.id} data-status={i.status}>
@@ -76,7 +77,7 @@ function HistoryItem({ incident: i, staff }: { incident: IncidentSummary; staff:
 }
 
 export default function History() {
-  const t = useT();
+  const t = useRecordsT();
   const staff = useConsole((s) => s.user?.role !== 'unit');
   const [f, setFilters] = useUrlFilters(HISTORY_FILTERS);
   const [text, setText] = useState(f.text ?? '');

@@ -13,7 +13,7 @@ import { errorText, newRequestId } from '../live/call.ts';
 import { VirtualList } from '../components/VirtualList.tsx';
 import { Countdown, ErrorText, LevelBadge, useNow } from '../components/common.tsx';
 import { isOpen } from '../../../shared/engine/incident.ts';
-import { pick, useLang, useT } from '../i18n.ts';
+import { pick, useLang } from '../i18n.ts';
 import { live } from '../live/connection.ts';
 import {
   changeNotices,
@@ -28,13 +28,13 @@ import { useConsole } from '../store/index.ts';
 import { useWaitingCount } from '../components/useInboxTitle.ts';
 import type { InboxTask } from '../../../shared/protocol/contract.ts';
 import type { Attachment } from '../../../shared/engine/incident.ts';
-import type { T } from '../i18n.ts';
+import { type AttachT, useAttachT } from '../words/attachments.ts';
 
 /** 上传书面报告: loaded when a unit opens it, so the inbox itself stays small */
 const AttachReport = lazy(() => import('../components/AttachReport.tsx'));
 
 /** "8 MB", "350 KB", "120 字节" */
-function sizeText(bytes: number, t: T): string {
+function sizeText(bytes: number, t: AttachT): string {
   if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
   if (bytes >= 1024) return `${Math.ceil(bytes / 1024)} KB`;
   return t('at_bytes', { n: bytes });
@@ -42,7 +42,7 @@ function sizeText(bytes: number, t: T): string {
 
 /** The files attached to the task's notes in view, each a download (the server sends it as one). */
 function Attachments({ notes }: { notes: InboxTask['notes'] }) {
-  const t = useT();
+  const t = useAttachT();
   const files = notes.flatMap((n): Attachment[] => (n.attachment ? [n.attachment] : []));
   if (files.length === 0) return null;
   return (
@@ -67,7 +67,7 @@ function Attachments({ notes }: { notes: InboxTask['notes'] }) {
 }
 
 function TaskRow({ task, queued, now }: { task: InboxTask; queued: boolean; now: number }) {
-  const t = useT();
+  const t = useAttachT();
   const lang = useLang();
   const [note, setNote] = useState('');
   const [reporting, setReporting] = useState<null | boolean>(null);
@@ -201,7 +201,7 @@ function useLevelColour(planId: string, level: string | null): string | null {
  * as a single acknowledgement (queued when offline or paced, never lost).
  */
 function GroupHead({ group, queued }: { group: IncidentGroup<InboxTask>; queued: ReadonlySet<string> }) {
-  const t = useT();
+  const t = useAttachT();
   const lang = useLang();
   const planId = group.tasks[0]!.planId;
   const colour = useLevelColour(planId, group.level);
@@ -254,7 +254,7 @@ function GroupHead({ group, queued }: { group: IncidentGroup<InboxTask>; queued:
 
 /** What changed for this unit: tasks closed by termination, stood down by a lower level, or moved. */
 function Notices({ notices }: { notices: Notice<InboxTask>[] }) {
-  const t = useT();
+  const t = useAttachT();
   const lang = useLang();
   return (
     <section className="notices" aria-labelledby="notices-title">
@@ -303,7 +303,7 @@ type Row = { kind: 'group'; group: IncidentGroup<InboxTask> } | { kind: 'task'; 
 const NOTICE_SHOWN_MS = 60_000;
 
 export function Inbox() {
-  const t = useT();
+  const t = useAttachT();
   const now = useNow(1000);
   const inbox = useConsole((s) => s.inbox);
   const outbox = useConsole((s) => s.outbox);

@@ -18,7 +18,7 @@ import {
 import { RecordTabs } from '../components/after/Tabs.tsx';
 import { FilterBar, Pager, useUrlFilters } from '../components/after/FilterBar.tsx';
 import { ErrorText } from '../components/common.tsx';
-import { type T, useLang, useT } from '../i18n.ts';
+import { useLang } from '../i18n.ts';
 import { errorText } from '../live/call.ts';
 import { call } from '../live/page.ts';
 import { usePeople } from '../live/people.ts';
@@ -35,6 +35,7 @@ import {
 import { useConsole } from '../store/index.ts';
 import type { Lang } from '../../../shared/engine/text.ts';
 import '../after.css';
+import { type RecordsT, useRecordsT } from '../words/records.ts';
 
 /** How each outcome is coloured: done green, done late amber, undone red, still open neutral. */
 export const STATUS_TONE: Record<LedgerStatus, 'ok' | 'late' | 'bad' | 'open' | 'off'> = {
@@ -52,7 +53,7 @@ export const STATUS_TONE: Record<LedgerStatus, 'ok' | 'late' | 'bad' | 'open' | 
 };
 
 /** One row's cells as the page shows them (the exported files word them the same way). */
-function cells(row: LedgerRow, people: People, lang: Lang, t: T) {
+function cells(row: LedgerRow, people: People, lang: Lang, t: RecordsT) {
   const time = (ms: number | null) => (ms === null ? '' : shanghaiDateTime(ms));
   const by = row.by === null ? '' : personLabel(row.by, people, lang);
   const measure = lang === 'zh' ? row.measure : row.measureEn;
@@ -73,7 +74,7 @@ function cells(row: LedgerRow, people: People, lang: Lang, t: T) {
 }
 
 function LedgerTable({ rows }: { rows: LedgerRow[] }) {
-  const t = useT();
+  const t = useRecordsT();
   const lang = useLang();
   const people = usePeople();
   const head = (i: number) => (lang === 'zh' ? LEDGER_COLUMNS[i]![1] : LEDGER_COLUMNS[i]![2]);
@@ -136,7 +137,7 @@ function LedgerTable({ rows }: { rows: LedgerRow[] }) {
 }
 
 export default function Ledger() {
-  const t = useT();
+  const t = useRecordsT();
   const lang = useLang();
   const user = useConsole((s) => s.user);
   const plans = useConsole((s) => s.plans);

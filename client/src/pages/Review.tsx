@@ -16,11 +16,12 @@ import { Basics, Measures, Problems, Reports, Response } from '../components/rev
 import { SignOff } from '../components/review/SignOff.tsx';
 import { paren, say, shanghai } from '../components/review/words.tsx';
 import { usePlan } from '../components/usePlan.ts';
-import { useLang, useT } from '../i18n.ts';
+import { useLang } from '../i18n.ts';
 import { ApiError, newRequestId } from '../live/call.ts';
 import { call, live } from '../live/connection.ts';
 import { useConsole } from '../store/index.ts';
 import '../review.css';
+import { useRecordsT } from '../words/records.ts';
 
 const WRITERS = new Set(['duty', 'director', 'commander']);
 
@@ -59,7 +60,7 @@ function useReview(incidentId: string, enabled: boolean) {
 
 export default function Review() {
   const { id = '' } = useParams();
-  const t = useT();
+  const t = useRecordsT();
   const lang = useLang();
   const user = useConsole((s) => s.user);
   const isUnit = user?.role === 'unit';

@@ -10,7 +10,7 @@ import type { Bar } from '../components/after/Charts.tsx';
 import { RecordTabs } from '../components/after/Tabs.tsx';
 import { FilterBar, ledgerHeading, useUrlFilters } from '../components/after/FilterBar.tsx';
 import { ErrorText, LEVEL_COLOUR } from '../components/common.tsx';
-import { pick, type T, useLang, useT } from '../i18n.ts';
+import { pick, useLang } from '../i18n.ts';
 import { errorText } from '../live/call.ts';
 import { call } from '../live/page.ts';
 import {
@@ -29,6 +29,7 @@ import {
 import { useConsole } from '../store/index.ts';
 import type { Lang } from '../../../shared/engine/text.ts';
 import '../after.css';
+import { type RecordsT, useRecordsT } from '../words/records.ts';
 
 type ChartsModule = typeof import('../components/after/Charts.tsx');
 
@@ -115,7 +116,7 @@ function ChartFigure({
   columns: string[];
   rows: (string | number)[][];
 }) {
-  const t = useT();
+  const t = useRecordsT();
   return (
     <figure className="chart" data-figure={name}>
       <figcaption>{title}</figcaption>
@@ -173,7 +174,7 @@ function SortHeader({
   sort: UnitSort | undefined;
   onSort: (s: UnitSort) => void;
 }) {
-  const t = useT();
+  const t = useRecordsT();
   const on = sort?.startsWith(by) ?? false;
   const desc = sort?.endsWith('-desc') ?? false;
   // ack: fastest first (ascending time); met: best first (descending share)
@@ -214,7 +215,7 @@ function UnitTable({
   filters: Filters;
   onSort: (s: UnitSort) => void;
 }) {
-  const t = useT();
+  const t = useRecordsT();
   const lang = useLang();
   const rows = sortUnits(units, filters.sort);
   return (
@@ -285,7 +286,7 @@ function UnitTable({
 }
 
 /** The headline figures: responses, units, deadlines with an outcome and the share met on time. */
-function Figures({ stats, t }: { stats: Stats; t: T }) {
+function Figures({ stats, t }: { stats: Stats; t: RecordsT }) {
   const sum = (k: 'deadlines' | 'met' | 'metLate' | 'missed') => stats.units.reduce((n, u) => n + u[k], 0);
   const deadlines = sum('deadlines');
   return (
@@ -323,7 +324,7 @@ function Figures({ stats, t }: { stats: Stats; t: T }) {
 }
 
 export default function Statistics() {
-  const t = useT();
+  const t = useRecordsT();
   const lang = useLang();
   const staff = useConsole((s) => s.user?.role !== 'unit');
   const plans = useConsole((s) => s.plans);

@@ -6,7 +6,7 @@ import { type ChangeEvent, type ReactNode, useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { LEDGER_COLUMNS } from '../../../../shared/views/ledger.ts';
 import type { PlanSummary } from '../../../../shared/protocol/contract.ts';
-import { pick, useLang, useT } from '../../i18n.ts';
+import { pick, useLang } from '../../i18n.ts';
 import {
   changeFilter,
   clearFilters,
@@ -23,6 +23,7 @@ import {
   writeFilters,
 } from '../../logic/filters.ts';
 import { useConsole } from '../../store/index.ts';
+import { useRecordsT } from '../../words/records.ts';
 
 /** The page's filters as its address holds them, and a way to change them (the address follows). */
 export function useUrlFilters(spec: FilterSpec) {
@@ -74,7 +75,7 @@ export function FilterBar({
   /** more fields first in the bar (the history's words) */
   children?: ReactNode;
 }) {
-  const t = useT();
+  const t = useRecordsT();
   const lang = useLang();
   const plans = useConsole((s) => s.plans);
   const plan = plans.find((p) => p.id === f.planId);
@@ -204,7 +205,7 @@ export function Pager({
   totalText: string;
   onPage: (page: number) => void;
 }) {
-  const t = useT();
+  const t = useRecordsT();
   const pages = pageCount(total, size);
   const { first, last } = shownRange(page, size, total);
   return (

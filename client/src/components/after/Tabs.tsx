@@ -3,17 +3,21 @@
  * staff only, so a unit sees two tabs.
  */
 import { NavLink } from 'react-router';
-import { type MessageKey, useT } from '../../i18n.ts';
-import { useConsole } from '../../store/index.ts';
 
-const TABS: { to: string; key: MessageKey; staff: boolean }[] = [
+import { useConsole } from '../../store/index.ts';
+import { type RecordsT, useRecordsT } from '../../words/records.ts';
+
+/** a key of the main catalog or of the records' words */
+type Key = Parameters<RecordsT>[0];
+
+const TABS: { to: string; key: Key; staff: boolean }[] = [
   { to: '/history', key: 'navHistory', staff: false },
   { to: '/ledger', key: 'navLedger', staff: false },
   { to: '/statistics', key: 'navStatistics', staff: true },
 ];
 
 export function RecordTabs() {
-  const t = useT();
+  const t = useRecordsT();
   const staff = useConsole((s) => s.user?.role !== 'unit');
   return (
     <nav className="record-tabs" aria-label={t('hi_records')}>

@@ -13,14 +13,18 @@ import {
   REVIEW_HEADINGS,
   REVIEW_WORDS as W,
 } from '../../../../shared/views/reviewWords.ts';
-import { type MessageKey, useLang, useT } from '../../i18n.ts';
+import { useLang } from '../../i18n.ts';
 import { errorText } from '../../live/call.ts';
 import { ErrorText } from '../common.tsx';
 import { say, shanghaiWhole, useNames } from './words.tsx';
+import { type RecordsT, useRecordsT } from '../../words/records.ts';
+
+/** a key of the main catalog or of the records' words */
+type Key = Parameters<RecordsT>[0];
 
 type Saved = IncidentReview['office']['sections'][ReviewSection];
 
-const PLACEHOLDER: Record<ReviewSection, MessageKey> = {
+const PLACEHOLDER: Record<ReviewSection, Key> = {
   lessons: 'rv_ph_lessons',
   problems: 'rv_ph_problems',
   suggestions: 'rv_ph_suggestions',
@@ -43,7 +47,7 @@ export function OfficeSection({
   onDraft: (text: string | null) => void;
   onSave: (text: string) => Promise<void>;
 }) {
-  const t = useT();
+  const t = useRecordsT();
   const lang = useLang();
   const name = useNames();
   const headingId = useId();

@@ -8,10 +8,11 @@ import { REVIEW_SECTIONS } from '../../../../shared/engine/incident.ts';
 import type { Role } from '../../../../shared/plans/schema.ts';
 import type { IncidentReview } from '../../../../shared/views/review.ts';
 import { fill, REVIEW_WORDS as W } from '../../../../shared/views/reviewWords.ts';
-import { useLang, useT } from '../../i18n.ts';
+import { useLang } from '../../i18n.ts';
 import { errorText } from '../../live/call.ts';
 import { ErrorText } from '../common.tsx';
 import { say, shanghaiWhole, useNames } from './words.tsx';
+import { useRecordsT } from '../../words/records.ts';
 
 export function SignOff({
   review,
@@ -25,7 +26,7 @@ export function SignOff({
   unsaved: boolean;
   onSign: () => Promise<void>;
 }) {
-  const t = useT();
+  const t = useRecordsT();
   const lang = useLang();
   const name = useNames();
   const [asking, setAsking] = useState(false);
