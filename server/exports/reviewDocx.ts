@@ -49,6 +49,7 @@ import {
   problemText,
   REVIEW_HEADINGS,
   REVIEW_WORDS as W,
+  UNIT_COLUMNS,
   stepText,
 } from '../../shared/views/reviewWords.ts';
 
@@ -274,21 +275,10 @@ export async function reviewDocx(review: IncidentReview, names: Names, lang: Lan
   const units = review.units;
   if (units.length === 0) body.push(para(t(W.units.none)));
   else {
-    const U = W.units;
     body.push(
       new Paragraph({ style: 'Spacer' }),
       table(
-        [
-          U.unit,
-          U.tasks,
-          U.acknowledged,
-          U.done,
-          U.doneLate,
-          U.closedUndone,
-          U.missed,
-          U.firstAcknowledgedAt,
-          U.lastDoneAt,
-        ].map(t),
+        UNIT_COLUMNS.map(t),
         units.map((u) => [
           unitLabel(u),
           String(u.tasks),

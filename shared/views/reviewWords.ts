@@ -150,6 +150,19 @@ export const REVIEW_WORDS = {
   },
 } as const;
 
+/** The unit table's columns, in order: the page, the print and the .docx show the same ones. */
+export const UNIT_COLUMNS = [
+  REVIEW_WORDS.units.unit,
+  REVIEW_WORDS.units.tasks,
+  REVIEW_WORDS.units.acknowledged,
+  REVIEW_WORDS.units.done,
+  REVIEW_WORDS.units.doneLate,
+  REVIEW_WORDS.units.closedUndone,
+  REVIEW_WORDS.units.missed,
+  REVIEW_WORDS.units.firstAcknowledgedAt,
+  REVIEW_WORDS.units.lastDoneAt,
+] as const;
+
 /** "{name}" placeholders filled in. */
 export function fill(text: string, vars: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (whole, k: string) => (k in vars ? String(vars[k]) : whole));

@@ -7,13 +7,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { IncidentSummary } from '../../../shared/protocol/contract.ts';
-import type { HistoryPage } from '../../../shared/views/history.ts';
 import { RecordTabs } from '../components/after/Tabs.tsx';
 import { FilterBar, Pager, useUrlFilters } from '../components/after/FilterBar.tsx';
 import { ErrorText, LevelBadge } from '../components/common.tsx';
 import { pick, useLang } from '../i18n.ts';
-import { errorText } from '../live/call.ts';
-import { call } from '../live/page.ts';
 import {
   apiParams,
   changeFilter,
@@ -26,6 +23,7 @@ import { useConsole } from '../store/index.ts';
 import { TaskCounts } from './Dashboard.tsx';
 import '../after.css';
 import { useRecordsT } from '../words/records.ts';
+import { useAnswer } from '../components/after/useAnswer.ts';
 
 /** The level an incident reached at its highest, as the plan names and colours it. */
 function ReachedLevel({ incident }: { incident: IncidentSummary }) {
@@ -81,28 +79,10 @@ export default function History() {
   const staff = useConsole((s) => s.user?.role !== 'unit');
   const [f, setFilters] = useUrlFilters(HISTORY_FILTERS);
   const [text, setText] = useState(f.text ?? '');
-  const [answer, setAnswer] = useState<HistoryPage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const key = JSON.stringify(apiParams(HISTORY_FILTERS, f));
+  const { answer, error, loading } = useAnswer('history', apiParams(HISTORY_FILTERS, f));
 
   // the box follows the address (back and forward, a shared link)
   useEffect(() => setText(f.text ?? ''), [f.text]);
-  useEffect(() => {
-    let current = true;
-    setLoading(true);
-    call('history', JSON.parse(key) as Record<string, string>) // the key is the parameters
-      .then((a) => {
-        if (!current) return;
-        setAnswer(a);
-        setError(null);
-      })
-      .catch((e: unknown) => current && setError(errorText(e, useConsole.getState().lang)))
-      .finally(() => current && setLoading(false));
-    return () => {
-      current = false;
-    };
-  }, [key]);
 
   const search = (e: FormEvent) => {
     e.preventDefault();

@@ -6,9 +6,8 @@
  *
  * 落实情况 is the record's word, coloured so that undone work never looks done: green only for work done.
  */
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { CONTRACT, type LedgerPage } from '../../../shared/protocol/contract.ts';
+import { CONTRACT } from '../../../shared/protocol/contract.ts';
 import {
   LEDGER_COLUMNS,
   LEDGER_STATUS_WORDS,
@@ -19,8 +18,6 @@ import { RecordTabs } from '../components/after/Tabs.tsx';
 import { FilterBar, Pager, useUrlFilters } from '../components/after/FilterBar.tsx';
 import { ErrorText } from '../components/common.tsx';
 import { useLang } from '../i18n.ts';
-import { errorText } from '../live/call.ts';
-import { call } from '../live/page.ts';
 import { usePeople } from '../live/people.ts';
 import { type People, personLabel } from '../logic/facts.ts';
 import {
@@ -36,6 +33,7 @@ import { useConsole } from '../store/index.ts';
 import type { Lang } from '../../../shared/engine/text.ts';
 import '../after.css';
 import { type RecordsT, useRecordsT } from '../words/records.ts';
+import { useAnswer } from '../components/after/useAnswer.ts';
 
 /** How each outcome is coloured: done green, done late amber, undone red, still open neutral. */
 export const STATUS_TONE: Record<LedgerStatus, 'ok' | 'late' | 'bad' | 'open' | 'off'> = {
@@ -147,27 +145,8 @@ export default function Ledger() {
   // a unit's ledger is its own: the server answers so whatever is asked, and the page asks for nothing else
   const { unitId: _unit, ...notUnit } = f;
   const filters: Filters = own ? notUnit : f;
-  const [answer, setAnswer] = useState<LedgerPage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
   const params = apiParams(LEDGER_FILTERS, filters);
-  const key = JSON.stringify(params);
-
-  useEffect(() => {
-    let current = true;
-    setLoading(true);
-    call('ledger', JSON.parse(key) as typeof params) // the key is the parameters
-      .then((a) => {
-        if (!current) return;
-        setAnswer(a);
-        setError(null);
-      })
-      .catch((e: unknown) => current && setError(errorText(e, useConsole.getState().lang)))
-      .finally(() => current && setLoading(false));
-    return () => {
-      current = false;
-    };
-  }, [key]);
+  const { answer, error, loading } = useAnswer('ledger', params);
 
   const unitName = own ? plans.flatMap((p) => p.units).find((u) => u.id === user?.unitId) : undefined;
   const incidentTitle =

@@ -11,8 +11,6 @@ import { RecordTabs } from '../components/after/Tabs.tsx';
 import { FilterBar, ledgerHeading, useUrlFilters } from '../components/after/FilterBar.tsx';
 import { ErrorText, LEVEL_COLOUR } from '../components/common.tsx';
 import { pick, useLang } from '../i18n.ts';
-import { errorText } from '../live/call.ts';
-import { call } from '../live/page.ts';
 import {
   apiParams,
   datesReversed,
@@ -30,6 +28,7 @@ import { useConsole } from '../store/index.ts';
 import type { Lang } from '../../../shared/engine/text.ts';
 import '../after.css';
 import { type RecordsT, useRecordsT } from '../words/records.ts';
+import { useAnswer } from '../components/after/useAnswer.ts';
 
 type ChartsModule = typeof import('../components/after/Charts.tsx');
 
@@ -329,12 +328,9 @@ export default function Statistics() {
   const staff = useConsole((s) => s.user?.role !== 'unit');
   const plans = useConsole((s) => s.plans);
   const [f, setFilters] = useUrlFilters(STATISTICS_FILTERS);
-  const [stats, setStats] = useState<Stats | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
+  const { answer: stats, error, loading } = useAnswer('statistics', apiParams(STATISTICS_FILTERS, f));
   const [charts, setCharts] = useState<ChartsModule | null>(null);
   const [chartsFailed, setChartsFailed] = useState(false);
-  const key = JSON.stringify(apiParams(STATISTICS_FILTERS, f));
 
   // Chart.js comes with this page only, and only for those who may see the figures
   useEffect(() => {
@@ -348,21 +344,6 @@ export default function Statistics() {
       current = false;
     };
   }, [staff]);
-  useEffect(() => {
-    let current = true;
-    setLoading(true);
-    call('statistics', JSON.parse(key) as Record<string, string>) // the key is the parameters
-      .then((s) => {
-        if (!current) return;
-        setStats(s);
-        setError(null);
-      })
-      .catch((e: unknown) => current && setError(errorText(e, useConsole.getState().lang)))
-      .finally(() => current && setLoading(false));
-    return () => {
-      current = false;
-    };
-  }, [key]);
 
   const planTitle = (planId: string) => pick(plans.find((p) => p.id === planId)?.title, lang) || planId;
   const levels = stats ? levelBars(stats.byLevel, plans) : [];

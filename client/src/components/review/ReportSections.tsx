@@ -17,6 +17,7 @@ import {
   problemText,
   REVIEW_HEADINGS,
   REVIEW_WORDS as W,
+  UNIT_COLUMNS,
   stepText,
 } from '../../../../shared/views/reviewWords.ts';
 import { useLang } from '../../i18n.ts';
@@ -224,23 +225,11 @@ const unitLabel = (u: ReviewUnit, lang: Lang) =>
 
 function UnitTable({ units }: { units: ReviewUnit[] }) {
   const lang = useLang();
-  const U = W.units;
   return (
     <Table className="rv-units">
       <thead>
         <tr>
-          {[
-            W.tasks.no,
-            U.unit,
-            U.tasks,
-            U.acknowledged,
-            U.done,
-            U.doneLate,
-            U.closedUndone,
-            U.missed,
-            U.firstAcknowledgedAt,
-            U.lastDoneAt,
-          ].map((h) => (
+          {[W.tasks.no, ...UNIT_COLUMNS].map((h) => (
             <th key={h.zh} scope="col">
               {say(h, lang)}
             </th>
