@@ -108,6 +108,8 @@ export interface LedgerRow {
   onBehalfOf: string | null;
   /** 备注: the last note, and whether it came late or was closed */
   remark: string;
+  /** false: its role was never bound, so it reached no one (said in 备注 once it is closed) */
+  reached: boolean;
 }
 
 /** The Shanghai calendar day (yyyy-MM-dd) of an instant, as the filters compare it. */
@@ -144,7 +146,8 @@ export function incidentLedger(plan: Plan, state: IncidentState, unitId?: string
     );
   return tasks.map((t) => {
     const s = taskSourceOf(plan, t);
-    const status = ledgerStatus(t, reaches(plan, state, t.unitId));
+    const reached = reaches(plan, state, t.unitId);
+    const status = ledgerStatus(t, reached);
     const party = Object.hasOwn(state.parties, t.unitId) ? state.parties[t.unitId] : undefined;
     const name = (lang: Lang) =>
       `${unitName(plan, t.unitId, lang)}${party ? `${lang === 'zh' ? '：' : ': '}${party.name}` : ''}`;
@@ -169,6 +172,7 @@ export function incidentLedger(plan: Plan, state: IncidentState, unitId?: string
       closedAt: !isOpen(t) && t.status !== 'done' ? (t.closedAt ?? null) : null,
       ...responsible(t),
       remark: t.notes.at(-1)?.text ?? '',
+      reached,
     };
   });
 }
@@ -228,6 +232,8 @@ export function ledgerCells(row: LedgerRow, names: Names, lang: Lang = 'zh'): st
         ? `关闭于 ${time(row.closedAt)}`
         : `closed ${time(row.closedAt)}`
       : '';
+  // a task closed undone whose role was never bound: it reached no one, which its outcome no longer says
+  const nobody = !row.reached && row.status !== 'unreached' ? LEDGER_STATUS_WORDS.unreached[lang] : '';
   return [
     String(row.no),
     time(row.at),
@@ -237,6 +243,6 @@ export function ledgerCells(row: LedgerRow, names: Names, lang: Lang = 'zh'): st
     status,
     time(row.doneAt),
     who,
-    [late, closed, row.remark].filter(Boolean).join(lang === 'zh' ? '；' : '; '),
+    [nobody, late, closed, row.remark].filter(Boolean).join(lang === 'zh' ? '；' : '; '),
   ];
 }

@@ -367,6 +367,8 @@ describe.each(RUNS)('after a $planId response', ({ planId, from, to }) => {
       expect(cells[4]).toBe(`${r.measure}（${r.clause}）`);
       expect(cells[5]).toBe(LEDGER_STATUS_WORDS[r.status].zh);
       expect(cells[6]).toBe(r.doneAt === null ? '' : formatShanghai(r.doneAt));
+      // a task closed undone that reached no one still says so
+      if (!r.reached) expect(`${cells[5]} ${cells[8]}`).toContain('无人接收');
     });
     // a task closed by termination is never 已完成, and the never-acknowledging unit has no completed row
     expect(

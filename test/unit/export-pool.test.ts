@@ -31,6 +31,7 @@ const rows = (n: number): LedgerRow[] =>
     by: i % 3 ? `u${i % 30}` : null,
     onBehalfOf: null,
     remark: '已出动人员 12 人、车辆 3 台，主要路段已清理。',
+    reached: true,
   }));
 
 let pool: ExportPool;

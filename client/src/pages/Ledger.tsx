@@ -62,6 +62,7 @@ function cells(row: LedgerRow, people: People, lang: Lang, t: RecordsT) {
     doneAt: time(row.doneAt),
     by: row.onBehalfOf ? t('tl_onBehalfOf', { by, party: row.onBehalfOf }) : by,
     remark: [
+      !row.reached && row.status !== 'unreached' ? t('unreached') : '',
       row.status === 'doneLate' && row.dueAt !== null ? t('due', { time: time(row.dueAt) }) : '',
       row.closedAt !== null ? t('closedAtTime', { time: time(row.closedAt) }) : '',
       row.remark,
