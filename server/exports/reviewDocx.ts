@@ -185,6 +185,14 @@ export async function reviewDocx(review: IncidentReview, names: Names, lang: Lan
       style: 'Subtitle',
       children: runs(fill(t(W.generated), { version: review.version, at: time(review.generatedAt) })),
     }),
+    ...(review.changedSince > 0
+      ? [
+          new Paragraph({
+            style: 'Subtitle',
+            children: runs(fill(t(W.changedSince), { n: review.changedSince })),
+          }),
+        ]
+      : []),
   );
 
   // 一、基本情况

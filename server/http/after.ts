@@ -10,7 +10,7 @@ import { apiPath } from '../../shared/protocol/contract.ts';
 import { PEOPLE_MAX } from '../../shared/protocol/people.ts';
 import { history } from '../../shared/views/history.ts';
 import { ledger, type LedgerQuery } from '../../shared/views/ledger.ts';
-import { incidentReview } from '../../shared/views/review.ts';
+import { reviewOf } from '../../shared/views/review.ts';
 import { statistics } from '../../shared/views/statistics.ts';
 import { personOf } from '../auth/accounts.ts';
 import type { ExportPool } from '../exports/pool.ts';
@@ -110,7 +110,7 @@ export function afterRoutes(
     const plan = state ? planById(state.planId) : undefined;
     if (!state || !plan || !isStaff(viewer))
       throw new HttpError('NOT_FOUND', `没有事件 ${incidentId}`, `No incident ${incidentId}`);
-    return incidentReview(plan, state, await service.eventsOf(state.id), now());
+    return reviewOf(plan, state, await service.eventsOf(state.id), now());
   };
 
   r.get(apiPath('review'), async (req, res) => {

@@ -439,7 +439,8 @@ export function attachmentRoutes(deps: AttachmentDeps): Router {
       };
       const request = toAttachRequest(viewer, {
         taskId: apiTaskId,
-        note: noteText || `附件：${name}`,
+        // the file is the report: a note is only what the unit adds (the views name the file)
+        note: noteText,
         done: q.done === 'true',
         requestId: q.requestId,
         attachment,

@@ -625,7 +625,9 @@ function onTask(
   }
   if (task.status === 'done')
     return refuse('CONFLICT', '该任务已报告完成', 'This task is already reported done');
-  const problem = textProblem(c.note, ['进展说明', 'a progress note']);
+  // a report that is an attached file may say nothing more: the file is the report
+  const problem =
+    c.attachment && c.note.trim() === '' ? null : textProblem(c.note, ['进展说明', 'a progress note']);
   if (problem) return problem;
   // the completion report is always accepted once: a full task must never stay recorded as undone
   const full = c.done ? null : notesFull(task, c.note.trim().length);

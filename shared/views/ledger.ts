@@ -110,6 +110,8 @@ export interface LedgerRow {
   remark: string;
   /** false: its role was never bound, so it reached no one (said in 备注 once it is closed) */
   reached: boolean;
+  /** the names of the files attached to its reports (the written reports the plans require) */
+  attachments: string[];
 }
 
 /** The Shanghai calendar day (yyyy-MM-dd) of an instant, as the filters compare it. */
@@ -171,8 +173,10 @@ export function incidentLedger(plan: Plan, state: IncidentState, unitId?: string
       doneAt: t.doneAt ?? null,
       closedAt: !isOpen(t) && t.status !== 'done' ? (t.closedAt ?? null) : null,
       ...responsible(t),
-      remark: t.notes.at(-1)?.text ?? '',
+      // the last note that says something (a report that is only a file says nothing)
+      remark: t.notes.findLast((n) => n.text.trim() !== '')?.text ?? '',
       reached,
+      attachments: t.notes.flatMap((n) => (n.attachment ? [n.attachment.name] : [])),
     };
   });
 }
@@ -224,25 +228,31 @@ export function ledgerCells(row: LedgerRow, names: Names, lang: Lang = 'zh'): st
     row.status === 'doneLate' && row.dueAt !== null
       ? lang === 'zh'
         ? `时限 ${time(row.dueAt)}`
-        : `due ${time(row.dueAt)}`
+        : `Due ${time(row.dueAt)}`
       : '';
   const closed =
     row.closedAt !== null
       ? lang === 'zh'
         ? `关闭于 ${time(row.closedAt)}`
-        : `closed ${time(row.closedAt)}`
+        : `Closed ${time(row.closedAt)}`
       : '';
   // a task closed undone whose role was never bound: it reached no one, which its outcome no longer says
   const nobody = !row.reached && row.status !== 'unreached' ? LEDGER_STATUS_WORDS.unreached[lang] : '';
+  const files =
+    row.attachments.length === 0
+      ? ''
+      : lang === 'zh'
+        ? `附件：${row.attachments.join('、')}`
+        : `Attached: ${row.attachments.join(', ')}`;
   return [
     String(row.no),
     time(row.at),
     `${row.incident}${row.drill ? (lang === 'zh' ? '（演练）' : ' (drill)') : ''}`,
     lang === 'zh' ? row.unit : row.unitEn,
-    row.clause ? `${measure}（${row.clause}）` : measure,
+    row.clause ? (lang === 'zh' ? `${measure}（${row.clause}）` : `${measure} (${row.clause})`) : measure,
     status,
     time(row.doneAt),
     who,
-    [nobody, late, closed, row.remark].filter(Boolean).join(lang === 'zh' ? '；' : '; '),
+    [nobody, late, closed, row.remark, files].filter(Boolean).join(lang === 'zh' ? '；' : '; '),
   ];
 }

@@ -10,6 +10,7 @@
 import { clocks, type ObligationStatus } from '../engine/clocks.ts';
 import type { IncidentEvent, IncidentState, Place, ReviewSection, Task } from '../engine/incident.ts';
 import { REVIEW_SECTIONS } from '../engine/incident.ts';
+import { replay } from '../engine/apply.ts';
 import { missedDeadline, reaches, taskCounts } from '../engine/progress.ts';
 import { apiTaskId } from '../engine/taskId.ts';
 import { levelById, planIndex, unitName } from '../engine/tiers.ts';
@@ -307,6 +308,8 @@ export function incidentReview(
     incidentId: state.id,
     version: state.version,
     generatedAt: now,
+    /** facts the record gained after the sign-off, which a signed report does not show (see reviewOf) */
+    changedSince: 0,
     basics: {
       plan: { id: plan.id, title: plan.title, docNumber: plan.docNumber, issuer: plan.issuer },
       title: state.title,
@@ -391,4 +394,27 @@ function reviewTask(plan: Plan, state: IncidentState, t: Task, reached: boolean)
         : {}),
     })),
   };
+}
+
+/**
+ * The report as it stands. Until it is signed, the record now. Once signed, the record as it was when the
+ * director or commander signed it: the document they put their name to does not change under their
+ * signature when a unit reports late work afterwards. What the record gained since is counted
+ * (`changedSince`), and the ledger shows it.
+ */
+export function reviewOf(
+  plan: Plan,
+  state: IncidentState,
+  events: readonly IncidentEvent[],
+  now: number,
+): IncidentReview {
+  const signedAt = state.review?.signedAt ?? null;
+  const cut = events.findIndex((e) => e.type === 'ReviewSigned');
+  if (signedAt === null || cut < 0) return incidentReview(plan, state, events, now);
+  const upTo = events.slice(0, cut + 1);
+  const atSigning = replay(upTo, planIndex(plan).levelOrder);
+  if (!atSigning) return incidentReview(plan, state, events, now);
+  // where it is and who opened it: older logs did not carry these, the incident's record does
+  const signed = { ...atSigning, place: state.place, createdBy: state.createdBy };
+  return { ...incidentReview(plan, signed, upTo, signedAt), changedSince: events.length - upTo.length };
 }

@@ -42,6 +42,10 @@ export const REVIEW_WORDS = {
     zh: '本报告根据事件记录自动生成（记录第 {version} 版），生成时间：{at}（北京时间）',
     en: 'Generated from the incident’s record (version {version}) at {at}, Beijing time (Asia/Shanghai)',
   },
+  changedSince: {
+    zh: '本报告为签发时的记录；签发后记录又新增 {n} 条（如逾期补报），不在本报告内，以台账为准',
+    en: 'This report is the record as signed; {n} {n|fact was|facts were} recorded after the sign-off (late reports, say) and are not in it: the ledger has them',
+  },
   notGiven: { zh: '未填写', en: 'not given' },
   none: { zh: '无', en: 'none' },
   dash: { zh: '—', en: '—' },
@@ -165,7 +169,12 @@ export const UNIT_COLUMNS = [
 
 /** "{name}" placeholders filled in. */
 export function fill(text: string, vars: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, k: string) => (k in vars ? String(vars[k]) : whole));
+  // `{n|one|other}`: the word that agrees with the number (English only), as the client's catalog writes it
+  return text
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, k: string, one: string, other: string) =>
+      k in vars ? (Number(vars[k]) === 1 ? one : other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, k: string) => (k in vars ? String(vars[k]) : whole));
 }
 
 export const OBLIGATION_WORDS: Record<ObligationStatus, Words> = {

@@ -205,13 +205,17 @@ describe.each(RUNS)('after a $planId response', ({ planId, from, to }) => {
   let run: Run;
   let review: IncidentReview;
   let log: Map<string, Counted>;
+  let signedAt: number;
   beforeAll(async () => {
     run = await respond(planId, from, to);
     runs.push(run);
     const answer = await commander.get<IncidentReview>(`/api/incidents/${run.id}/review`);
     expect(answer.status).toBe(200);
     review = answer.body;
-    log = countLog(run.facts.map((f) => f.event));
+    // the signed report is the record as it was signed: count the log up to the sign-off
+    const events = run.facts.map((f) => f.event);
+    signedAt = events.find((e) => e.type === 'ReviewSigned')!.at;
+    log = countLog(events.slice(0, events.findIndex((e) => e.type === 'ReviewSigned') + 1));
   }, 120_000);
 
   it('gives the basics and every step of the response as the log records them', () => {
@@ -283,7 +287,7 @@ describe.each(RUNS)('after a $planId response', ({ planId, from, to }) => {
               ? t.overdue || (t.endedAt ?? 0) > t.dueAt!
                 ? 'missed'
                 : 'closedUndone'
-              : clock > t.dueAt!
+              : signedAt > t.dueAt!
                 ? 'overdue'
                 : 'pending';
         return `${run.id}:${id}=${status}`;
@@ -419,6 +423,29 @@ describe('across the four responses', () => {
       expect(u.medianAckMs, u.unitId).toBe(median);
       expect(u.met, u.unitId).toBe(met.get(u.unitId) ?? 0);
     }
+  });
+
+  it('keeps a signed report as it was signed: late work after the sign-off is in the ledger, not under the signature', async () => {
+    const run = runs[0]!;
+    const before = (await commander.get<IncidentReview>(`/api/incidents/${run.id}/review`)).body;
+    type Detail = { tasks: { id: string; unitId: string; reached: boolean; status: string }[] };
+    const open = (await commander.get<Detail>(`/api/incidents/${run.id}`)).body.tasks.find(
+      (t) => t.reached && ['assigned', 'acknowledged', 'inProgress'].includes(t.status),
+    );
+    expect(open, 'a task still owed after the response').toBeDefined();
+    const unit = await Client.login(server.url, open!.unitId);
+    const late = await unit.post(`/api/tasks/${open!.id}/report`, {
+      note: '补报',
+      done: true,
+      requestId: rid('late'),
+    });
+    expect(late.status).toBe(200);
+    const after = (await commander.get<IncidentReview>(`/api/incidents/${run.id}/review`)).body;
+    expect(after.figures).toEqual(before.figures);
+    expect(after.version).toBe(before.version);
+    expect(after.changedSince).toBeGreaterThan(before.changedSince);
+    const rows = (await commander.get<LedgerPage>(`/api/ledger?incidentId=${run.id}&limit=500`)).body.rows;
+    expect(rows.find((r) => r.taskId === open!.id)?.doneAt).not.toBeNull();
   });
 
   it('gives a unit its own ledger only, and no review', async () => {

@@ -137,7 +137,8 @@ describe('a unit attaches its written report', () => {
       sha256: sha256(PDF),
     });
     expect(attachment.fileId).toMatch(/^[A-Za-z0-9_-]{16,}$/);
-    expect(res.body.task.lastNote.text).toBe(`附件：${PDF_NAME}`);
+    // the file is the report: no words are made up for it (the views name the file)
+    expect(res.body.task.lastNote.text).toBe('');
     expect(res.body.task.status).not.toBe('done');
     const fact = res.body.facts.find((f: { event: { type: string } }) => f.event.type === 'TaskReported');
     expect(fact.event.attachment).toEqual(attachment);

@@ -32,6 +32,7 @@ const rows = (n: number): LedgerRow[] =>
     onBehalfOf: null,
     remark: '已出动人员 12 人、车辆 3 台，主要路段已清理。',
     reached: true,
+    attachments: [],
   }));
 
 let pool: ExportPool;

@@ -539,8 +539,10 @@ describe.each(SCENARIOS)('$planId: the 台账 as .xlsx and CSV', (s) => {
     expect(csv).toContain(`"'=HYPERLINK(""http://example.com/x"",""点此查看"")"`);
     expect(records.flat().some((c) => c.startsWith('='))).toBe(false);
     // the note with a comma, quotes and a line break stays one field
-    expect(csv).toContain(`"${QUOTED.replaceAll('"', '""')}"`);
-    expect(records.flat()).toContain(QUOTED);
+    // the remark is the note, then the attached file's name
+    const remark = `${QUOTED}；附件：${ATTACHMENT.name}`;
+    expect(csv).toContain(`"${remark.replaceAll('"', '""')}"`);
+    expect(records.flat()).toContain(remark);
     // every record ends with CRLF; a bare LF only inside a quoted field
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/"(?:[^"]|"")*"/g, '').replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);

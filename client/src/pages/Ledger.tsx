@@ -66,6 +66,7 @@ function cells(row: LedgerRow, people: People, lang: Lang, t: RecordsT) {
       row.status === 'doneLate' && row.dueAt !== null ? t('due', { time: time(row.dueAt) }) : '',
       row.closedAt !== null ? t('closedAtTime', { time: time(row.closedAt) }) : '',
       row.remark,
+      row.attachments.length > 0 ? t('lg_attached', { names: row.attachments.join(t('tl_listSep')) }) : '',
     ]
       .filter(Boolean)
       .join(t('partSep')),

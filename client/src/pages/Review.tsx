@@ -158,6 +158,11 @@ export default function Review() {
           <p className="rv-subtitle rv-generated">
             {fill(say(W.generated, lang), { version: review.version, at: shanghai(review.generatedAt) })}
           </p>
+          {review.changedSince > 0 && (
+            <p className="rv-note" role="note">
+              {fill(say(W.changedSince, lang), { n: review.changedSince })}
+            </p>
+          )}
           {!signed && <p className="rv-draft">{t('rv_draftMark')}</p>}
         </header>
         {b.status !== 'terminated' && (

@@ -6,6 +6,7 @@
 import { type Catalog, usePageT } from '../i18n.ts';
 
 export const RECORD_WORDS = {
+  lg_attached: { zh: '附件：{names}', en: 'Attached: {names}' },
   rv_toolbar: { zh: '报告操作', en: 'Report actions' },
   rv_print: { zh: '打印', en: 'Print' },
   rv_docx: { zh: '下载 Word（.docx）', en: 'Download Word (.docx)' },
