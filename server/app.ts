@@ -86,7 +86,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', planRoutes());
   app.use('/api', incidentRoutes(deps.service, deps.gate, deps.now));
   app.use('/api', noteRoutes(deps.service));
-  app.use('/api', afterRoutes(deps.service, deps.store, deps.now, deps.files));
+  app.use('/api', afterRoutes(deps.service, deps.store, deps.now, deps.files, deps.gate));
   app.use('/api', directoryRoutes(deps.directory, deps.map, deps.gate, deps.now));
   app.use('/api', peopleRoutes(deps.store));
   app.use('/api', (_req, res) => sendError(res, 'NOT_FOUND', '没有该接口', 'No such endpoint'));

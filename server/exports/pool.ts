@@ -18,6 +18,7 @@ export const EXPORTS = {
 interface Waiting {
   id: number;
   userId: string;
+  staff: boolean;
   job: ExportJob;
   resolve: (file: Buffer) => void;
   reject: (err: Error) => void;
@@ -37,22 +38,37 @@ export class ExportPool {
     this.limits = { ...limits };
   }
 
-  run(userId: string, job: ExportJob): Promise<Buffer> {
+  /** Throws the refusal an account with a file in flight gets: before the route gathers anything. */
+  refuseIfBusy(userId: string): void {
     if (this.busyUsers.has(userId))
-      return Promise.reject(
-        new HttpError(
-          'RATE_LIMITED',
-          '上一个文件仍在生成，请等它下载完成后再试',
-          'Your previous file is still being generated; try again once it has downloaded',
-        ),
+      throw new HttpError(
+        'RATE_LIMITED',
+        '上一个文件仍在生成，请等它下载完成后再试',
+        'Your previous file is still being generated; try again once it has downloaded',
       );
-    if (this.queue.length >= this.limits.maxQueued)
+  }
+
+  /**
+   * Renders `job` for `userId`. Member units may hold at most half the queue between them, so that units
+   * exporting their own ledgers at the end of a response never lock the office out of its report.
+   */
+  run(userId: string, staff: boolean, job: ExportJob): Promise<Buffer> {
+    try {
+      this.refuseIfBusy(userId);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+    const units = this.queue.filter((w) => !w.staff).length;
+    if (
+      this.queue.length >= this.limits.maxQueued ||
+      (!staff && units >= Math.floor(this.limits.maxQueued / 2))
+    )
       return Promise.reject(
         new HttpError('UNAVAILABLE', '导出繁忙，请一分钟后再试', 'Exports are busy; try again in a minute'),
       );
     this.busyUsers.add(userId);
     return new Promise<Buffer>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, userId, job, resolve, reject });
+      this.queue.push({ id: this.nextId++, userId, staff, job, resolve, reject });
       this.pump();
     }).finally(() => this.busyUsers.delete(userId));
   }

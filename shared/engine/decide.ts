@@ -690,7 +690,12 @@ function review(
     );
   const base = { incidentId: state.id, at: now, by: actor.userId };
   if (c.type === 'signReview') {
-    if (!canSign(actor.role, 'director')) return needsSignature('director');
+    if (!canSign(actor.role, 'director'))
+      return refuse(
+        'FORBIDDEN',
+        '总结评估须由办公室主任或总指挥签发',
+        'The review is signed off by the office director or the commander',
+      );
     const missing = REVIEW_SECTIONS.filter((s) => !state.review?.sections[s]);
     if (missing.length > 0)
       return refuse(

@@ -13,8 +13,8 @@ export const PAYLOAD = {
   /** keys of one object, and the length of a key (every real key is a short identifier) */
   maxKeys: 64,
   maxKeyLength: 64,
-  /** characters of one string (the longest field is a 2,000-character note) */
-  maxString: 4_000,
+  /** characters of one string (the longest field is a 10,000-character section of the 总结评估, REVIEW) */
+  maxString: 10_000,
 } as const;
 
 /**

@@ -8,10 +8,15 @@
  */
 import { z } from 'zod';
 
-/** C0 and C1 controls but tab, LF and CR (line breaks go per field), bidi controls, lone surrogates. */
+/**
+ * C0 and C1 controls but tab, LF and CR (line breaks go per field), bidi controls, lone surrogates; the
+ * zero-width space, word joiner and byte-order mark, which hide inside text; the tag characters; and the
+ * noncharacters (U+FDD0–U+FDEF, U+FFFE, U+FFFF), which XML may not hold: one of them in a unit's note made
+ * every later .docx of its incident a file Word refuses.
+ */
 const INVISIBLE =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFDD0-\uFDEF\uFEFF\uFFFE\uFFFF]|\uDB40[\uDC00-\uDC7F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Multi-line text (notes, reasons): line breaks become \n (U+2028/2029 too), tabs stay, the rest goes. */
 export const cleanText = (s: string): string =>

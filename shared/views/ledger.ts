@@ -135,17 +135,34 @@ function responsible(t: Task): { by: string | null; onBehalfOf: string | null } 
   return { by: null, onBehalfOf: null };
 }
 
+/**
+ * One incident's rows, made once per state: a state is replaced, never changed, when a fact is applied, so
+ * asking again (another page, another filter, an export) costs only the filtering.
+ */
+const rowsOf = new WeakMap<IncidentState, readonly Omit<LedgerRow, 'no'>[]>();
+
 /** One incident's rows, in the order tasks were assigned (the plan's unit order within one assignment). */
-export function incidentLedger(plan: Plan, state: IncidentState, unitId?: string): Omit<LedgerRow, 'no'>[] {
+export function incidentLedger(
+  plan: Plan,
+  state: IncidentState,
+  unitId?: string,
+): readonly Omit<LedgerRow, 'no'>[] {
+  let rows = rowsOf.get(state);
+  if (!rows) {
+    rows = ledgerRowsOf(plan, state);
+    rowsOf.set(state, rows);
+  }
+  return unitId === undefined ? rows : rows.filter((r) => r.unitId === unitId);
+}
+
+function ledgerRowsOf(plan: Plan, state: IncidentState): Omit<LedgerRow, 'no'>[] {
   const unitOrder = [...planIndex(plan).units.keys()];
-  const tasks = Object.values(state.tasks)
-    .filter((t) => unitId === undefined || t.unitId === unitId)
-    .sort(
-      (a, b) =>
-        a.assignedAt - b.assignedAt ||
-        unitOrder.indexOf(a.unitId) - unitOrder.indexOf(b.unitId) ||
-        a.id.localeCompare(b.id),
-    );
+  const tasks = Object.values(state.tasks).sort(
+    (a, b) =>
+      a.assignedAt - b.assignedAt ||
+      unitOrder.indexOf(a.unitId) - unitOrder.indexOf(b.unitId) ||
+      a.id.localeCompare(b.id),
+  );
   return tasks.map((t) => {
     const s = taskSourceOf(plan, t);
     const reached = reaches(plan, state, t.unitId);
@@ -182,6 +199,28 @@ export function incidentLedger(plan: Plan, state: IncidentState, unitId?: string
 }
 
 /**
+ * The rows across the incidents given, newest incident first, not yet numbered: the incidents' own rows,
+ * shared (see incidentLedger), so a page of a large answer copies only itself.
+ */
+export function ledgerSelection(
+  planOf: (planId: string) => Plan | undefined,
+  states: Iterable<IncidentState>,
+  q: LedgerQuery,
+): Omit<LedgerRow, 'no'>[] {
+  const chosen = [...states].filter((s) => incidentMatches(s, q)).sort((a, b) => b.openedAt - a.openedAt);
+  const rows: Omit<LedgerRow, 'no'>[] = [];
+  for (const s of chosen) {
+    const plan = planOf(s.planId);
+    if (plan) rows.push(...incidentLedger(plan, s, q.unitId));
+  }
+  return rows;
+}
+
+/** Rows of a selection numbered from `from` + 1 (序号 counts across the whole answer). */
+export const numbered = (rows: readonly Omit<LedgerRow, 'no'>[], from = 0): LedgerRow[] =>
+  rows.map((r, i) => ({ ...r, no: from + i + 1 }));
+
+/**
  * The rows across the incidents given, newest incident first, numbered from 1. A unit's ledger is the same
  * query with its own unit: what it was assigned and did across incidents.
  */
@@ -190,14 +229,7 @@ export function ledger(
   states: Iterable<IncidentState>,
   q: LedgerQuery,
 ): LedgerRow[] {
-  const chosen = [...states].filter((s) => incidentMatches(s, q)).sort((a, b) => b.openedAt - a.openedAt);
-  const rows: LedgerRow[] = [];
-  for (const s of chosen) {
-    const plan = planOf(s.planId);
-    if (!plan) continue;
-    for (const r of incidentLedger(plan, s, q.unitId)) rows.push({ ...r, no: rows.length + 1 });
-  }
-  return rows;
+  return numbered(ledgerSelection(planOf, states, q));
 }
 
 /** The columns of the exported ledger, in order, with their headings. */

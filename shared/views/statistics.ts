@@ -34,6 +34,62 @@ interface UnitTally {
   unreached: number;
 }
 
+/** One unit's part in one incident. */
+type UnitPart = Omit<UnitTally, 'incidents'>;
+
+/**
+ * One incident's units, counted once per state and minute: a state is replaced, never changed, when a fact
+ * is applied, so a leader asking again (or for other dates) counts only what changed since. The minute is
+ * there because an open deadline falls overdue with time alone.
+ */
+const parts = new WeakMap<IncidentState, { minute: number; units: UnitPart[] }>();
+
+function unitParts(plan: Plan, s: IncidentState, now: number): UnitPart[] {
+  const minute = Math.floor(now / 60_000);
+  const cached = parts.get(s);
+  if (cached?.minute === minute) return cached.units;
+  const units = new Map<string, UnitPart>();
+  const tally = (unitId: string) => {
+    let u = units.get(unitId);
+    if (!u) {
+      u = {
+        unitId,
+        unit: unitName(plan, unitId),
+        unitEn: unitName(plan, unitId, 'en'),
+        tasks: 0,
+        ackTimes: [],
+        deadlines: 0,
+        met: 0,
+        metLate: 0,
+        missed: 0,
+        unreached: 0,
+      };
+      units.set(unitId, u);
+    }
+    return u;
+  };
+  for (const t of Object.values(s.tasks)) {
+    if (isRetired(t)) continue;
+    const u = tally(t.unitId);
+    u.tasks += 1;
+    if (!reaches(plan, s, t.unitId)) u.unreached += 1;
+    if (t.acknowledgedAt !== undefined) u.ackTimes.push(t.acknowledgedAt - t.assignedAt);
+  }
+  // a deadline counts once its outcome is known: met, met late, or passed undone (missed or overdue);
+  // one closed by termination before it fell due was never tested and is left out
+  for (const o of clocks(plan, s, minute * 60_000).obligations) {
+    const u = tally(o.unitId);
+    if (o.status === 'met') u.met += 1;
+    else if (o.status === 'metLate') u.metLate += 1;
+    else if (o.status === 'missed' || o.status === 'overdue') u.missed += 1;
+    else continue;
+    u.deadlines += 1;
+  }
+  const out = [...units.values()];
+  parts.set(s, { minute, units: out });
+  return out;
+}
+
 export function statistics(
   planOf: (planId: string) => Plan | undefined,
   states: Iterable<IncidentState>,
@@ -66,44 +122,27 @@ export function statistics(
     byLevel.set(levelKey, l);
     const month = shanghaiDay(s.openedAt).slice(0, 7);
     byMonth.set(month, (byMonth.get(month) ?? 0) + 1);
-
-    const tally = (unitId: string) => {
-      let u = units.get(unitId);
-      if (!u) {
-        u = {
-          unitId,
-          unit: unitName(plan, unitId),
-          unitEn: unitName(plan, unitId, 'en'),
-          incidents: new Set(),
-          tasks: 0,
-          ackTimes: [],
-          deadlines: 0,
-          met: 0,
-          metLate: 0,
-          missed: 0,
-          unreached: 0,
-        };
-        units.set(unitId, u);
-      }
+    for (const part of unitParts(plan, s, now)) {
+      const u = units.get(part.unitId) ?? {
+        ...part,
+        ackTimes: [],
+        incidents: new Set<string>(),
+        tasks: 0,
+        deadlines: 0,
+        met: 0,
+        metLate: 0,
+        missed: 0,
+        unreached: 0,
+      };
       u.incidents.add(s.id);
-      return u;
-    };
-    for (const t of Object.values(s.tasks)) {
-      if (isRetired(t)) continue;
-      const u = tally(t.unitId);
-      u.tasks += 1;
-      if (!reaches(plan, s, t.unitId)) u.unreached += 1;
-      if (t.acknowledgedAt !== undefined) u.ackTimes.push(t.acknowledgedAt - t.assignedAt);
-    }
-    // a deadline counts once its outcome is known: met, met late, or passed undone (missed or overdue);
-    // one closed by termination before it fell due was never tested and is left out
-    for (const o of clocks(plan, s, now).obligations) {
-      const u = tally(o.unitId);
-      if (o.status === 'met') u.met += 1;
-      else if (o.status === 'metLate') u.metLate += 1;
-      else if (o.status === 'missed' || o.status === 'overdue') u.missed += 1;
-      else continue;
-      u.deadlines += 1;
+      u.tasks += part.tasks;
+      u.ackTimes.push(...part.ackTimes);
+      u.deadlines += part.deadlines;
+      u.met += part.met;
+      u.metLate += part.metLate;
+      u.missed += part.missed;
+      u.unreached += part.unreached;
+      units.set(part.unitId, u);
     }
   }
   return {

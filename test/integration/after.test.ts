@@ -12,6 +12,7 @@ import { formatShanghai } from '../../shared/engine/time.ts';
 import { planById } from '../../shared/plans/index.ts';
 import type { LedgerPage } from '../../shared/protocol/contract.ts';
 import type { Fact } from '../../shared/protocol/live.ts';
+import { REVIEW } from '../../shared/protocol/limits.ts';
 import { LEDGER_STATUS_WORDS } from '../../shared/views/ledger.ts';
 import type { IncidentReview } from '../../shared/views/review.ts';
 import type { Statistics } from '../../shared/views/statistics.ts';
@@ -448,13 +449,18 @@ describe('across the four responses', () => {
     expect(rows.find((r) => r.taskId === open!.id)?.doneAt).not.toBeNull();
   });
 
-  it('gives a unit its own ledger only, and no review', async () => {
+  it('gives a unit its own ledger only, and no review (told why, when the incident is in its inbox)', async () => {
     const run = runs[0]!;
     const unit = await Client.login(server.url, run.onTime);
     const page = (await unit.get<LedgerPage>(`/api/ledger?unitId=${run.never}&limit=500`)).body;
     expect(page.total).toBeGreaterThan(0);
     expect(page.rows.every((r) => r.unitId === run.onTime)).toBe(true);
-    expect((await unit.get(`/api/incidents/${run.id}/review`)).status).toBe(404);
+    const refused = await unit.get<{ error: { message: { zh: string } } }>(`/api/incidents/${run.id}/review`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message.zh).toContain('台账');
+    // a unit of another plan is told nothing: the incident does not exist for it
+    const other = await Client.login(server.url, 'city-police');
+    expect((await other.get(`/api/incidents/${run.id}/review`)).status).toBe(404);
     expect((await unit.get('/api/statistics')).status).toBe(403);
   });
 
@@ -471,6 +477,18 @@ describe('across the four responses', () => {
     expect(found.items.map((i) => i.id)).toEqual([runs[0]!.id]);
     const drills = (await commander.get<{ total: number }>('/api/history?drill=true')).body;
     expect(drills.total).toBe(0);
+    // filters are checked, never ignored: a day that does not exist, dates the wrong way round, an unknown key
+    for (const bad of [
+      'from=2026-02-30',
+      'from=2026-13-45',
+      'from=2026-03-01&to=2026-02-01',
+      'plan=snow-ice',
+    ])
+      for (const route of ['history', 'ledger', 'statistics']) {
+        const answer = await commander.get<{ error: { message: { zh: string } } }>(`/api/${route}?${bad}`);
+        expect(answer.status, `${route}?${bad}`).toBe(400);
+        expect(answer.body.error.message.zh).not.toBe('');
+      }
   });
 
   it('refuses writing the review before the end, after the sign-off, and signing by a duty officer', async () => {
@@ -509,6 +527,13 @@ describe('across the four responses', () => {
     expect((unwritten.body as { error: { message: { zh: string } } }).error.message.zh).toContain('经验');
     for (const section of ['lessons', 'problems', 'suggestions'])
       await commander.post(`/api/incidents/${id}/review`, { section, text: '无', requestId: rid('rv') });
+    // a section may be as long as REVIEW allows, over REST: the payload bound does not cut it shorter
+    const long = await commander.post(`/api/incidents/${id}/review`, {
+      section: 'suggestions',
+      text: '建'.repeat(REVIEW.charsPerSection),
+      requestId: rid('rv'),
+    });
+    expect(long.status).toBe(200);
     const duty = await Client.login(server.url, 'duty');
     expect((await sign(duty)).status).toBe(403);
     expect((await sign(director)).status).toBe(200);

@@ -50,7 +50,7 @@ describe('the export worker', () => {
       if (!done) setImmediate(spin);
     };
     setImmediate(spin);
-    const file = await pool.run('duty', { kind: 'xlsx', rows: rows(20_000), names: [], lang: 'zh' });
+    const file = await pool.run('duty', true, { kind: 'xlsx', rows: rows(20_000), names: [], lang: 'zh' });
     done = true;
     expect(file.subarray(0, 2).toString()).toBe('PK');
     // the main thread turned its loop many times while the worker built the file
@@ -59,12 +59,16 @@ describe('the export worker', () => {
 
   it('keeps one file in flight per account and a bounded queue', async () => {
     pool = new ExportPool({ maxQueued: 1, timeoutMs: 60_000 });
-    const first = pool.run('a', { kind: 'csv', rows: rows(5_000), names: [], lang: 'zh' });
-    await expect(pool.run('a', { kind: 'csv', rows: rows(1), names: [], lang: 'zh' })).rejects.toMatchObject({
+    const first = pool.run('a', true, { kind: 'csv', rows: rows(5_000), names: [], lang: 'zh' });
+    await expect(
+      pool.run('a', true, { kind: 'csv', rows: rows(1), names: [], lang: 'zh' }),
+    ).rejects.toMatchObject({
       code: 'RATE_LIMITED',
     });
-    const second = pool.run('b', { kind: 'csv', rows: rows(1), names: [], lang: 'zh' });
-    await expect(pool.run('c', { kind: 'csv', rows: rows(1), names: [], lang: 'zh' })).rejects.toMatchObject({
+    const second = pool.run('b', true, { kind: 'csv', rows: rows(1), names: [], lang: 'zh' });
+    await expect(
+      pool.run('c', true, { kind: 'csv', rows: rows(1), names: [], lang: 'zh' }),
+    ).rejects.toMatchObject({
       code: 'UNAVAILABLE',
     });
     const csv = (await first).toString('utf8');
@@ -73,20 +77,35 @@ describe('the export worker', () => {
     expect((await second).toString('utf8')).toContain('单位 0');
     // once a's file is done, a may ask again
     await expect(
-      pool.run('a', { kind: 'csv', rows: rows(1), names: [], lang: 'zh' }),
+      pool.run('a', true, { kind: 'csv', rows: rows(1), names: [], lang: 'zh' }),
     ).resolves.toBeInstanceOf(Buffer);
+  });
+
+  it('keeps half the queue for staff: member units exporting their ledgers never lock the office out', async () => {
+    pool = new ExportPool({ maxQueued: 4, timeoutMs: 60_000 });
+    const first = pool.run('duty', true, { kind: 'csv', rows: rows(20_000), names: [], lang: 'zh' });
+    const units = ['u1', 'u2'].map((u) =>
+      pool.run(u, false, { kind: 'csv', rows: rows(1), names: [], lang: 'zh' }),
+    );
+    await expect(
+      pool.run('u3', false, { kind: 'csv', rows: rows(1), names: [], lang: 'zh' }),
+    ).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+    });
+    const director = pool.run('director', true, { kind: 'csv', rows: rows(1), names: [], lang: 'zh' });
+    await expect(Promise.all([first, ...units, director])).resolves.toHaveLength(4);
   });
 
   it('abandons a job past its time limit and renders the next one in a new worker', async () => {
     pool = new ExportPool({ maxQueued: 4, timeoutMs: 5 });
     await expect(
-      pool.run('a', { kind: 'xlsx', rows: rows(20_000), names: [], lang: 'zh' }),
+      pool.run('a', true, { kind: 'xlsx', rows: rows(20_000), names: [], lang: 'zh' }),
     ).rejects.toMatchObject({
       code: 'UNAVAILABLE',
     });
     pool.limits.timeoutMs = 60_000;
-    expect((await pool.run('a', { kind: 'csv', rows: rows(2), names: [], lang: 'en' })).toString()).toContain(
-      'No.',
-    );
+    expect(
+      (await pool.run('a', true, { kind: 'csv', rows: rows(2), names: [], lang: 'en' })).toString(),
+    ).toContain('No.');
   });
 });

@@ -40,6 +40,14 @@ describe('cleanText and cleanLine', () => {
     expect(cleanLine('标题\r\n\t第二行\u2028三\u0007\n四')).toBe('标题 第二行 三 四');
   });
 
+  it('drop what XML may not hold and what hides inside text: noncharacters, zero-width space, word joiner, BOM, tags', () => {
+    const dirty = `进展\uFFFF正常\uFFFE，\u200B已\u2060清\uFEFF扫\uFDD0${String.fromCodePoint(0xe0041)}`;
+    expect(cleanText(dirty)).toBe('进展正常，已清扫');
+    expect(cleanLine(dirty)).toBe('进展正常，已清扫');
+    // an emoji with its joiner stays whole
+    expect(cleanText('👩\u200D🚒')).toBe('👩\u200D🚒');
+  });
+
   it('drop an unpaired surrogate and keep a pair, even one a control character stood inside', () => {
     expect(cleanText('a\uD800b\uDC00c😀')).toBe('abc😀');
     expect(cleanLine('\uD83D\u0007\uDE00')).toBe('');

@@ -4,7 +4,7 @@
  * come from the server's IncidentReview (GET /api/incidents/:id/review, computed from the log; the .docx
  * renders the same object); parts 6 to 8 are the office's own text, written here by the duty officer,
  * director or commander once the response has ended, until the director or commander signs it off.
- * A member unit may not see it (the server answers 404): it is told so.
+ * A member unit may not see it (the server answers 403 for its own plan’s incidents): it is told so.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
