@@ -13,7 +13,22 @@ const actors = (e: IncidentEvent): string[] => [
   ...('signedBy' in e && e.signedBy ? [e.signedBy] : []),
 ];
 
-export function Timeline({ facts, limit, planId }: { facts: Fact[]; limit: number; planId: string }) {
+/**
+ * `reserve`: keep room for `limit` lines from the start, so that a dashboard card does not grow under the
+ * reader's eyes as facts arrive; a page that shows a whole history lets it take the room it needs (50
+ * reserved lines left a short history with a screen of blank space below it).
+ */
+export function Timeline({
+  facts,
+  limit,
+  planId,
+  reserve = true,
+}: {
+  facts: Fact[];
+  limit: number;
+  planId: string;
+  reserve?: boolean;
+}) {
   const t = useT();
   const lang = useLang();
   const plan = useConsole((s) => s.plans.find((p) => p.id === planId));
@@ -21,7 +36,11 @@ export function Timeline({ facts, limit, planId }: { facts: Fact[]; limit: numbe
   const shown = facts.slice(-limit).reverse();
   useKnownPeople(shown.flatMap((f) => actors(f.event)));
   return (
-    <ol className="timeline" style={{ minHeight: `${limit * 1.6}em` }} aria-label={t('timeline')}>
+    <ol
+      className="timeline"
+      style={reserve ? { minHeight: `${limit * 1.6}em` } : undefined}
+      aria-label={t('timeline')}
+    >
       {shown.map((f) => (
         <li key={f.seq}>
           <time>{formatTime(f.event.at, lang)}</time> {describeFact(f.event, plan, lang, people)}

@@ -446,7 +446,7 @@ export default function IncidentPage() {
                 : t('noRecommendation')}
           </p>
           <h2>{t('timeline')}</h2>
-          <Timeline facts={facts} limit={50} planId={inc.planId} />
+          <Timeline facts={facts} limit={50} planId={inc.planId} reserve={false} />
         </div>
       </div>
 
