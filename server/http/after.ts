@@ -108,14 +108,19 @@ async function namesOf(store: Store, lang: 'zh' | 'en'): Promise<[string, string
   });
 }
 
-/** An attachment-style download: the name in ASCII and in UTF-8 (RFC 6266), never sniffed as anything else. */
+/**
+ * An attachment-style download: the name in ASCII and in UTF-8 (RFC 6266), never sniffed as anything else.
+ * `filename*` is RFC 8187's ext-value: `encodeURIComponent` leaves `'()*!` as they are, and its attr-char
+ * allows none of `'()*` (a `'` is what splits the value from its charset), so all five are percent-encoded.
+ */
 export function sendFile(res: Response, body: Buffer | string, type: string, name: string) {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  res.setHeader('content-type', type);
-  res.setHeader(
-    'content-disposition',
-    `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+  const utf8 = encodeURIComponent(name).replace(
+    /['()*!]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
+  res.setHeader('content-type', type);
+  res.setHeader('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`);
   res.setHeader('x-content-type-options', 'nosniff');
   res.send(body);
 }

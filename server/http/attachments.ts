@@ -3,12 +3,15 @@
  * 调查报告…) by attaching the report's file, or the text it typed (kept as a .txt file).
  *
  * - `POST /api/tasks/:taskId/attachments?name=…&done=true|false&note=…&requestId=…`, the file's bytes as
- *   the body, its type as the Content-Type. The type must be one ATTACHMENTS.types accepts, the name's
- *   extension must agree with it, and the bytes must be what the type says (the magic bytes of a PDF, PNG,
- *   JPEG, a Word or Excel document; UTF-8 text): a renamed program is refused. Then the engine's `report`
- *   command runs with the attachment, and the file is committed in the same transaction as the fact that
- *   names it (live/pipeline.ts): a refusal stores nothing, a retry with the same requestId stores nothing
- *   more, and a crash leaves neither without the other.
+ *   the body, its type as the Content-Type. Before a byte of the body is read, the engine decides the report
+ *   without its file: who may not attach to the task, or a task that takes no more files, is refused then.
+ *   The type must be one ATTACHMENTS.types accepts, the name's extension must agree with it (and no
+ *   program's extension hide before it), and the bytes must be what the type says (a PDF, PNG or JPEG by how
+ *   it starts and ends, a Word or Excel document by its zip's entries, an OLE2 file by its signature, UTF-8
+ *   text): a renamed program is refused. Then the engine's `report` command runs with the attachment, and
+ *   the file is committed in the same transaction as the fact that names it (live/pipeline.ts): a refusal
+ *   stores nothing, a retry with the same requestId stores nothing more, and a crash leaves neither without
+ *   the other.
  * - `GET /api/attachments/:fileId`: the file as it was attached, to staff and to the unit that owes the task;
  *   to anyone else it does not exist. Always a download (Content-Disposition: attachment), never sniffed,
  *   sandboxed.
@@ -22,20 +25,24 @@
 import { createHash, randomBytes } from 'node:crypto';
 import express, { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
-import type { Attachment } from '../../shared/engine/incident.ts';
+import { decide } from '../../shared/engine/decide.ts';
+import type { Attachment, IncidentState } from '../../shared/engine/incident.ts';
 import { parseApiTaskId } from '../../shared/engine/taskId.ts';
 import { formatShanghai } from '../../shared/engine/time.ts';
 import { apiPath } from '../../shared/protocol/contract.ts';
 import { ATTACHMENTS } from '../../shared/protocol/limits.ts';
-import { RequestId } from '../../shared/protocol/live.ts';
-import { cleanText } from '../../shared/protocol/text.ts';
+import { type ErrorCode, RequestId } from '../../shared/protocol/live.ts';
+import { planById } from '../../shared/plans/index.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import { toAttachRequest } from '../live/commands.ts';
 import type { Gate } from '../live/gate.ts';
 import type { IncidentService } from '../live/incidents.ts';
+import { type CommandRequest, isSystem } from '../live/request.ts';
 import { isStaff, visibleTask } from '../live/visibility.ts';
 import type { Store } from '../store/types.ts';
+import { cleanText } from '../../shared/protocol/text.ts';
 import { sendFile } from './after.ts';
+import { ACCEPTED, contentProblem, extensionsOf, fileName, NAME_MAX, typeOf } from './fileCheck.ts';
 import { loadUser, requireUser } from './auth.ts';
 import { HttpError, sendError } from './errors.ts';
 import { pacedReads } from './reads.ts';
@@ -53,8 +60,6 @@ export const UPLOAD_HEADER = 'x-console-upload';
 
 /** The longest note an upload carries: it travels in the address, which Node bounds at 16 KB in all. */
 export const ATTACH_NOTE_MAX = 1_000;
-/** The longest file name kept. */
-export const NAME_MAX = 200;
 /**
  * Uploads read into memory at once, per account and in all: 8 MiB each, so the server holds at most
  * 16 × 8 MiB of bodies however many clients upload.
@@ -80,116 +85,6 @@ export function sizeWords(bytes: number): { zh: string; en: string } {
 /** The body grew past the limit while it was read (no Content-Length said so in advance). */
 class TooLarge extends Error {}
 
-// ── what is checked before the engine sees anything ──────────────────────────────────────────────────────
-
-/** Controls (tab and line breaks too), bidi controls, the line and paragraph separators, lone surrogates. */
-const UNPRINTABLE =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** The extensions each accepted type may carry (ATTACHMENTS.types, and .jpeg beside .jpg). */
-const extensionsOf = (type: string): string[] => {
-  const ext = ATTACHMENTS.types[type];
-  if (!ext) return [];
-  return type === 'image/jpeg' ? [ext, 'jpeg'] : [ext];
-};
-
-/** The accepted kinds, in words, for a refusal: ".pdf、.docx…" */
-const ACCEPTED = [...new Set(Object.values(ATTACHMENTS.types))].map((e) => `.${e}`);
-
-/** A file name as the record keeps it: one line, no path, no control characters; Chinese stays as it is. */
-export function nameProblem(name: string): [string, string] | null {
-  if (UNPRINTABLE.test(name))
-    return [
-      '文件名不能含有控制字符或换行',
-      'The file name may not contain control characters or line breaks',
-    ];
-  if (/[/\\]/.test(name))
-    return [
-      '文件名不能含有路径分隔符（/ 或 \\）',
-      'The file name may not contain a path separator (/ or \\)',
-    ];
-  const trimmed = name.trim();
-  if (trimmed.length === 0) return ['请给出文件名', 'Give the file a name'];
-  if (trimmed.length > NAME_MAX)
-    return [`文件名不能超过 ${NAME_MAX} 个字符`, `The file name may be at most ${NAME_MAX} characters`];
-  if (!/^[^.].*\.[A-Za-z0-9]+$/.test(trimmed) || trimmed.startsWith('.'))
-    return [
-      `文件名须带扩展名（${ACCEPTED.join('、')}）`,
-      `The file name needs an extension (${ACCEPTED.join(', ')})`,
-    ];
-  return null;
-}
-
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-/** the OLE2 compound file of .doc, .xls and .wps */
-const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-
-/** Whether the bytes are what the type says: by their magic bytes, and for text by being UTF-8 text. */
-export function contentProblem(type: string, data: Buffer, maxTextChars: number): [string, string] | null {
-  const starts = (magic: Buffer) => data.subarray(0, magic.length).equals(magic);
-  const notA = (zh: string, en: string): [string, string] => [
-    `文件内容不是${zh}（可能是改了扩展名的其他文件），未保存`,
-    `The file’s content is not ${en} (another kind of file renamed?); nothing was stored`,
-  ];
-  switch (ATTACHMENTS.types[type]) {
-    case 'pdf':
-      // a PDF's header may follow a little junk, within its first kilobyte
-      return data.subarray(0, 1024).includes('%PDF-') ? null : notA(' PDF 文档', 'a PDF document');
-    case 'png':
-      return starts(PNG) ? null : notA(' PNG 图片', 'a PNG picture');
-    case 'jpg':
-      return starts(JPEG) ? null : notA(' JPEG 图片', 'a JPEG picture');
-    case 'docx':
-      return starts(ZIP) && data.includes('word/')
-        ? null
-        : notA(' Word 文档（.docx）', 'a Word document (.docx)');
-    case 'xlsx':
-      return starts(ZIP) && data.includes('xl/')
-        ? null
-        : notA(' Excel 表格（.xlsx）', 'an Excel workbook (.xlsx)');
-    case 'doc':
-    case 'xls':
-    case 'wps':
-      return starts(OLE2) ? null : notA(' Office 文档', 'an Office document');
-    case 'txt': {
-      let text: string;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(data);
-      } catch {
-        return ['文本须为 UTF-8 编码', 'The text must be UTF-8'];
-      }
-      if (text.includes('\u0000')) return notA('文本', 'text');
-      const body = text.replace(/^\uFEFF/, '');
-      if (body.trim().length === 0) return ['报告内容为空', 'The report is empty'];
-      if (body.length > maxTextChars)
-        return [
-          `文本报告不能超过 ${maxTextChars} 字（本报告 ${body.length} 字），请精简或作为文件上传`,
-          `A typed report may be at most ${maxTextChars} characters (this one has ${body.length}); shorten it or upload it as a file`,
-        ];
-      return null;
-    }
-    default:
-      return notA('可接受的类型', 'an accepted kind');
-  }
-}
-
-/** The type from a Content-Type header (lower case, without parameters); text must be UTF-8 if it says. */
-function typeOf(header: string | undefined): string {
-  const [type = '', ...params] = (header ?? '').split(';').map((p) => p.trim().toLowerCase());
-  if (type === 'text/plain') {
-    const charset = params
-      .find((p) => p.startsWith('charset='))
-      ?.slice(8)
-      .replace(/"/g, '');
-    if (charset && charset !== 'utf-8' && charset !== 'utf8') return 'text/plain;unsupported-charset';
-  }
-  return type;
-}
-
-/** The query of an upload: strict, since a command's every part is checked. */
 const AttachQuery = z.strictObject({
   name: z.string().max(NAME_MAX * 4),
   note: z
@@ -324,6 +219,60 @@ export function attachmentRoutes(deps: AttachmentDeps): Router {
     };
   };
 
+  /**
+   * The engine's answer to this upload's report, before a byte of the body is read. The engine never reads a
+   * file's bytes, so `decide` on the state as it is now already says who may attach (taskGuard in
+   * shared/engine/decide.ts: the unit that owes the task, or duty, director and commander for a role an
+   * outside party holds), whether the task still takes a report, and whether it holds ATTACHMENTS.perTask
+   * files already, in the engine's own words, rather than after 8 MB are read; the pipeline decides again
+   * once the file is there. A refusal goes on the audit record, as the pipeline's refusals do; a retry of an
+   * upload already stored goes on, to get its first answer.
+   */
+  const refusalBeforeReading = async (
+    request: CommandRequest,
+    state: IncidentState,
+  ): Promise<[ErrorCode, string, string] | null> => {
+    const plan = planById(state.planId);
+    const actor = request.actor;
+    if (!plan || isSystem(actor)) return null;
+    const decision = decide(plan, state, request.command, {
+      actor: { userId: actor.id, role: actor.role, ...(actor.unitId ? { unitId: actor.unitId } : {}) },
+      now: now(),
+    });
+    if (decision.ok) return null;
+    if (
+      request.requestId &&
+      (await store.findRequests([{ userId: actor.id, requestId: request.requestId }])).length > 0
+    )
+      return null;
+    const { code, message } = decision.refusal;
+    const [zh, en] =
+      code === 'FORBIDDEN'
+        ? ['只有承担该任务的单位可以上传书面报告', 'Only the unit that owes this task may attach its report']
+        : [message.zh, message.en];
+    try {
+      await store.commit([
+        {
+          events: [],
+          audit: {
+            at: now(),
+            userId: actor.id,
+            role: actor.role,
+            unitId: actor.unitId,
+            command: request.name,
+            target: 'apiTaskId' in request.target ? request.target.apiTaskId : null,
+            code,
+            message: `${zh} / ${en}`,
+          },
+        },
+      ]);
+    } catch (err) {
+      // the refusal stands without its audit row
+      console.error('audit of an upload refused failed:', err instanceof Error ? err.message : err);
+    }
+    return [code, zh, en];
+  };
+
   /** A foreign Origin, or an upload without the header only the console's own page sends, is refused. */
   const sameSite = (req: Request) => {
     const origin = req.headers.origin;
@@ -357,12 +306,13 @@ export function attachmentRoutes(deps: AttachmentDeps): Router {
     const ref = parseApiTaskId(apiTaskId);
     // a task this account may not see (or none at all) is refused before a byte is read, as the engine
     // would refuse it after: the same words either way
-    if (!ref || !visibleTask(viewer, service.state(ref.incidentId), ref.taskId))
+    const state = ref ? service.state(ref.incidentId) : undefined;
+    if (!ref || !state || !visibleTask(viewer, state, ref.taskId))
       throw new HttpError('NOT_FOUND', `没有任务 ${apiTaskId}`, `No task ${apiTaskId}`);
 
-    const nameBad = nameProblem(q.name);
-    if (nameBad) throw new HttpError('INVALID', ...nameBad);
-    const name = q.name.trim();
+    const named = fileName(q.name);
+    if ('problem' in named) throw new HttpError('INVALID', ...named.problem);
+    const { name } = named;
     const type = typeOf(req.headers['content-type']);
     if (type === 'text/plain;unsupported-charset')
       throw new HttpError('INVALID', '文本须为 UTF-8 编码', 'The text must be UTF-8');
@@ -409,6 +359,18 @@ export function attachmentRoutes(deps: AttachmentDeps): Router {
       });
     const limited = await gate.command(viewer.id);
     if (limited) return sendReply(res, limited);
+    const early = await refusalBeforeReading(
+      toAttachRequest(viewer, {
+        taskId: apiTaskId,
+        note: noteText,
+        done: q.done === 'true',
+        requestId: q.requestId,
+        // the engine never reads a file: a name and a type are all it may be told before the body is read
+        attachment: { fileId: '', name, type, size: 0, sha256: '' },
+      }),
+      state,
+    );
+    if (early) return sendError(res, ...early);
     const over = await overQuota(viewer.id, declared ?? 0, q.requestId, 0);
     if (over) return quotaReply(res, over);
 

@@ -20,7 +20,9 @@ import { boot, Client, rid, tempDir } from '../integration/live.ts';
 import { type ServerProcess, startProcess } from './process.ts';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size - 9)]);
+/** `%PDF-` first and `%%EOF` last, as a PDF must be to be accepted; random bytes between */
+const pdf = (size: number) =>
+  Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size - 15), Buffer.from('%%EOF\n')]);
 
 interface Upload {
   status: number;
@@ -407,6 +409,54 @@ describe('uploads under stress on a live server', () => {
     expect(used).toBeLessThanOrEqual(QUOTA);
     expect(used).toBeGreaterThan(QUOTA - 30_000);
     expectPaired(dir);
+  });
+
+  it('uploads refused for who sends them are answered before their bodies, and hold no upload slot', async () => {
+    const leader = await Client.login(server.url, 'leader');
+    const [task] = await tasksOf('police');
+    const before = onDisk(dir).files.length;
+    // three bodies that never end, more than an account may upload at once: each refused by its headers
+    const open: ReturnType<typeof request>[] = [];
+    const answers = await Promise.all(
+      Array.from(
+        { length: 3 },
+        (_, i) =>
+          new Promise<{ status: number; body: string }>((resolve) => {
+            const req = request(
+              new URL(
+                `${server.url}/api/tasks/${encodeURIComponent(task!)}/attachments?name=${i}.pdf&requestId=${rid('lead')}`,
+              ),
+              {
+                method: 'POST',
+                headers: {
+                  cookie: leader.cookie,
+                  'content-type': 'application/pdf',
+                  'x-console-upload': '1',
+                  'content-length': String(MAX),
+                },
+              },
+            );
+            open.push(req);
+            const timer = setTimeout(() => resolve({ status: 0, body: '' }), 3000);
+            req.on('error', () => {});
+            req.on('response', (res) => {
+              let body = '';
+              res.setEncoding('utf8');
+              res.on('data', (d: string) => (body += d));
+              res.on('end', () => {
+                clearTimeout(timer);
+                resolve({ status: res.statusCode ?? 0, body });
+              });
+            });
+            req.write(Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(10_000)]));
+          }),
+      ),
+    );
+    for (const req of open) req.destroy();
+    expect(answers.map((a) => a.status)).toEqual([403, 403, 403]);
+    for (const a of answers)
+      expect(a.body).toContain('Only the unit that owes this task may attach its report');
+    expect(onDisk(dir).files.length).toBe(before);
   });
 
   it('an upload cut off mid-body stores nothing and holds nothing afterwards', async () => {

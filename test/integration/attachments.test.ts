@@ -7,9 +7,12 @@
  * foreign page; the socket's `report` cannot carry an attachment.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { request } from 'node:http';
 import { join } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { Document, Packer, Paragraph } from 'docx';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
 import { DB_FILE } from '../../server/store/sqlite.ts';
@@ -29,7 +32,18 @@ const PDF = Buffer.concat([
 ]);
 /** What a Windows program starts with: "MZ", the DOS stub, NULs. */
 const EXE = Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]), randomBytes(4000)]);
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(300)]);
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** a PNG's last chunk: no data, "IEND", its CRC */
+const IEND = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+const PNG = Buffer.concat([PNG_SIGNATURE, randomBytes(300), IEND]);
+const JPEG = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+  randomBytes(500),
+  Buffer.from([0xff, 0xd9]),
+]);
+/** A PDF of `n` bytes as the size tests need it: `%PDF-` first, `%%EOF` last, random bytes between. */
+const pdfOf = (n: number) =>
+  Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(n - 15), Buffer.from('%%EOF\n')]);
 const TEXT =
   '博山区扫雪除冰工作书面报告\n\n一、11月24日20时起全区出动铲雪车12台、人员300余人次。\n二、主干道已全部通行。';
 const PDF_NAME = '池上镇24小时书面报告（第1期）.pdf';
@@ -333,7 +347,11 @@ describe('one file per request, and none for a refusal', () => {
     expect(res.body.error.message.en).toContain('at most 8 MB');
     expect(files()).toBe(1);
     // the limit itself is accepted
-    const exact = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(ATTACHMENTS.maxBytes - 9)]);
+    const exact = Buffer.concat([
+      Buffer.from('%PDF-1.4\n'),
+      Buffer.alloc(ATTACHMENTS.maxBytes - 15),
+      Buffer.from('%%EOF\n'),
+    ]);
     const ok = await upload(police, taskId, exact, { name: '刚好8MB.pdf', type: 'application/pdf' });
     expect(ok.status).toBe(200);
     expect(files()).toBe(2);
@@ -370,6 +388,17 @@ describe('one file per request, and none for a refusal', () => {
     ['a right-to-left override', '报告\u202Etxt.exe.txt', 'control characters'],
     ['201 characters', `${'报'.repeat(197)}.txt`, '200'],
     ['nothing but spaces', '   ', 'name'],
+    ['nothing but ideographic spaces', '\u3000\u3000', '请给出文件名'],
+    ['zero-width characters and a byte order mark', 'a\u200Bb\u2060c\uFEFF.txt', 'invisible format'],
+    ['a soft hyphen', '报\u00ADtxt.txt', '不可见的格式字符'],
+    ['U+FFFE', '报告\uFFFE.txt', 'noncharacter'],
+    ['U+FFFF', '报告\uFFFF.txt', '非字符'],
+    ['U+FDD0', '报告\uFDD0.txt', 'noncharacter'],
+    ['a plane-16 noncharacter', '报告\u{10FFFF}.txt', 'noncharacter'],
+    ['ideographic spaces hiding .exe', 'evil.exe\u3000\u3000\u3000\u3000.txt', 'program’s extension'],
+    ['a space hiding .exe', 'x.exe .txt', '程序的扩展名'],
+    ['spaces and dots hiding .SCR', 'x.SCR . \u00A0 .pdf', 'program’s extension'],
+    ['a double extension', 'report.js.txt', 'program’s extension'],
   ])('a name with %s is refused', async (_what, name, said) => {
     const before = files();
     const res = await upload(police, taskId, TEXT, { name, type: 'text/plain' });
@@ -553,7 +582,7 @@ describe('the daily quota per account', () => {
       requestId: rid('decl'),
     });
     const task = `${declared.body.incident.id}:on-duty@police`;
-    const pdf = (n: number) => Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(n - 9)]);
+    const pdf = pdfOf;
     const started = Date.now();
     const first = await upload(p, task, pdf(60_000), { name: '一.pdf', type: 'application/pdf' });
     expect(first.status).toBe(200);
@@ -582,6 +611,460 @@ describe('the daily quota per account', () => {
     const other = await upload(s, sanitationTask, pdf(20_000), { name: '五.pdf', type: 'application/pdf' });
     expect(other.status).toBe(200);
     expect(fileRows(qdir).map((r) => r.by)).toEqual(['police', 'police', 'police', 'sanitation']);
+  });
+});
+
+// ── what a file is, by more than its first bytes ─────────────────────────────────────────────────────────
+
+interface ZipPart {
+  name: string;
+  data: Buffer | string;
+  /** deflated, as Word and Excel store their XML, rather than stored */
+  deflate?: boolean;
+  /** the extra field, in the local header and in the central directory */
+  extra?: Buffer;
+  /** a local header and its data that the central directory leaves out */
+  hidden?: boolean;
+  /** sizes and CRC after the data (a data descriptor), as a writer that streams puts them */
+  descriptor?: boolean;
+}
+
+/** A zip as APPNOTE.TXT lays it out: each entry's local header and data, the central directory, its end. */
+function zip(parts: ZipPart[]): Buffer {
+  const out: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const p of parts) {
+    const raw = Buffer.from(p.data);
+    const body = p.deflate ? deflateRawSync(raw) : raw;
+    const name = Buffer.from(p.name, 'utf8');
+    const extra = p.extra ?? Buffer.alloc(0);
+    // the name is UTF-8; the sizes may follow the data
+    const flags = 0x800 | (p.descriptor ? 0x8 : 0);
+    const sizes = Buffer.alloc(12);
+    sizes.writeUInt32LE(crc32(raw), 0);
+    sizes.writeUInt32LE(body.length, 4);
+    sizes.writeUInt32LE(raw.length, 8);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(p.deflate ? 8 : 0, 8);
+    if (!p.descriptor) sizes.copy(local, 14);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(extra.length, 28);
+    const descriptor = p.descriptor ? [Buffer.from([0x50, 0x4b, 0x07, 0x08]), sizes] : [];
+    out.push(local, name, extra, body, ...descriptor);
+    if (!p.hidden) {
+      const entry = Buffer.alloc(46);
+      entry.writeUInt32LE(0x02014b50, 0);
+      entry.writeUInt16LE(20, 4);
+      entry.writeUInt16LE(20, 6);
+      entry.writeUInt16LE(flags, 8);
+      entry.writeUInt16LE(p.deflate ? 8 : 0, 10);
+      sizes.copy(entry, 16);
+      entry.writeUInt16LE(name.length, 28);
+      entry.writeUInt16LE(extra.length, 30);
+      entry.writeUInt32LE(offset, 42);
+      central.push(entry, name, extra);
+    }
+    offset += 30 + name.length + extra.length + body.length + (p.descriptor ? 16 : 0);
+  }
+  const directory = Buffer.concat(central);
+  const count = parts.filter((p) => !p.hidden).length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...out, directory, end]);
+}
+
+/** The Info-ZIP Unicode Path extra field: the UTF-8 name some tools show instead of the entry's own. */
+function unicodePath(own: string, shown: string): Buffer {
+  const name = Buffer.from(shown, 'utf8');
+  const field = Buffer.alloc(9);
+  field.writeUInt16LE(0x7075, 0);
+  field.writeUInt16LE(5 + name.length, 2);
+  field.writeUInt8(1, 4);
+  field.writeUInt32LE(crc32(Buffer.from(own, 'utf8')), 5);
+  return Buffer.concat([field, name]);
+}
+
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+const DOCUMENT_XML =
+  '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>书面报告</w:t></w:r></w:p></w:body></w:document>';
+/** The parts every Word document has, and `more`. */
+const word = (...more: ZipPart[]) =>
+  zip([
+    { name: '[Content_Types].xml', data: CONTENT_TYPES, deflate: true },
+    { name: 'word/document.xml', data: DOCUMENT_XML, deflate: true },
+    ...more,
+  ]);
+const DOCX = (): string => ATTACHMENTS_TYPE('docx');
+const XLSX = (): string => ATTACHMENTS_TYPE('xlsx');
+
+/** what is refused: the file, its name and its type */
+const NOT_WHAT_IT_SAYS: [string, () => Buffer | string, string, () => string, string][] = [
+  [
+    'a zip that only mentions word/, carrying evil.exe',
+    () =>
+      zip([
+        { name: 'word/readme.txt', data: 'x' },
+        { name: 'evil.exe', data: EXE },
+      ]),
+    'a.docx',
+    DOCX,
+    'not a Word document',
+  ],
+  [
+    'a Word document carrying evil.exe',
+    () => word({ name: 'evil.exe', data: EXE }),
+    'a.docx',
+    DOCX,
+    'carries a program',
+  ],
+  [
+    'a Word document carrying a deflated script',
+    () => word({ name: 'word/media/run.JS', data: 'new ActiveXObject("WScript.Shell")', deflate: true }),
+    'a.docx',
+    DOCX,
+    '夹带了程序',
+  ],
+  [
+    'a program whose name ends in a dot',
+    () => word({ name: 'word/evil.exe.', data: 'x' }),
+    'a.docx',
+    DOCX,
+    'carries a program',
+  ],
+  [
+    'a program whose name a NUL cuts short',
+    () => word({ name: 'word/evil.exe\u0000.xml', data: 'x' }),
+    'a.docx',
+    DOCX,
+    'carries a program',
+  ],
+  [
+    'a program stored under a picture’s name',
+    () => word({ name: 'word/media/image1.png', data: EXE }),
+    'a.docx',
+    DOCX,
+    'carries a program',
+  ],
+  [
+    'a program deflated under a picture’s name',
+    () => word({ name: 'word/media/image1.png', data: EXE, deflate: true }),
+    'a.docx',
+    DOCX,
+    'carries a program',
+  ],
+  [
+    'a program named in a Unicode Path field',
+    () =>
+      word({
+        name: 'word/media/image2.png',
+        data: PNG,
+        extra: unicodePath('word/media/image2.png', 'evil.exe'),
+      }),
+    'a.docx',
+    DOCX,
+    'carries a program',
+  ],
+  [
+    'an entry the central directory leaves out',
+    () =>
+      word(
+        { name: 'evil.exe', data: EXE, hidden: true },
+        { name: 'word/styles.xml', data: '<w:styles/>', deflate: true },
+      ),
+    'a.docx',
+    DOCX,
+    'not a Word document',
+  ],
+  [
+    'an entry hidden behind a data descriptor',
+    () =>
+      word(
+        { name: 'word/styles.xml', data: '<w:styles/>', deflate: true, descriptor: true },
+        { name: 'evil.exe', data: EXE, hidden: true },
+        { name: 'word/settings.xml', data: '<w:settings/>', deflate: true },
+      ),
+    'a.docx',
+    DOCX,
+    'not a Word document',
+  ],
+  [
+    'a zip of more than 10,000 entries',
+    () => word(...Array.from({ length: 10_000 }, (_, i) => ({ name: `word/${i}.xml`, data: '<x/>' }))),
+    'a.docx',
+    DOCX,
+    'not a Word document',
+  ],
+  [
+    'a zip without its central directory',
+    () => word().subarray(0, -22),
+    'a.docx',
+    DOCX,
+    'not a Word document',
+  ],
+  [
+    'a package without word/document.xml',
+    () =>
+      zip([
+        { name: '[Content_Types].xml', data: CONTENT_TYPES },
+        { name: 'word/other.xml', data: DOCUMENT_XML },
+      ]),
+    'a.docx',
+    DOCX,
+    'not a Word document',
+  ],
+  [
+    'a package without xl/workbook.xml',
+    () =>
+      zip([
+        { name: '[Content_Types].xml', data: CONTENT_TYPES },
+        { name: 'xl/worksheets/sheet1.xml', data: '<worksheet/>' },
+      ]),
+    'a.xlsx',
+    XLSX,
+    'not an Excel workbook',
+  ],
+  ['a Word document as .xlsx', () => word(), 'a.xlsx', XLSX, '不是 Excel 表格'],
+  [
+    'a PNG header followed by a script',
+    () => Buffer.concat([PNG_SIGNATURE, Buffer.from('<script>alert(1)</script>')]),
+    'a.png',
+    () => 'image/png',
+    'not a PNG picture',
+  ],
+  ['a PNG without its IEND chunk', () => PNG.subarray(0, -12), 'a.png', () => 'image/png', 'PNG'],
+  ['a JPEG without its end', () => JPEG.subarray(0, -2), 'a.jpg', () => 'image/jpeg', 'not a JPEG picture'],
+  [
+    'a JPEG header followed by a page',
+    () => Buffer.from('\xff\xd8\xff<html><script>alert(1)</script></html>', 'latin1'),
+    'a.jpg',
+    () => 'image/jpeg',
+    'JPEG',
+  ],
+  [
+    'a web page with %PDF- inside',
+    () => '<html><script>alert(1)</script>%PDF-1.4\n%%EOF\n</html>',
+    'a.pdf',
+    () => 'application/pdf',
+    'not a PDF document',
+  ],
+  ['a PDF without %%EOF', () => PDF.subarray(0, -6), 'a.pdf', () => 'application/pdf', '不是 PDF'],
+  [
+    'a PDF with a page after its %%EOF',
+    () => Buffer.concat([PDF, Buffer.from('<script>alert(1)</script>'.repeat(50))]),
+    'a.pdf',
+    () => 'application/pdf',
+    'not a PDF document',
+  ],
+];
+
+describe('what a file is, by more than its first bytes', () => {
+  let incidentId: string;
+  let policeTask: string;
+  let sanitationTask: string;
+  const files = () => fileRows(dir).filter((r) => r.incident_id === incidentId).length;
+
+  beforeAll(async () => {
+    incidentId = await declare('附件内容检查');
+    policeTask = `${incidentId}:on-duty@police`;
+    sanitationTask = `${incidentId}:on-duty@sanitation`;
+  });
+
+  it.each(NOT_WHAT_IT_SAYS)('%s is refused, and nothing is stored', async (_what, data, name, type, said) => {
+    const before = files();
+    const res = await upload(police, policeTask, data(), { name, type: type() });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('INVALID');
+    expect(words(res.body)).toContain(said);
+    expect(files()).toBe(before);
+  });
+
+  it('a Word document made here, a real workbook and a whole JPEG are accepted', async () => {
+    // the same zip as the refused ones, without what made them so: the refusals were that, not the zip
+    const built = word(
+      { name: 'word/media/image1.png', data: PNG },
+      { name: 'word/styles.xml', data: '<w:styles/>', deflate: true, descriptor: true },
+      { name: 'docProps/app.xml', data: '<Properties/>', descriptor: true },
+    );
+    const doc = await upload(police, policeTask, built, { name: '书面报告.docx', type: DOCX() });
+    expect(doc.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('台账').addRow(['单位', '任务']);
+    const xlsx = Buffer.from(await book.xlsx.writeBuffer());
+    const sheet = await upload(police, policeTask, xlsx, { name: '统计表.xlsx', type: XLSX() });
+    expect(sheet.status).toBe(200);
+    const photo = await upload(police, policeTask, JPEG, { name: '现场.jpeg', type: 'image/jpeg' });
+    expect(photo.status).toBe(200);
+    expect(files()).toBe(3);
+  });
+
+  it('runs of spaces, ideographic ones too, are one space and the ends are trimmed', async () => {
+    const res = await upload(sanitation, sanitationTask, TEXT, {
+      name: '\u3000 池上镇\u3000\u3000书面   报告.txt\u3000',
+      type: 'text/plain',
+    });
+    expect(res.status).toBe(200);
+    const attachment = res.body.task.lastNote.attachment;
+    expect(attachment.name).toBe('池上镇 书面 报告.txt');
+    const got = await download(sanitation, attachment.fileId);
+    expect(got.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('池上镇 书面 报告.txt')}`,
+    );
+  });
+
+  it('quotes, brackets and a bang in a name are percent-encoded in filename* (RFC 8187)', async () => {
+    const res = await upload(sanitation, sanitationTask, TEXT, { name: "it's (1)!.txt", type: 'text/plain' });
+    expect(res.status).toBe(200);
+    const got = await download(sanitation, res.body.task.lastNote.attachment.fileId);
+    expect(got.status).toBe(200);
+    const disposition = got.headers.get('content-disposition')!;
+    expect(disposition).toBe(
+      `attachment; filename="it's (1)!.txt"; filename*=UTF-8''it%27s%20%281%29%21.txt`,
+    );
+  });
+});
+
+// ── refusals that need no body ───────────────────────────────────────────────────────────────────────────
+
+/**
+ * An upload that says 4 MB follow and sends 64 KB of them, and no more: an answer that comes at all was
+ * given before the body was read. Status 0 when none came within three seconds.
+ */
+function unread(
+  c: Client,
+  taskId: string,
+  o: { name: string; type: string; requestId?: string },
+): Promise<{ status: number; body: Record<string, any> }> {
+  const query = new URLSearchParams({ name: o.name, requestId: o.requestId ?? rid('unread') });
+  const url = new URL(`${c.base}/api/tasks/${encodeURIComponent(taskId)}/attachments?${query}`);
+  return new Promise((resolve) => {
+    const req = request(url, {
+      method: 'POST',
+      headers: {
+        cookie: c.cookie,
+        'content-type': o.type,
+        'x-console-upload': '1',
+        'content-length': String(4 * 1024 * 1024),
+      },
+    });
+    const timer = setTimeout(() => {
+      req.destroy();
+      resolve({ status: 0, body: {} });
+    }, 3000);
+    req.on('error', () => {});
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (text += d));
+      res.on('end', () => {
+        clearTimeout(timer);
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : {} });
+      });
+    });
+    req.write(Buffer.concat([PNG_SIGNATURE, randomBytes(64 * 1024)]));
+  });
+}
+
+/** The refusals of `attach` on the audit record, read beside the running server. */
+function auditRows(at: string): { user_id: string; code: string; message: string }[] {
+  const db = new Database(join(dir, DB_FILE), { readonly: true });
+  try {
+    return db
+      .prepare("SELECT user_id, code, message FROM audit WHERE command = 'attach' AND target = ? ORDER BY id")
+      .all(at) as never;
+  } finally {
+    db.close();
+  }
+}
+
+describe('a refusal that needs no file comes before the body is read', () => {
+  let incidentId: string;
+  let taskId: string;
+
+  beforeAll(async () => {
+    incidentId = await declare('读取前拒绝');
+    taskId = `${incidentId}:on-duty@police`;
+  });
+
+  it('a leader, an administrator, a duty officer on a member unit’s task: 403 in words, and on the audit record', async () => {
+    const before = fileRows(dir).length;
+    for (const username of ['leader', 'admin', 'duty']) {
+      const who = await Client.login(server.url, username);
+      const res = await unread(who, taskId, { name: '报告.png', type: 'image/png' });
+      expect(res.status, username).toBe(403);
+      expect(res.body.error.code).toBe('FORBIDDEN');
+      expect(res.body.error.message).toEqual({
+        zh: '只有承担该任务的单位可以上传书面报告',
+        en: 'Only the unit that owes this task may attach its report',
+      });
+    }
+    expect(auditRows(taskId).map((r) => [r.user_id, r.code])).toEqual([
+      ['leader', 'FORBIDDEN'],
+      ['admin', 'FORBIDDEN'],
+      ['duty', 'FORBIDDEN'],
+    ]);
+    expect(auditRows(taskId)[0]!.message).toContain('Only the unit that owes this task');
+    expect(fileRows(dir).length).toBe(before);
+  });
+
+  it('a task that holds five files: 409 in the engine’s words; a retry of the fifth still gets its first answer', async () => {
+    let fifth: Awaited<ReturnType<typeof upload>> | null = null;
+    const fifthId = rid('fifth');
+    for (let i = 1; i <= ATTACHMENTS.perTask; i += 1) {
+      fifth = await upload(police, taskId, PNG, {
+        name: `照片${i}.png`,
+        type: 'image/png',
+        ...(i === ATTACHMENTS.perTask ? { requestId: fifthId } : {}),
+      });
+      expect(fifth.status).toBe(200);
+    }
+    const sixth = await unread(police, taskId, { name: '照片6.png', type: 'image/png' });
+    expect(sixth.status).toBe(409);
+    expect(sixth.body.error.code).toBe('CONFLICT');
+    expect(sixth.body.error.message).toEqual({
+      zh: `该任务已有 ${ATTACHMENTS.perTask} 个附件，已达上限`,
+      en: `This task already holds ${ATTACHMENTS.perTask} attachments, the most it keeps`,
+    });
+    const retry = await upload(police, taskId, PNG, {
+      name: `照片${ATTACHMENTS.perTask}.png`,
+      type: 'image/png',
+      requestId: fifthId,
+    });
+    expect(retry.status).toBe(200);
+    expect(retry.body.task).toEqual(fifth!.body.task);
+    expect(fileRows(dir).filter((r) => r.incident_id === incidentId).length).toBe(ATTACHMENTS.perTask);
+  });
+
+  it('a task already reported done: 409 before the body is read; the report’s retry gets its first answer', async () => {
+    const task = `${incidentId}:on-duty@sanitation`;
+    const requestId = rid('done');
+    const done = await upload(sanitation, task, TEXT, {
+      name: '报告.txt',
+      type: 'text/plain',
+      done: true,
+      requestId,
+    });
+    expect(done.status).toBe(200);
+    const again = await unread(sanitation, task, { name: '补充.png', type: 'image/png' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message.en).toBe('This task is already reported done');
+    const retry = await upload(sanitation, task, TEXT, {
+      name: '报告.txt',
+      type: 'text/plain',
+      done: true,
+      requestId,
+    });
+    expect(retry.status).toBe(200);
+    expect(retry.body.task).toEqual(done.body.task);
   });
 });
 

@@ -52,9 +52,19 @@ const stamp = (ms: number) =>
   new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 
 /** A typed title as a file name: one line, no path separators or control characters. */
+/**
+ * A typed report's title as a file name the server keeps: no controls, separators, format characters
+ * (zero-width, BOM, bidi) or noncharacters, one space between words, and never a program's extension at the
+ * end (the server refuses `报告.js.txt`).
+ */
 const asFileName = (title: string) =>
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  title.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069/\\]+/g, ' ').trim();
+  title
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029/\\]+/g, ' ')
+    .replace(/[\p{Cf}\uFDD0-\uFDEF\uFFFE\uFFFF]+/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/\.(?:exe|dll|com|bat|cmd|js|vbs|ps1|scr|msi|jar)$/i, '');
 
 /** A message in the language chosen when it is shown. */
 type Said = (t: AttachT, lang: Lang) => string;
