@@ -31,6 +31,8 @@ export const LEDGER_MAX = 20_000;
  */
 const SCAN = { rowsPerPoint: 100, incidentsPerPoint: 20 } as const;
 const POINT_BYTES = 32 * 1024;
+/** reports kept computed, the oldest forgotten first */
+const REVIEWS_KEPT = 16;
 
 /** Rows of one JSON page of the ledger, and incidents of one page of the history. */
 const PAGE = { max: 500, default: 100 } as const;
@@ -136,6 +138,7 @@ export function afterRoutes(
 ): Router {
   const r = Router();
 
+  const reviews = new Map<string, ReturnType<typeof reviewOf>>();
   /** The review is the office's business: staff only; a unit of the plan is told so, anyone else 404. */
   const reviewed = async (req: Request) => {
     const viewer = requireUser(req);
@@ -151,7 +154,15 @@ export function afterRoutes(
         '总结评估报告是应急办公室的文件，成员单位不能查看；本单位的落实情况见“台账”',
         'The review is the office’s document; a member unit sees its own part in the ledger',
       );
-    return reviewOf(plan, state, await service.eventsOf(state.id), now());
+    // the report of a version, judged at a minute: a page reloading it (or the office downloading it again)
+    // does not read the whole log and compute it anew each time
+    const key = `${state.id}@${state.version}@${Math.floor(now() / 60_000)}`;
+    const kept = reviews.get(key);
+    if (kept) return kept;
+    const review = reviewOf(plan, state, await service.eventsOf(state.id), now());
+    reviews.set(key, review);
+    if (reviews.size > REVIEWS_KEPT) reviews.delete(reviews.keys().next().value!);
+    return review;
   };
 
   r.get(apiPath('review'), async (req, res) => {
