@@ -194,7 +194,7 @@ export function afterRoutes(
     };
     const states = service.all().filter((s) => canSeeIncident(viewer, s.planId));
     const rows = ledgerSelection(planById, states, query);
-    await gate.charge(viewer.id, Math.floor(rows.length / SCAN.rowsPerPoint) * POINT_BYTES);
+    await gate.charge(viewer.id, Math.floor((rows.scanned ?? rows.length) / SCAN.rowsPerPoint) * POINT_BYTES);
     return rows;
   };
 
@@ -242,10 +242,11 @@ export function afterRoutes(
     sendFile(res, file, 'text/csv; charset=utf-8', `${name}.csv`);
   });
 
-  r.get(apiPath('history'), (req, res) => {
+  r.get(apiPath('history'), async (req, res) => {
     const viewer = requireUser(req);
     const q = parseBody(HistoryParams, req.query);
     const states = service.all().filter((s) => canSeeIncident(viewer, s.planId));
+    await gate.charge(viewer.id, Math.floor(states.length / SCAN.incidentsPerPoint) * POINT_BYTES);
     res.json(history(planById, states, { ...q, drill: drillOf(q.drill) }, viewer));
   });
 

@@ -118,9 +118,17 @@ export function apply(
       const parties = { ...s.parties };
       delete assignees[event.role];
       delete parties[event.role];
-      if ('unitId' in event.to) assignees[event.role] = event.to.unitId;
-      else parties[event.role] = event.to.party;
-      return { ...s, assignees, parties };
+      if ('unitId' in event.to) {
+        assignees[event.role] = event.to.unitId;
+        return { ...s, assignees, parties };
+      }
+      const party = event.to.party;
+      parties[event.role] = party;
+      // the role's open tasks are now the party's (staff act for it); what is done or closed keeps its holder
+      const tasks = writable(s, fresh);
+      for (const [id, t] of Object.entries(tasks))
+        if (t.unitId === event.role && isOpen(t)) tasks[id] = { ...t, party };
+      return { ...s, assignees, parties, tasks };
     }
     case 'TasksMoved': {
       const tasks = writable(s, fresh);
@@ -180,7 +188,14 @@ export function apply(
       for (const spec of event.tasks) {
         const previous = tasks[spec.id];
         // a task assigned again (the level went down and up) starts afresh but keeps its note history
-        tasks[spec.id] = { ...spec, status: 'assigned', assignedAt: event.at, ...keptNotes(previous) };
+        const party = Object.hasOwn(s.parties, spec.unitId) ? s.parties[spec.unitId] : undefined;
+        tasks[spec.id] = {
+          ...spec,
+          status: 'assigned',
+          assignedAt: event.at,
+          ...keptNotes(previous),
+          ...(party ? { party } : {}),
+        };
       }
       return { ...s, tasks };
     }
@@ -249,8 +264,21 @@ export function upgradeState(saved: IncidentState): IncidentState {
     Partial<Pick<IncidentState, 'summary' | 'parties' | 'place' | 'createdBy'>> & {
       status: IncidentState['status'] | 'rejected';
     };
+  // tasks closed by a termination before `closedAt` was recorded: closed when the response ended
+  const ended = old.history.findLast((h) => h.to === null)?.at;
+  const tasks =
+    ended === undefined ||
+    !Object.values(old.tasks).some((t) => t.status === 'closed' && t.closedAt === undefined)
+      ? old.tasks
+      : Object.fromEntries(
+          Object.entries(old.tasks).map(([id, t]) => [
+            id,
+            t.status === 'closed' && t.closedAt === undefined ? { ...t, closedAt: ended } : t,
+          ]),
+        );
   return {
     ...old,
+    tasks,
     place: old.place ?? null,
     createdBy: old.createdBy ?? null,
     summary: old.summary ?? '',

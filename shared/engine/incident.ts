@@ -158,6 +158,12 @@ export interface Task extends TaskSpec {
   closedAt?: number;
   /** the task that took over, when the role moved to another holder */
   movedTo?: string;
+  /**
+   * The outside party that held the task's role while the task was owed: stamped when it is assigned or its
+   * role is bound, and kept once it is done or closed, so the record names who did the work (or owed it)
+   * even after the role is bound to someone else. Absent for a member unit's task and for a role never bound.
+   */
+  party?: Party;
   notes: { at: number; by: string; text: string; onBehalfOf?: string; attachment?: Attachment }[];
   /**
    * How many notes the task holds when `notes` keeps only the latest (a client's copy of the state,

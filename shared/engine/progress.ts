@@ -12,6 +12,24 @@ export function reaches(plan: Plan, state: Pick<IncidentState, 'parties'>, unitI
   return !planIndex(plan).roles.has(unitId);
 }
 
+/**
+ * Did this task reach someone, as the record has it: a member unit's task did; a role's task did if an
+ * outside party held the role while it was owed (its stamp), or holds it now while it is still owed (a state
+ * saved before tasks carried the stamp). A task closed while its role was bound to no one reached no one,
+ * whoever is bound later.
+ */
+export function taskReached(plan: Plan, state: Pick<IncidentState, 'parties'>, t: Task): boolean {
+  if (!planIndex(plan).roles.has(t.unitId) || t.party !== undefined) return true;
+  return isOpen(t) && Object.hasOwn(state.parties, t.unitId);
+}
+
+/** The party a task's role was held by for it (see taskReached), if any. */
+export function taskParty(state: Pick<IncidentState, 'parties'>, t: Task) {
+  return (
+    t.party ?? (isOpen(t) && Object.hasOwn(state.parties, t.unitId) ? state.parties[t.unitId] : undefined)
+  );
+}
+
 /** Tasks no longer owed by their holder: a lower level stood them down, or a rebinding moved them on. */
 export const isRetired = (t: { status: string }) => t.status === 'stoodDown' || t.status === 'moved';
 

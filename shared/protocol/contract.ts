@@ -324,7 +324,7 @@ export interface Inputs extends CommandInputs {
   ledgerXlsx: LedgerParams & { lang?: 'zh' | 'en' };
   ledgerCsv: LedgerParams & { lang?: 'zh' | 'en' };
   history: Omit<LedgerParams, 'incidentId' | 'unitId'> & { text?: string; status?: string };
-  statistics: Pick<LedgerParams, 'planId' | 'from' | 'to' | 'drill'>;
+  statistics: Pick<LedgerParams, 'planId' | 'levelId' | 'from' | 'to' | 'drill'>;
   /** the file's bytes are the body; its name and whether it completes the task travel in the query */
   attach: { taskId: string; name: string; note?: string; done?: boolean; requestId: string };
   attachment: { fileId: string };

@@ -8,7 +8,7 @@
  */
 import type { IncidentState, Task } from '../engine/incident.ts';
 import { isOpen } from '../engine/incident.ts';
-import { missedDeadline, reaches } from '../engine/progress.ts';
+import { missedDeadline, taskParty, taskReached } from '../engine/progress.ts';
 import { apiTaskId } from '../engine/taskId.ts';
 import { levelById, planIndex, unitName } from '../engine/tiers.ts';
 import { formatShanghai } from '../engine/time.ts';
@@ -165,9 +165,10 @@ function ledgerRowsOf(plan: Plan, state: IncidentState): Omit<LedgerRow, 'no'>[]
   );
   return tasks.map((t) => {
     const s = taskSourceOf(plan, t);
-    const reached = reaches(plan, state, t.unitId);
+    // who held it and whether it reached anyone as it was while the task was owed, not as bound now
+    const reached = taskReached(plan, state, t);
     const status = ledgerStatus(t, reached);
-    const party = Object.hasOwn(state.parties, t.unitId) ? state.parties[t.unitId] : undefined;
+    const party = taskParty(state, t);
     const name = (lang: Lang) =>
       `${unitName(plan, t.unitId, lang)}${party ? `${lang === 'zh' ? '：' : ': '}${party.name}` : ''}`;
     return {
@@ -206,13 +207,19 @@ export function ledgerSelection(
   planOf: (planId: string) => Plan | undefined,
   states: Iterable<IncidentState>,
   q: LedgerQuery,
-): Omit<LedgerRow, 'no'>[] {
+): Omit<LedgerRow, 'no'>[] & { scanned?: number } {
   const chosen = [...states].filter((s) => incidentMatches(s, q)).sort((a, b) => b.openedAt - a.openedAt);
-  const rows: Omit<LedgerRow, 'no'>[] = [];
+  const rows: Omit<LedgerRow, 'no'>[] & { scanned?: number } = [];
+  let scanned = 0;
   for (const s of chosen) {
     const plan = planOf(s.planId);
-    if (plan) rows.push(...incidentLedger(plan, s, q.unitId));
+    if (!plan) continue;
+    const all = incidentLedger(plan, s);
+    scanned += all.length;
+    rows.push(...(q.unitId === undefined ? all : all.filter((r) => r.unitId === q.unitId)));
   }
+  // what the question went through, which is what it cost: a unit's few rows came from all of them
+  rows.scanned = scanned;
   return rows;
 }
 

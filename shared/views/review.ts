@@ -11,7 +11,14 @@ import { clocks, type ObligationStatus } from '../engine/clocks.ts';
 import type { IncidentEvent, IncidentState, Place, ReviewSection, Task } from '../engine/incident.ts';
 import { REVIEW_SECTIONS } from '../engine/incident.ts';
 import { replay } from '../engine/apply.ts';
-import { missedDeadline, reaches, taskCounts } from '../engine/progress.ts';
+import {
+  isRetired,
+  missedDeadline,
+  reaches,
+  taskCounts,
+  taskParty,
+  taskReached,
+} from '../engine/progress.ts';
 import { apiTaskId } from '../engine/taskId.ts';
 import { levelById, planIndex, unitName } from '../engine/tiers.ts';
 import type { Plan } from '../plans/schema.ts';
@@ -132,6 +139,8 @@ export interface ReviewTask {
   closedAt: number | null;
   dueAt: number | null;
   status: LedgerStatus;
+  /** false: it reached no one (its role bound to no one while it was owed) */
+  reached: boolean;
   notes: {
     at: number;
     by: string;
@@ -220,15 +229,16 @@ export function incidentReview(
   for (const t of all) byUnit.set(t.unitId, [...(byUnit.get(t.unitId) ?? []), t]);
 
   const units: ReviewUnit[] = [...byUnit.entries()]
-    .map(([unitId, tasks]) => {
+    .map(([unitId, unsorted]) => {
+      const tasks = unsorted.sort((a, b) => a.assignedAt - b.assignedAt || a.id.localeCompare(b.id));
       const c = taskCounts(tasks, reached);
       const acks = tasks.flatMap((t) => (t.acknowledgedAt !== undefined ? [t.acknowledgedAt] : []));
       const dones = tasks.flatMap((t) => (t.doneAt !== undefined ? [t.doneAt] : []));
       return {
         unitId,
-        unit: holder(plan, state, unitId, 'zh'),
-        unitEn: holder(plan, state, unitId, 'en'),
-        reached: reached(unitId),
+        unit: holderOf(plan, state, tasks, 'zh'),
+        unitEn: holderOf(plan, state, tasks, 'en'),
+        reached: tasks.some((t) => !isRetired(t) && taskReached(plan, state, t)),
         tasks: c.tasks,
         acknowledged: c.acknowledged,
         done: c.done,
@@ -239,9 +249,7 @@ export function incidentReview(
         stoodDown: c.stoodDown,
         firstAcknowledgedAt: acks.length ? Math.min(...acks) : null,
         lastDoneAt: dones.length ? Math.max(...dones) : null,
-        items: tasks
-          .sort((a, b) => a.assignedAt - b.assignedAt || a.id.localeCompare(b.id))
-          .map((t) => reviewTask(plan, state, t, reached(t.unitId))),
+        items: tasks.map((t) => reviewTask(plan, state, t, taskReached(plan, state, t))),
       };
     })
     // the plan's order of units, so every report of one plan reads the same way
@@ -256,8 +264,8 @@ export function incidentReview(
       title: source.title.zh,
       titleEn: source.title.en,
       clause: source.clause,
-      unit: holder(plan, state, t.unitId, 'zh'),
-      unitEn: holder(plan, state, t.unitId, 'en'),
+      unit: holderOf(plan, state, [t], 'zh'),
+      unitEn: holderOf(plan, state, [t], 'en'),
       dueAt: o.dueAt,
       status: o.status,
       doneAt: t.doneAt ?? null,
@@ -271,8 +279,8 @@ export function incidentReview(
     if (t.dueAt === null) continue;
     const s = taskSourceOf(plan, t);
     const what = {
-      unit: holder(plan, state, t.unitId, 'zh'),
-      unitEn: holder(plan, state, t.unitId, 'en'),
+      unit: holderOf(plan, state, [t], 'zh'),
+      unitEn: holderOf(plan, state, [t], 'en'),
       title: s.title.zh,
       titleEn: s.title.en,
       clause: s.clause,
@@ -287,10 +295,11 @@ export function incidentReview(
   }
   for (const u of units) {
     const live = u.items.filter((i) => i.status !== 'stoodDown' && i.status !== 'moved');
-    if (!u.reached && live.length > 0)
-      problems.push({ kind: 'unreached', unit: u.unit, unitEn: u.unitEn, tasks: live.length });
-    else if (u.reached && live.length > 0 && live.every((i) => i.acknowledgedAt === null))
-      problems.push({ kind: 'neverAcknowledged', unit: u.unit, unitEn: u.unitEn, tasks: live.length });
+    const unreached = live.filter((i) => i.status === 'unreached' || !i.reached).length;
+    if (unreached > 0) problems.push({ kind: 'unreached', unit: u.unit, unitEn: u.unitEn, tasks: unreached });
+    const reachedLive = live.filter((i) => i.reached);
+    if (reachedLive.length > 0 && reachedLive.every((i) => i.acknowledgedAt === null))
+      problems.push({ kind: 'neverAcknowledged', unit: u.unit, unitEn: u.unitEn, tasks: reachedLive.length });
   }
   // by kind, then by deadline, then in the plan's order of units: a numbered list that reads in order
   const unitRank = new Map(units.map((u, i) => [u.unit, i]));
@@ -364,10 +373,16 @@ export type IncidentReview = ReturnType<typeof incidentReview>;
 
 const PROBLEM_ORDER: ReviewProblem['kind'][] = ['missed', 'unreached', 'neverAcknowledged', 'doneLate'];
 
-function holder(plan: Plan, state: IncidentState, unitId: string, lang: Lang) {
-  const party = Object.hasOwn(state.parties, unitId) ? state.parties[unitId] : undefined;
+/**
+ * Who held these tasks (one unit's or one role's), as the record has it: the unit's name, and for a role the
+ * outside parties that held it while they were owed ("事故发生单位：甲电厂、乙电厂").
+ */
+function holderOf(plan: Plan, state: IncidentState, tasks: readonly Task[], lang: Lang) {
+  const unitId = tasks[0]?.unitId ?? '';
   const name = unitName(plan, unitId, lang);
-  return party ? `${name}${lang === 'zh' ? '：' : ': '}${party.name}` : name;
+  const parties = [...new Set(tasks.flatMap((t) => taskParty(state, t)?.name ?? []))];
+  if (parties.length === 0) return name;
+  return `${name}${lang === 'zh' ? '：' : ': '}${parties.join(lang === 'zh' ? '、' : ', ')}`;
 }
 
 function reviewTask(plan: Plan, state: IncidentState, t: Task, reached: boolean): ReviewTask {
@@ -384,6 +399,7 @@ function reviewTask(plan: Plan, state: IncidentState, t: Task, reached: boolean)
     closedAt: t.closedAt ?? null,
     dueAt: t.dueAt,
     status: ledgerStatus(t, reached),
+    reached,
     notes: t.notes.map((n) => ({
       at: n.at,
       by: n.by,

@@ -5,7 +5,7 @@
  */
 import { clocks } from '../engine/clocks.ts';
 import type { IncidentState } from '../engine/incident.ts';
-import { isRetired, reaches } from '../engine/progress.ts';
+import { isRetired, taskReached } from '../engine/progress.ts';
 import { levelById, unitName } from '../engine/tiers.ts';
 import type { Plan } from '../plans/schema.ts';
 import { incidentMatches, type LedgerQuery, shanghaiDay } from './ledger.ts';
@@ -72,7 +72,7 @@ function unitParts(plan: Plan, s: IncidentState, now: number): UnitPart[] {
     if (isRetired(t)) continue;
     const u = tally(t.unitId);
     u.tasks += 1;
-    if (!reaches(plan, s, t.unitId)) u.unreached += 1;
+    if (!taskReached(plan, s, t)) u.unreached += 1;
     if (t.acknowledgedAt !== undefined) u.ackTimes.push(t.acknowledgedAt - t.assignedAt);
   }
   // a deadline counts once its outcome is known: met, met late, or passed undone (missed or overdue);
