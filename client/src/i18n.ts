@@ -427,6 +427,16 @@ const CATALOG = {
   review_problems: { zh: '问题', en: 'problems' },
   review_suggestions: { zh: '改进建议', en: 'suggestions' },
   tl_TaskDone: { zh: '{who} 报告「{task}」完成：{note}', en: '{who} reported “{task}” done: {note}' },
+  // a report that is only a file, and the file after a report's text
+  tl_TaskReportedFile: {
+    zh: '{who} 报告「{task}」进展（附件：{name}）',
+    en: '{who} reported on “{task}” (attached: {name})',
+  },
+  tl_TaskDoneFile: {
+    zh: '{who} 报告「{task}」完成（附件：{name}）',
+    en: '{who} reported “{task}” done (attached: {name})',
+  },
+  tl_attached: { zh: '（附件：{name}）', en: ' (attached: {name})' },
   tl_TaskOverdue: { zh: '{unit} 的「{task}」超时', en: '“{task}” of {unit} is overdue' },
   tl_ReadingsAssessed: {
     zh: '更新研判数据：对应“{level}”',

@@ -141,6 +141,39 @@ describe('tasks on the record', () => {
     );
   });
 
+  it('name the file of a report that is only a file, and add it after the note of one with both', () => {
+    const attachment = {
+      fileId: 'f1',
+      name: '书面报告.pdf',
+      type: 'application/pdf',
+      size: 1024,
+      sha256: '0'.repeat(64),
+    };
+    const report = { type: 'TaskReported', taskId: 'on-duty@weather', by: 'weather', note: '', attachment };
+    expect(say({ ...report, done: true })).toBe(
+      '区气象局 报告「带班领导到岗，24小时值班」完成（附件：书面报告.pdf）',
+    );
+    expect(say({ ...report, done: true }, 'en')).toBe(
+      'District Meteorological Bureau reported “Leaders on duty, 24-hour watch” done (attached: 书面报告.pdf)',
+    );
+    expect(say({ ...report, done: false })).toBe(
+      '区气象局 报告「带班领导到岗，24小时值班」进展（附件：书面报告.pdf）',
+    );
+    expect(say({ ...report, done: false }, 'en')).toBe(
+      'District Meteorological Bureau reported on “Leaders on duty, 24-hour watch” (attached: 书面报告.pdf)',
+    );
+    expect(say({ ...report, note: '已到岗', done: true })).toBe(
+      '区气象局 报告「带班领导到岗，24小时值班」完成：已到岗（附件：书面报告.pdf）',
+    );
+    expect(say({ ...report, note: '已到岗', done: false }, 'en')).toBe(
+      'District Meteorological Bureau reported on “Leaders on duty, 24-hour watch”: 已到岗 (attached: 书面报告.pdf)',
+    );
+    // for an outside party too
+    expect(say({ ...report, by: 'duty', onBehalfOf: '西河村', done: true })).toBe(
+      '值班员（演示账号） 代 西河村 报告「带班领导到岗，24小时值班」完成（附件：书面报告.pdf）',
+    );
+  });
+
   it('recorded for an outside party say who recorded it, for whom', () => {
     const ack = { type: 'TaskAcknowledged', taskId: 'on-duty@chishang', by: 'duty', onBehalfOf: '西河村' };
     expect(say(ack)).toBe('值班员（演示账号） 代 西河村 确认收到「带班领导到岗，24小时值班」');

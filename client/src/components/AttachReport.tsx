@@ -6,8 +6,9 @@
  * The bytes go to POST /api/tasks/:taskId/attachments (server/http/attachments.ts) with the browser's own
  * cookie; XMLHttpRequest rather than fetch, because only it reports how much of the body has been sent
  * (fetch cannot follow an upload over HTTP/1.1), so a slow county link shows its progress. The request id
- * is kept until the upload succeeds or the report changes: sending again after a lost answer stores nothing
- * twice. The answer's facts are folded at once, so the task shows the attachment as a download link.
+ * and the file name it was sent under are kept until the upload succeeds or the report changes: sending again
+ * after a lost answer stores nothing twice. The answer's facts are folded at once, so the task shows the
+ * attachment as a download link.
  */
 import { type FormEvent, useRef, useState } from 'react';
 import type { Lang } from '../../../shared/engine/text.ts';
@@ -18,6 +19,7 @@ import { newRequestId } from '../live/call.ts';
 import { applyReply } from '../live/fold.ts';
 import { requestFailed, requestSucceeded } from '../live/online.ts';
 import { consoleStore } from '../store/index.ts';
+import { sizeText } from './AttachmentLink.tsx';
 import { ErrorText, ProgressBar } from './common.tsx';
 import { type AttachT, useAttachT } from '../words/attachments.ts';
 
@@ -37,13 +39,6 @@ const ACCEPT = Object.keys(TYPE_OF)
   .map((e) => `.${e}`)
   .join(',');
 const TYPES_IN_WORDS = [...new Set(Object.values(ATTACHMENTS.types))].map((e) => e.toUpperCase()).join(' ');
-
-/** "8 MB", "350 KB", "120 字节": a size in words, in the user's language. */
-export function sizeText(bytes: number, t: AttachT): string {
-  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
-  if (bytes >= 1024) return `${Math.ceil(bytes / 1024)} KB`;
-  return t('at_bytes', { n: bytes });
-}
 
 const count = (n: number, lang: Lang) => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
 
@@ -129,10 +124,13 @@ export default function AttachReport({
   const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
   // what went wrong, said again in whichever language is chosen later
   const [error, setError] = useState<Said | null>(null);
-  // one request id per report: kept across a retry after a lost answer, renewed when the report changes
-  const requestId = useRef<string | null>(null);
+  // one request id per report: kept across a retry after a lost answer, renewed when the report changes.
+  // The file name is fixed with it: the server's idempotency fingerprint includes the name, and a typed
+  // report without a title is named by the minute and the language, so naming it anew on a retry would make
+  // the same request id a different command (409 "requestId already used…" on every retry).
+  const sending = useRef<{ requestId: string; name: string } | null>(null);
   const changed = () => {
-    requestId.current = null;
+    sending.current = null;
     setError(null);
   };
   const max = sizeText(ATTACHMENTS.maxBytes, t);
@@ -176,10 +174,10 @@ export default function AttachReport({
     setError(null);
     const prepared = prepare();
     if ('problem' in prepared) return setError(() => prepared.problem);
-    requestId.current ??= newRequestId();
+    const { requestId, name } = (sending.current ??= { requestId: newRequestId(), name: prepared.name });
     const query = new URLSearchParams({
-      name: prepared.name,
-      requestId: requestId.current,
+      name,
+      requestId,
       done: String(done),
       ...(note.trim() ? { note: note.trim() } : {}),
     });
@@ -202,8 +200,8 @@ export default function AttachReport({
       t('at_failed', { message: serverMessage(answer.json, lang) ?? `HTTP ${answer.status}` });
     if (answer.status !== 200) return setError(() => failed);
     applyReply(consoleStore, (answer.json as Answers['attach']).facts ?? []);
-    requestId.current = null;
-    onUploaded(prepared.name);
+    sending.current = null;
+    onUploaded(name);
   };
 
   const busy = progress !== null;

@@ -1,6 +1,7 @@
 /**
  * A task's whole progress history, newest first, a page at a time from GET /api/tasks/:taskId/notes: the
- * task views carry only the latest notes, so that no screen grows with the number of reports.
+ * task views carry only the latest notes, so that no screen grows with the number of reports. A report's file
+ * shows as its download link (a report may be only a file, with no text).
  */
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../live/page.ts';
@@ -9,6 +10,7 @@ import { useLang, useT } from '../i18n.ts';
 import { addPage, type NotesHeld, nextOffset } from '../logic/notes.ts';
 import { formatDateTime } from '../logic/time.ts';
 import type { TaskView } from '../../../shared/protocol/contract.ts';
+import { AttachmentLink } from './AttachmentLink.tsx';
 import { ErrorText } from './common.tsx';
 
 const PAGE = 20;
@@ -64,7 +66,12 @@ export function NotesDialog({ task, onClose }: { task: TaskView; onClose: () => 
               <span className="muted">
                 {formatDateTime(n.at, lang)} · {n.by}
               </span>
-              <p>{n.text}</p>
+              {n.text && <p>{n.text}</p>}
+              {n.attachment && (
+                <p className="attachments">
+                  <AttachmentLink file={n.attachment} />
+                </p>
+              )}
             </li>
           ))}
         </ol>

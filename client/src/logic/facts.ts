@@ -97,12 +97,22 @@ export function describeFact(
         who: taskActor(e.taskId, e.by, e.onBehalfOf),
         task: task(e.taskId),
       });
-    case 'TaskReported':
+    case 'TaskReported': {
+      // a report may be only a file (its note is empty): the file is named, after the note when there is one
+      const actor = taskActor(e.taskId, e.by, e.onBehalfOf);
+      const file = e.attachment?.name;
+      if (file !== undefined && e.note.trim() === '')
+        return translate(lang, e.done ? 'tl_TaskDoneFile' : 'tl_TaskReportedFile', {
+          who: actor,
+          task: task(e.taskId),
+          name: file,
+        });
       return translate(lang, e.done ? 'tl_TaskDone' : 'tl_TaskReported', {
-        who: taskActor(e.taskId, e.by, e.onBehalfOf),
+        who: actor,
         task: task(e.taskId),
-        note: e.note,
+        note: file === undefined ? e.note : e.note + translate(lang, 'tl_attached', { name: file }),
       });
+    }
     case 'ReviewWritten':
       return translate(lang, 'tl_ReviewWritten', {
         by: who(e.by),

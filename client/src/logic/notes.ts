@@ -13,7 +13,8 @@ export interface NotesHeld {
   total: number;
 }
 
-const key = (n: Note) => `${n.at}\u0000${n.by}\u0000${n.text}`;
+// the file too: two reports that are only files, at the same moment, are two reports
+const key = (n: Note) => `${n.at}\u0000${n.by}\u0000${n.text}\u0000${n.attachment?.fileId ?? ''}`;
 
 export function addPage(held: NotesHeld | null, page: NotesPage): NotesHeld {
   if (!held) return { notes: page.notes, firstTotal: page.total, total: page.total };

@@ -28,17 +28,11 @@ import { useConsole } from '../store/index.ts';
 import { useWaitingCount } from '../components/useInboxTitle.ts';
 import type { InboxTask } from '../../../shared/protocol/contract.ts';
 import type { Attachment } from '../../../shared/engine/incident.ts';
-import { type AttachT, useAttachT } from '../words/attachments.ts';
+import { useAttachT } from '../words/attachments.ts';
+import { AttachmentLink } from '../components/AttachmentLink.tsx';
 
 /** 上传书面报告: loaded when a unit opens it, so the inbox itself stays small */
 const AttachReport = lazy(() => import('../components/AttachReport.tsx'));
-
-/** "8 MB", "350 KB", "120 字节" */
-function sizeText(bytes: number, t: AttachT): string {
-  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
-  if (bytes >= 1024) return `${Math.ceil(bytes / 1024)} KB`;
-  return t('at_bytes', { n: bytes });
-}
 
 /** The files attached to the task's notes in view, each a download (the server sends it as one). */
 function Attachments({ notes }: { notes: InboxTask['notes'] }) {
@@ -51,15 +45,7 @@ function Attachments({ notes }: { notes: InboxTask['notes'] }) {
       {files.map((f, i) => (
         <span key={f.fileId}>
           {i > 0 && t('tl_listSep')}
-          <a
-            href={`/api/attachments/${encodeURIComponent(f.fileId)}`}
-            download={f.name}
-            data-file={f.fileId}
-            title={t('at_download', { name: f.name, size: sizeText(f.size, t) })}
-          >
-            {f.name}
-          </a>{' '}
-          <span className="muted">{t('paren', { text: sizeText(f.size, t) })}</span>
+          <AttachmentLink file={f} />
         </span>
       ))}
     </p>
@@ -118,7 +104,8 @@ function TaskRow({ task, queued, now }: { task: InboxTask; queued: boolean; now:
           <> · {t('closedAtTime', { time: formatDateTime(task.closedAt, lang) })}</>
         )}
       </div>
-      {task.notes.length > 0 && <p className="note">{task.notes[task.notes.length - 1]!.text}</p>}
+      {/* a report that is only a file has no words: its file is listed below */}
+      {task.notes.at(-1)?.text && <p className="note">{task.notes.at(-1)!.text}</p>}
       <Attachments notes={task.notes} />
       {open && !queued && (
         <div className="task-actions">

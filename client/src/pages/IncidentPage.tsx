@@ -14,6 +14,7 @@ import { errorText, newRequestId } from '../live/call.ts';
 import { live } from '../live/connection.ts';
 import { useIncidentDetail } from '../live/views.ts';
 import { ActionDialog } from '../components/ActionDialog.tsx';
+import { AttachmentLink } from '../components/AttachmentLink.tsx';
 import { RoleBindings } from '../components/BindRole.tsx';
 import { NotesDialog } from '../components/NotesDialog.tsx';
 import { PendingText } from '../components/PendingText.tsx';
@@ -43,16 +44,27 @@ type Dialog =
 
 const OPERATORS = new Set(['duty', 'director', 'commander']);
 
-/** A task's latest report and how many it holds; the whole history opens in a dialog. */
-function LatestNote({ task, onOpen }: { task: TaskView; onOpen: () => void }) {
+/**
+ * A task's latest report and how many it holds; the whole history opens in a dialog. A report may be only a
+ * file (its text is empty): the file is shown as its download link, after the text when there is one.
+ */
+export function LatestNote({ task, onOpen }: { task: TaskView; onOpen: () => void }) {
   const t = useT();
   const last = task.notes.at(-1);
   if (task.noteCount === 0 || !last) return null;
   return (
     <div className="chip-note">
-      <span className="note" title={last.text}>
-        {last.text}
-      </span>
+      {last.text && (
+        <span className="note" title={last.text}>
+          {last.text}
+        </span>
+      )}
+      {last.attachment && (
+        // a long file name wraps rather than pushing the button out of the chip
+        <span style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+          <AttachmentLink file={last.attachment} />
+        </span>
+      )}
       <button type="button" className="secondary small" onClick={onOpen}>
         {t('allNotes', { n: task.noteCount })}
       </button>
