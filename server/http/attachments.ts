@@ -357,27 +357,27 @@ export function attachmentRoutes(deps: AttachmentDeps): Router {
           },
         },
       });
-    const limited = await gate.command(viewer.id);
-    if (limited) return sendReply(res, limited);
-    const early = await refusalBeforeReading(
-      toAttachRequest(viewer, {
-        taskId: apiTaskId,
-        note: noteText,
-        done: q.done === 'true',
-        requestId: q.requestId,
-        // the engine never reads a file: a name and a type are all it may be told before the body is read
-        attachment: { fileId: '', name, type, size: 0, sha256: '' },
-      }),
-      state,
-    );
-    if (early) return sendError(res, ...early);
-    const over = await overQuota(viewer.id, declared ?? 0, q.requestId, 0);
-    if (over) return quotaReply(res, over);
-
-    // the body counts against the quota while it is read and committed, so parallel uploads cannot pass
-    // the quota together
-    const hold = inFlight.hold(viewer.id, declared ?? limits.maxBytes);
+    // the slot and the bytes are held at once, before anything is awaited: parallel uploads cannot pass the
+    // per-account and server-wide counts, or the quota, together (the body counts while read and committed)
+    const held = declared ?? limits.maxBytes;
+    const hold = inFlight.hold(viewer.id, held);
     try {
+      const limited = await gate.command(viewer.id);
+      if (limited) return sendReply(res, limited);
+      const early = await refusalBeforeReading(
+        toAttachRequest(viewer, {
+          taskId: apiTaskId,
+          note: noteText,
+          done: q.done === 'true',
+          requestId: q.requestId,
+          // the engine never reads a file: a name and a type are all it may be told before the body is read
+          attachment: { fileId: '', name, type, size: 0, sha256: '' },
+        }),
+        state,
+      );
+      if (early) return sendError(res, ...early);
+      const over = await overQuota(viewer.id, declared ?? 0, q.requestId, held);
+      if (over) return quotaReply(res, over);
       let data: Buffer;
       try {
         data = await read(req, res);
