@@ -167,24 +167,27 @@ export default function Ledger() {
           {own ? t('lg_titleUnit') : t('navLedger')}
           {unitName && <span className="after-sub">{lang === 'zh' ? unitName.name : unitName.en}</span>}
         </h1>
-        <div className="after-exports">
-          <a
-            className="button"
-            href={downloadHref(CONTRACT.ledgerXlsx.path, LEDGER_FILTERS, filters, lang)}
-            download
-            data-export="xlsx"
-          >
-            {t('lg_xlsx')}
-          </a>
-          <a
-            className="button secondary"
-            href={downloadHref(CONTRACT.ledgerCsv.path, LEDGER_FILTERS, filters, lang)}
-            download
-            data-export="csv"
-          >
-            {t('lg_csv')}
-          </a>
-        </div>
+        {/* a question the server refuses (dates the wrong way round) offers no file to download */}
+        {!datesReversed(filters) && (
+          <div className="after-exports">
+            <a
+              className="button"
+              href={downloadHref(CONTRACT.ledgerXlsx.path, LEDGER_FILTERS, filters, lang)}
+              download
+              data-export="xlsx"
+            >
+              {t('lg_xlsx')}
+            </a>
+            <a
+              className="button secondary"
+              href={downloadHref(CONTRACT.ledgerCsv.path, LEDGER_FILTERS, filters, lang)}
+              download
+              data-export="csv"
+            >
+              {t('lg_csv')}
+            </a>
+          </div>
+        )}
       </header>
       {filters.incidentId !== undefined && (
         <p className="filter-chips">
