@@ -1,7 +1,8 @@
 /** Every string the UI shows, Chinese first, through one catalog. `{name}` marks a value filled in. */
 import { useConsole } from './store/index.ts';
-import type { Lang } from '../../shared/engine/text.ts';
+import { fill, type Lang } from '../../shared/engine/text.ts';
 
+export { fill };
 export type { Lang };
 
 const CATALOG = {
@@ -472,21 +473,6 @@ export const MESSAGES: Readonly<Record<MessageKey, { zh: string; en: string }>> 
 
 /** A catalog of messages: the main one here, and the words some pages load with themselves (client/src/words/). */
 export type Catalog = Readonly<Record<string, { zh: string; en: string }>>;
-
-/**
- * A message with its values filled in. `{n|task|tasks}` is a word that agrees with the number `n`: the first
- * form for exactly 1, the second otherwise (English only; Chinese needs none).
- */
-export function fill(message: string, vars?: Record<string, string | number>): string {
-  if (!vars) return message;
-  let s = message.replace(
-    /\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g,
-    (whole, k: string, one: string, other: string) =>
-      k in vars ? (Number(vars[k]) === 1 ? one : other) : whole,
-  );
-  for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
-  return s;
-}
 
 /** The message in the language, with its values filled in. */
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {

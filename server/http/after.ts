@@ -5,6 +5,7 @@
  */
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
+import { dayKey } from '../../shared/engine/time.ts';
 import { planById } from '../../shared/plans/index.ts';
 import { apiPath } from '../../shared/protocol/contract.ts';
 import { PEOPLE_MAX } from '../../shared/protocol/people.ts';
@@ -127,7 +128,8 @@ export function sendFile(res: Response, body: Buffer | string, type: string, nam
   res.send(body);
 }
 
-const stamp = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+/** 20260130: a file name's Shanghai day */
+const stamp = (ms: number) => dayKey(ms).replaceAll('-', '');
 
 export function afterRoutes(
   service: IncidentService,

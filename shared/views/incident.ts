@@ -28,7 +28,8 @@ export { apiTaskId, parseApiTaskId };
 const unitEn = (plan: Plan, unitId: string) => unitName(plan, unitId, 'en');
 const actionDetail = (plan: Plan, actionId: string) => planIndex(plan).actions.get(actionId)?.detail;
 
-function taskSource(plan: Plan, task: Task) {
+/** The action or clock a task carries out: its title and clause. */
+export function taskSource(plan: Plan, task: Task) {
   const s = task.source;
   const item =
     s.kind === 'action' ? planIndex(plan).actions.get(s.actionId) : planIndex(plan).clocks.get(s.clockId);

@@ -11,8 +11,9 @@ import { isOpen } from '../engine/incident.ts';
 import { missedDeadline, taskParty, taskReached } from '../engine/progress.ts';
 import { apiTaskId } from '../engine/taskId.ts';
 import { levelById, planIndex, unitName } from '../engine/tiers.ts';
-import { formatShanghai } from '../engine/time.ts';
+import { dayKey, formatShanghai } from '../engine/time.ts';
 import type { Plan } from '../plans/schema.ts';
+import { taskSource } from './incident.ts';
 
 type Lang = 'zh' | 'en';
 
@@ -53,14 +54,6 @@ export function ledgerStatus(t: Task, reached: boolean): LedgerStatus {
   if (!reached) return 'unreached';
   if (t.overdueAt !== undefined) return 'overdue';
   return t.status;
-}
-
-/** The action or clock a task carries out: its title and clause. */
-export function taskSourceOf(plan: Plan, t: Task) {
-  const s = t.source;
-  const item =
-    s.kind === 'action' ? planIndex(plan).actions.get(s.actionId) : planIndex(plan).clocks.get(s.clockId);
-  return { title: item?.title ?? { zh: s.kind, en: s.kind }, clause: item?.clause ?? '' };
 }
 
 /** An account id → "姓名（职务）"; an account the record does not name shows its id (never a made-up name). */
@@ -114,16 +107,13 @@ export interface LedgerRow {
   attachments: string[];
 }
 
-/** The Shanghai calendar day (yyyy-MM-dd) of an instant, as the filters compare it. */
-export const shanghaiDay = (ms: number) => formatShanghai(ms).slice(0, 10);
-
 /** Does this incident pass the incident-level filters? */
 export function incidentMatches(state: IncidentState, q: LedgerQuery): boolean {
   if (q.incidentId !== undefined && state.id !== q.incidentId) return false;
   if (q.planId !== undefined && state.planId !== q.planId) return false;
   if (q.levelId !== undefined && state.highestLevel !== q.levelId) return false;
   if (q.drill !== undefined && state.drill !== q.drill) return false;
-  const day = shanghaiDay(state.openedAt);
+  const day = dayKey(state.openedAt);
   if (q.from !== undefined && day < q.from) return false;
   if (q.to !== undefined && day > q.to) return false;
   return true;
@@ -164,7 +154,7 @@ function ledgerRowsOf(plan: Plan, state: IncidentState): Omit<LedgerRow, 'no'>[]
       a.id.localeCompare(b.id),
   );
   return tasks.map((t) => {
-    const s = taskSourceOf(plan, t);
+    const s = taskSource(plan, t);
     // who held it and whether it reached anyone as it was while the task was owed, not as bound now
     const reached = taskReached(plan, state, t);
     const status = ledgerStatus(t, reached);

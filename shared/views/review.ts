@@ -22,7 +22,8 @@ import {
 import { apiTaskId } from '../engine/taskId.ts';
 import { levelById, planIndex, unitName } from '../engine/tiers.ts';
 import type { Plan } from '../plans/schema.ts';
-import { ledgerStatus, type LedgerStatus, taskSourceOf } from './ledger.ts';
+import { taskSource } from './incident.ts';
+import { ledgerStatus, type LedgerStatus } from './ledger.ts';
 
 type Lang = 'zh' | 'en';
 const pick = (t: { zh: string; en: string }, lang: Lang) => t[lang];
@@ -257,7 +258,7 @@ export function incidentReview(
 
   const obligations: ReviewObligation[] = clocks(plan, state, now).obligations.map((o) => {
     const t = state.tasks[o.taskId]!;
-    const source = taskSourceOf(plan, t);
+    const source = taskSource(plan, t);
     const doneBy = t.status === 'done' ? t.notes.at(-1) : undefined;
     return {
       taskId: apiTaskId(state.id, t.id),
@@ -277,7 +278,7 @@ export function incidentReview(
   const problems: ReviewProblem[] = [];
   for (const t of all) {
     if (t.dueAt === null) continue;
-    const s = taskSourceOf(plan, t);
+    const s = taskSource(plan, t);
     const what = {
       unit: holderOf(plan, state, [t], 'zh'),
       unitEn: holderOf(plan, state, [t], 'en'),
@@ -386,7 +387,7 @@ function holderOf(plan: Plan, state: IncidentState, tasks: readonly Task[], lang
 }
 
 function reviewTask(plan: Plan, state: IncidentState, t: Task, reached: boolean): ReviewTask {
-  const s = taskSourceOf(plan, t);
+  const s = taskSource(plan, t);
   return {
     taskId: apiTaskId(state.id, t.id),
     title: pick(s.title, 'zh'),

@@ -6,7 +6,7 @@
  */
 import type { ObligationStatus } from '../engine/clocks.ts';
 import type { ReviewSection } from '../engine/incident.ts';
-import type { Lang } from '../engine/text.ts';
+import { fill, type Lang } from '../engine/text.ts';
 import { formatShanghai } from '../engine/time.ts';
 import type { ResponseStep, ReviewProblem } from './review.ts';
 
@@ -167,15 +167,8 @@ export const UNIT_COLUMNS = [
   REVIEW_WORDS.units.lastDoneAt,
 ] as const;
 
-/** "{name}" placeholders filled in. */
-export function fill(text: string, vars: Record<string, string | number>): string {
-  // `{n|one|other}`: the word that agrees with the number (English only), as the client's catalog writes it
-  return text
-    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, k: string, one: string, other: string) =>
-      k in vars ? (Number(vars[k]) === 1 ? one : other) : whole,
-    )
-    .replace(/\{(\w+)\}/g, (whole, k: string) => (k in vars ? String(vars[k]) : whole));
-}
+/** placeholders filled in: the one `fill` the console's catalog uses too */
+export { fill };
 
 export const OBLIGATION_WORDS: Record<ObligationStatus, Words> = {
   met: { zh: '按时完成', en: 'Met on time' },

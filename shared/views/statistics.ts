@@ -7,8 +7,9 @@ import { clocks } from '../engine/clocks.ts';
 import type { IncidentState } from '../engine/incident.ts';
 import { isRetired, taskReached } from '../engine/progress.ts';
 import { levelById, unitName } from '../engine/tiers.ts';
+import { dayKey } from '../engine/time.ts';
 import type { Plan } from '../plans/schema.ts';
-import { incidentMatches, type LedgerQuery, shanghaiDay } from './ledger.ts';
+import { incidentMatches, type LedgerQuery } from './ledger.ts';
 
 export type StatisticsQuery = Pick<LedgerQuery, 'planId' | 'from' | 'to' | 'drill'>;
 
@@ -120,7 +121,7 @@ export function statistics(
     };
     l.count += 1;
     byLevel.set(levelKey, l);
-    const month = shanghaiDay(s.openedAt).slice(0, 7);
+    const month = dayKey(s.openedAt).slice(0, 7);
     byMonth.set(month, (byMonth.get(month) ?? 0) + 1);
     for (const part of unitParts(plan, s, now)) {
       const u = units.get(part.unitId) ?? {
