@@ -101,6 +101,18 @@ async function waitTotal(page: Page, total: number) {
   );
 }
 
+/** The history page once it shows, settled, exactly these incidents in this order. */
+async function waitItems(page: Page, ids: string[]) {
+  await page.waitForFunction(
+    (want) =>
+      document.querySelector('.after-page')?.getAttribute('aria-busy') === 'false' &&
+      JSON.stringify(
+        [...document.querySelectorAll('.history-item')].map((e) => e.getAttribute('data-incident')),
+      ) === JSON.stringify(want),
+    ids,
+  );
+}
+
 async function open(api: Client, planId: string, levelId: string, title: string, isDrill: boolean) {
   const opened = await api.post('/api/incidents', {
     planId,
@@ -377,11 +389,8 @@ describe('历史事件', () => {
     await page.waitForURL(/text=/);
     const found = (await duty.get<HistoryPage>(`/api/history?text=${encodeURIComponent('结冰')}`)).body;
     expect(found.items.map((i) => i.id)).toEqual([real.id]);
-    await waitTotal(page, 1);
-    const items = await page.$$eval('.history-item', (els) =>
-      els.map((e) => e.getAttribute('data-incident')),
-    );
-    expect(items).toEqual([real.id]);
+    await waitItems(page, [real.id]);
+    expect(await totalShown(page)).toBe(1);
     const item = page.locator(`.history-item[data-incident="${real.id}"]`);
     await expect(item.locator('h2 a').getAttribute('href')).resolves.toBe(`/incidents/${real.id}`);
     await expect(item.textContent()).resolves.toContain('博山区扫雪除冰应急预案');
@@ -400,10 +409,13 @@ describe('历史事件', () => {
     await page.press('input[name=text]', 'Enter');
     await page.waitForURL(/text=%E7%88%86/);
     const other = (await duty.get<HistoryPage>(`/api/history?text=${encodeURIComponent('爆管')}`)).body;
-    await waitTotal(page, other.total);
-    const ids2 = await page.$$eval('.history-item', (els) => els.map((e) => e.getAttribute('data-incident')));
-    expect(ids2).toContain(drill.id);
-    expect(ids2).not.toContain(real.id);
+    expect(other.items.map((i) => i.id)).toContain(drill.id);
+    expect(other.items.map((i) => i.id)).not.toContain(real.id);
+    // the same count as the answer before (one each): wait for these very incidents, not a total
+    await waitItems(
+      page,
+      other.items.map((i) => i.id),
+    );
 
     // drills only, no words: the drill
     await page.fill('input[name=text]', '');
@@ -412,7 +424,7 @@ describe('历史事件', () => {
     await page.waitForURL(/drill=true/);
     const drills = (await duty.get<HistoryPage>('/api/history?drill=true')).body;
     expect(drills.items.map((i) => i.id)).toEqual([drill.id]);
-    await waitTotal(page, 1);
+    await waitItems(page, [drill.id]);
     await expect(page.locator('.history-item .tag.drill').count()).resolves.toBe(1);
     // the ledger link of the terminated incident opens its rows
     await page.goto(`${server.url}/history?text=${encodeURIComponent('结冰')}`);
