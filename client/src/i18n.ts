@@ -206,6 +206,7 @@ const CATALOG = {
   closeIncident: { zh: '结案（不启动响应）', en: 'Close without a response' },
   reportSummary: { zh: '接报内容', en: 'First report' },
   reportTimes: { zh: '事发 {occurred} · 接报 {reported}', en: 'Occurred {occurred} · reported {reported}' },
+  occurredNotGiven: { zh: '未填写', en: 'not given' },
   owedAfter: {
     zh: '响应终止后仍须完成 {n} 项：',
     en: '{n} {n|obligation|obligations} still owed after the response:',

@@ -181,8 +181,15 @@ export function apply(
         ],
       };
     }
-    case 'MilestoneRecorded':
-      return { ...s, milestones: { ...s.milestones, [event.milestone]: event.time } };
+    case 'MilestoneRecorded': {
+      const others = (s.assumedMilestones ?? []).filter((m) => m !== event.milestone);
+      const assumed = event.assumed ? [...others, event.milestone] : others;
+      const next: IncidentState = { ...s, milestones: { ...s.milestones, [event.milestone]: event.time } };
+      // kept only while one is assumed, so a record without any looks as it always did
+      if (assumed.length) next.assumedMilestones = assumed;
+      else delete next.assumedMilestones;
+      return next;
+    }
     case 'TasksAssigned': {
       const tasks = writable(s, fresh);
       for (const spec of event.tasks) {

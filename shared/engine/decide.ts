@@ -138,7 +138,14 @@ function opening(
         ...(c.place ? { place: c.place } : {}),
         by: ctx.actor.userId,
       },
-      { ...base, type: 'MilestoneRecorded', milestone: 'occurred', time: occurredAt },
+      // an occurrence nobody gave is not the report's time: the clocks need a start, the record says 未填写
+      {
+        ...base,
+        type: 'MilestoneRecorded',
+        milestone: 'occurred',
+        time: occurredAt,
+        ...(c.occurredAt === undefined ? { assumed: true as const } : {}),
+      },
       { ...base, type: 'MilestoneRecorded', milestone: 'reported', time: now },
       // what the officer already knows at the report (the weather warning's time): its clocks run at once
       ...known.map(([milestone, time]) => ({ ...base, type: 'MilestoneRecorded' as const, milestone, time })),

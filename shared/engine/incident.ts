@@ -219,6 +219,8 @@ export interface IncidentState {
   /** roles bound to outside parties */
   parties: Record<string, Party>;
   milestones: Partial<Record<Milestone, number>>;
+  /** milestones whose time nobody gave: the clocks run from the report's time, the record says 未填写 */
+  assumedMilestones?: Milestone[];
   tasks: Record<string, Task>;
   history: LevelChange[];
   /** the office's 总结评估 sections and sign-off; absent until a section is written */
@@ -254,7 +256,16 @@ type EventBody =
   | { type: 'TasksMoved'; moves: { from: string; to: TaskSpec }[] }
   | { type: 'LevelSet'; levelId: string; by: string; signedBy: string | null; reason: string }
   | { type: 'Terminated'; by: string; signedBy: string | null; reason: string }
-  | { type: 'MilestoneRecorded'; milestone: Milestone; time: number }
+  | {
+      type: 'MilestoneRecorded';
+      milestone: Milestone;
+      time: number;
+      /**
+       * Not given: the time is the report's, so the clocks that run from this milestone can start, but the
+       * record must not present it as known (事发时间 not given at the report).
+       */
+      assumed?: true;
+    }
   | { type: 'TasksAssigned'; tasks: TaskSpec[] }
   | { type: 'TasksStoodDown'; taskIds: string[] }
   | { type: 'TaskAcknowledged'; taskId: string; by: string; onBehalfOf?: string }

@@ -328,7 +328,8 @@ export function incidentReview(
       place: placeText(plan, state.place, 'zh'),
       placeEn: placeText(plan, state.place, 'en'),
       summary: state.summary,
-      occurredAt: state.milestones.occurred ?? null,
+      // a time nobody gave is not reported as the occurrence (the clocks ran from the report's time)
+      occurredAt: state.assumedMilestones?.includes('occurred') ? null : (state.milestones.occurred ?? null),
       reportedAt: state.milestones.reported ?? state.openedAt,
       declaredAt: state.milestones.declared ?? null,
       terminatedAt: state.milestones.terminated ?? null,

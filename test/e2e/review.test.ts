@@ -227,6 +227,8 @@ it('the report lists every unit on screen and prints on A4 with every unit and n
   await expect(page.textContent('.rv-title')).resolves.toBe('博山区2026年首场中雪应对应急处置总结评估报告');
   // no place was given: said so, not invented
   await expect(page.textContent('.rv-kv')).resolves.toMatch(/事发地点\s*未填写/);
+  // nor an occurrence time: the report's time, from which the clocks ran, is not passed off as it
+  await expect(page.textContent('.rv-kv')).resolves.toMatch(/事发时间\s*未填写/);
   // reports: on time, late, and never done — the last past its deadline, never 按时
   await expect(page.textContent('[data-obligation=met]')).resolves.toContain('按时完成');
   await expect(page.textContent('[data-obligation=metLate]')).resolves.toContain('逾期完成');

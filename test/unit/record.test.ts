@@ -10,6 +10,8 @@ import type { IncidentState, Task } from '../../shared/engine/incident.ts';
 import { reaches, taskCounts } from '../../shared/engine/progress.ts';
 import { atTimeOfDay } from '../../shared/engine/time.ts';
 import { PLANS } from '../../shared/plans/index.ts';
+import { incidentDetail } from '../../shared/views/incident.ts';
+import { incidentReview } from '../../shared/views/review.ts';
 import {
   commander,
   declareCmd,
@@ -187,6 +189,28 @@ describe('an incident begins at the first report', () => {
     expect(run.s.level).toBeNull();
     expect(run.s.summary).toBe('某电厂锅炉爆管');
     expect(run.s.milestones).toMatchObject({ occurred: T0 - 5 * MIN, reported: T0 });
+    expect(run.s.assumedMilestones).toBeUndefined();
+    expect(incidentReview(run.plan, run.s, run.log, T0).basics.occurredAt).toBe(T0 - 5 * MIN);
+  });
+
+  it('an occurrence nobody gave starts the clocks at the report but is recorded as not given', () => {
+    const run = new Run(plan('power-plant'));
+    run.do(openCmd('power-plant', { occurredAt: undefined }), duty, T0);
+    // the 10-minute report still falls due: its clock runs from the report's time
+    expect(run.s.milestones).toMatchObject({ occurred: T0, reported: T0 });
+    expect(run.tasks().some((t) => t.dueAt === T0 + 10 * MIN)).toBe(true);
+    // but the record does not present the report's time as the occurrence
+    expect(run.s.assumedMilestones).toEqual(['occurred']);
+    expect(run.log.find((e) => e.type === 'MilestoneRecorded' && e.milestone === 'occurred')).toMatchObject({
+      assumed: true,
+    });
+    const review = incidentReview(run.plan, run.s, run.log, T0);
+    expect(review.basics.occurredAt).toBeNull();
+    expect(review.basics.reportedAt).toBe(T0);
+    expect(
+      incidentDetail(run.plan, run.s, { id: 'duty-1', role: 'duty', unitId: null }, T0).incident
+        .assumedMilestones,
+    ).toEqual(['occurred']);
   });
 
   it.each(Object.values(PLANS).map((p) => [p.id]))(

@@ -273,7 +273,11 @@ export default function IncidentPage() {
         </span>
         <p className="muted">
           {t('reportTimes', {
-            occurred: inc.milestones.occurred ? formatDateTime(inc.milestones.occurred, lang) : '—',
+            // an occurrence nobody gave shows as not given, not as the report's time the clocks ran from
+            occurred:
+              inc.milestones.occurred && !inc.assumedMilestones.includes('occurred')
+                ? formatDateTime(inc.milestones.occurred, lang)
+                : t('occurredNotGiven'),
             reported: formatDateTime(inc.milestones.reported ?? inc.openedAt, lang),
           })}
         </p>
