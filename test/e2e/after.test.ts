@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/main.ts';
 import type { LedgerPage } from '../../shared/protocol/contract.ts';
 import type { HistoryPage } from '../../shared/views/history.ts';
+import { LIVE_REFRESH_MS } from '../../shared/protocol/limits.ts';
 import { LEDGER_STATUS_WORDS } from '../../shared/views/ledger.ts';
 import { planById } from '../../shared/plans/index.ts';
 import type { Statistics } from '../../shared/views/statistics.ts';
@@ -370,6 +371,38 @@ describe('台账 for the duty officer', () => {
     await page.waitForURL(new RegExp(`unitId=${unit}`));
     const ofUnit = (await duty.get<LedgerPage>(`/api/ledger?unitId=${unit}&limit=500`)).body;
     await waitTotal(page, ofUnit.total);
+  }, 60_000);
+});
+
+describe('台账 follows the record', () => {
+  it('shows a unit acknowledging, without a reload, while the page is open', async () => {
+    const s = await signIn('duty');
+    const { page } = s;
+    await page.goto(`${server.url}/ledger?incidentId=${drill.id}`);
+    const before = (await duty.get<LedgerPage>(`/api/ledger?incidentId=${drill.id}&limit=500`)).body;
+    await waitTotal(page, before.total);
+    // a task of the running drill still waiting for its unit, as the page shows it
+    const waiting = before.rows.find((r) => r.status === 'assigned' && r.reached)!;
+    expect(waiting).toBeDefined();
+    const row = page.locator(`tr[data-task="${waiting.taskId}"]`);
+    await expect(row.getAttribute('data-status')).resolves.toBe('assigned');
+    const requests = () => s.requests.filter((r) => r === '/api/ledger').length;
+    const asked = requests();
+
+    const owner = await Client.login(server.url, waiting.unitId);
+    expect(
+      (await owner.post(`/api/tasks/${waiting.taskId}/acknowledge`, { requestId: rid('ack') })).status,
+    ).toBe(200);
+    // the live link brings the fact; the page asks its question again within the refresh pace
+    await page.waitForSelector(`tr[data-task="${waiting.taskId}"][data-status=acknowledged]`, {
+      timeout: LIVE_REFRESH_MS + 10_000,
+    });
+    await expect(row.locator('.col-status').textContent()).resolves.toContain(
+      LEDGER_STATUS_WORDS.acknowledged.zh,
+    );
+    // asked again, but at the refresh pace, not once a fact (the scheduler may add one of its own meanwhile)
+    expect(requests()).toBeGreaterThan(asked);
+    expect(requests()).toBeLessThanOrEqual(asked + 2);
   }, 60_000);
 });
 

@@ -148,7 +148,7 @@ export default function Ledger() {
   const { unitId: _unit, ...notUnit } = f;
   const filters: Filters = own ? notUnit : f;
   const params = apiParams(LEDGER_FILTERS, filters);
-  const { answer, error, loading } = useAnswer('ledger', params);
+  const { answer, error, loading } = useAnswer('ledger', params, filters.incidentId);
 
   const unitName = own ? plans.flatMap((p) => p.units).find((u) => u.id === user?.unitId) : undefined;
   const incidentTitle =
