@@ -193,7 +193,8 @@ describe('the console in a browser', () => {
     await page.goto(`${server.url}/`);
     await page.waitForSelector('input[name=username]');
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p style="color:red">x</p>'));
-    await expect.poll(() => errors.length).toBeGreaterThan(0);
+    // the console line crosses from Chromium to Node: expect.poll's default second is tight on a loaded machine
+    await expect.poll(() => errors.length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(errors.join('\n')).toMatch(/style-src/);
     await context.close();
   }, 30_000);
