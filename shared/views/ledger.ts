@@ -120,7 +120,8 @@ export function incidentMatches(state: IncidentState, q: LedgerQuery): boolean {
 }
 
 function responsible(t: Task): { by: string | null; onBehalfOf: string | null } {
-  const last = t.status === 'done' ? t.notes.at(-1) : undefined;
+  // who last reported on it (the report that completed it, or the latest progress), as 备注 shows that report
+  const last = t.notes.at(-1);
   if (last) return { by: last.by, onBehalfOf: last.onBehalfOf ?? null };
   return { by: null, onBehalfOf: null };
 }

@@ -11,6 +11,7 @@ import {
   declareView,
   FOLLOW,
   type LevelChoice,
+  missingFields,
   pickLevel,
   readForm,
   readingsFrom,
@@ -240,5 +241,20 @@ describe('canSubmit', () => {
     ['a level picked without readings', {}, pickLevel('III'), {}, true],
   ])('%s → %s', (_what, raw, choice, f, ok) => {
     expect(canSubmit(declareView(snow, raw, choice), { ...fields, ...f })).toBe(ok);
+  });
+
+  it('says what is still missing, in the order of the page, so a greyed-out button has its reason', () => {
+    const view = (raw: Record<string, string>, choice: LevelChoice = FOLLOW) =>
+      declareView(snow, raw, choice);
+    expect(missingFields(view({ snowfall12hMm: '4' }), fields)).toEqual([]);
+    expect(missingFields(view({ snowfall12hMm: '4' }), { ...fields, title: ' ' })).toEqual(['title']);
+    expect(missingFields(view({ snowfall12hMm: '0.1' }), { ...fields, title: '' })).toEqual([
+      'level',
+      'title',
+    ]);
+    expect(missingFields(view({ snowfall12hMm: '4' }, pickLevel('I')), fields)).toEqual(['reason']);
+    expect(
+      missingFields(view({ snowDepthCm: '12 毫米' }), { ...fields, openOnly: true, occurredRequired: true }),
+    ).toEqual(['readings', 'occurred']);
   });
 });

@@ -347,6 +347,18 @@ describe('timeline words', () => {
       ),
     ).toBe('Chishang Town acknowledged “on-duty”');
   });
+
+  it('gives a milestone its own time, and says an occurrence nobody gave is not given', () => {
+    const at = Date.UTC(2026, 10, 30, 22, 21); // 06:21 on 1 December in Beijing
+    const base = { incidentId: 'i', at, type: 'MilestoneRecorded', milestone: 'occurred' } as const;
+    const given = describeFact({ ...base, time: Date.UTC(2026, 10, 30, 21, 10) }, summary, 'zh');
+    expect(given).toMatch(/^记录节点：事故发生 .*05:10$/);
+    const assumed = describeFact({ ...base, time: at, assumed: true }, summary, 'zh');
+    expect(assumed).toMatch(/^事故发生时间未填写：相关时限自接报 .*06:21 起算$/);
+    expect(describeFact({ ...base, time: at, assumed: true }, summary, 'en')).toMatch(
+      /^Occurred: time not given; its deadlines run from the report at .*06:21$/,
+    );
+  });
 });
 
 describe('readings form', () => {

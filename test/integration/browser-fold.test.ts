@@ -49,6 +49,7 @@ function stripDetail(incident: Record<string, unknown>) {
     parties: _p,
     roles: _o,
     milestones: _m,
+    assumedMilestones: _u,
     history: _h,
     createdBy: _b,
     ...summary

@@ -17,10 +17,22 @@ describe('rows made once per state', () => {
     run.do({ type: 'acknowledge', taskId: task.id }, unit('chishang'), T0 + MIN);
     const after = incidentLedger(run.plan, run.s);
     expect(after).not.toBe(first);
-    expect(after.find((r) => r.taskId.endsWith(task.id))?.status).toBe('acknowledged');
+    expect(after.find((r) => r.taskId.endsWith(task.id))).toMatchObject({ status: 'acknowledged', by: null });
+    // a progress report: 责任人 is who reported it, beside the note in 备注, as for a report that completes it
+    run.do(
+      { type: 'report', taskId: task.id, note: '已出动人员20人', done: false },
+      unit('chishang'),
+      T0 + 2 * MIN,
+    );
+    expect(incidentLedger(run.plan, run.s).find((r) => r.taskId.endsWith(task.id))).toMatchObject({
+      status: 'inProgress',
+      by: 'u-chishang',
+      remark: '已出动人员20人',
+    });
     // a unit's rows are its own, cut from the same rows
     expect(incidentLedger(run.plan, run.s, 'chishang').every((r) => r.unitId === 'chishang')).toBe(true);
     expect(ledger(() => run.plan, [run.s], {}).map((r) => r.no)).toEqual(after.map((_, i) => i + 1));
+    expect(after.find((r) => r.taskId.endsWith(task.id))?.status).toBe('acknowledged');
   });
 
   it('counts a unit’s acknowledgement in the statistics as soon as its state changes', () => {

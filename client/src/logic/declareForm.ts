@@ -94,11 +94,22 @@ export interface DeclareFields {
   occurred: string;
 }
 
-/** Whether the form may be sent: never with a reading it cannot read, nor a level without its reason. */
-export function canSubmit(view: DeclareView, f: DeclareFields): boolean {
-  if (view.problems.length > 0) return false;
-  if (f.title.trim() === '') return false;
-  if (f.occurredRequired && f.occurred === '') return false;
-  if (f.openOnly) return true;
-  return view.levelId !== '' && (!view.differs || f.reason.trim() !== '');
+/** What the form still lacks before it may be sent, in the order the officer meets it on the page. */
+export type Missing = 'readings' | 'level' | 'reason' | 'title' | 'occurred';
+
+export function missingFields(view: DeclareView, f: DeclareFields): Missing[] {
+  const missing: Missing[] = [];
+  // a reading it cannot read is never sent, whatever else is filled in
+  if (view.problems.length > 0) missing.push('readings');
+  if (!f.openOnly) {
+    if (view.levelId === '') missing.push('level');
+    else if (view.differs && f.reason.trim() === '') missing.push('reason');
+  }
+  if (f.title.trim() === '') missing.push('title');
+  if (f.occurredRequired && f.occurred === '') missing.push('occurred');
+  return missing;
 }
+
+/** Whether the form may be sent: never with a reading it cannot read, nor a level without its reason. */
+export const canSubmit = (view: DeclareView, f: DeclareFields): boolean =>
+  missingFields(view, f).length === 0;

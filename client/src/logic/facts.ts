@@ -7,6 +7,7 @@ import type { IncidentEvent } from '../../../shared/engine/incident.ts';
 import { parseTaskId } from '../../../shared/engine/taskId.ts';
 import type { Person } from '../../../shared/protocol/people.ts';
 import { translate } from '../i18n.ts';
+import { formatDateTime } from './time.ts';
 import type { Lang } from '../../../shared/engine/text.ts';
 import type { PlanSummary } from '../../../shared/protocol/contract.ts';
 
@@ -87,7 +88,12 @@ export function describeFact(
     case 'Terminated':
       return translate(lang, 'fact_Terminated', { by: who(e.signedBy ?? e.by) });
     case 'MilestoneRecorded':
-      return translate(lang, 'fact_MilestoneRecorded', { milestone: translate(lang, `ms_${e.milestone}`) });
+      // the milestone's own time (05:10 when the fact came at 06:21); one nobody gave is said to be missing,
+      // not passed off as known
+      return translate(lang, e.assumed ? 'fact_MilestoneAssumed' : 'fact_MilestoneRecorded', {
+        milestone: translate(lang, `ms_${e.milestone}`),
+        time: formatDateTime(e.time, lang),
+      });
     case 'TasksAssigned':
       return translate(lang, 'fact_TasksAssigned', { n: e.tasks.length });
     case 'TasksStoodDown':

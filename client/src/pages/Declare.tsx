@@ -19,11 +19,11 @@ import { type T, useLang, useT } from '../i18n.ts';
 import { errorText, newRequestId } from '../live/call.ts';
 import { live } from '../live/connection.ts';
 import {
-  canSubmit,
   declareView,
   FOLLOW,
   type FieldProblem,
   type LevelChoice,
+  missingFields,
   pickLevel,
 } from '../logic/declareForm.ts';
 import { shanghaiLocalToIso } from '../logic/time.ts';
@@ -156,8 +156,11 @@ export default function Declare() {
     const u = unitById(id);
     return u ? (lang === 'zh' ? u.name : u.en) : id;
   };
-  const ready =
-    view !== null && canSubmit(view, { openOnly, title, reason, occurredRequired: fromOccurrence, occurred });
+  const missing =
+    view === null
+      ? []
+      : missingFields(view, { openOnly, title, reason, occurredRequired: fromOccurrence, occurred });
+  const ready = view !== null && missing.length === 0;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -336,7 +339,7 @@ export default function Declare() {
               )}
             </fieldset>
             <label>
-              {t('title')}
+              {t('titleRequired')}
               <input
                 name="title"
                 value={title}
@@ -421,9 +424,16 @@ export default function Declare() {
               {t('drill')}
             </label>
             <ErrorText error={error} />
-            <button type="submit" disabled={busy || !ready}>
+            <button type="submit" disabled={busy || !ready} aria-describedby="declare-missing">
               {openOnly ? t('openButton') : level?.declare.signer ? t('proposeButton') : t('declareButton')}
             </button>
+            {/* a greyed-out button says why: what is still to be filled in, as the officer meets it */}
+            <p id="declare-missing" className="muted form-hint" role="status">
+              {missing.length > 0 &&
+                t('stillNeeded', {
+                  list: missing.map((m) => t(`need_${m}`)).join(lang === 'zh' ? '、' : ', '),
+                })}
+            </p>
           </>
         )}
       </form>
