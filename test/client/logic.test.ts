@@ -51,7 +51,9 @@ describe('countdown', () => {
   });
   it('measures time since a declaration', () => {
     expect(elapsed(now - 192 * MIN, now, 'zh')).toBe('3小时12分');
-    expect(elapsed(now + MIN, now, 'en')).toBe('0 min');
+    expect(elapsed(now + MIN, now, 'en')).toBe('under a minute');
+    expect(elapsed(now - 59_000, now, 'zh')).toBe('不到1分钟');
+    expect(elapsed(now - MIN, now, 'zh')).toBe('1分钟');
   });
 });
 

@@ -47,6 +47,8 @@ export function elapsed(since: number, now: number, lang: Lang): string {
   const days = Math.floor(total / 1440);
   const hours = Math.floor((total % 1440) / 60);
   const minutes = total % 60;
+  // the first minute is not "0 minutes" on a wall screen: it reads as a stale clock
+  if (total === 0) return lang === 'zh' ? '不到1分钟' : 'under a minute';
   if (lang === 'zh')
     return days > 0
       ? `${days}天${hours}小时`
