@@ -355,6 +355,8 @@ describe('timeline words', () => {
     const base = { incidentId: 'i', at, type: 'MilestoneRecorded', milestone: 'occurred' } as const;
     const given = describeFact({ ...base, time: Date.UTC(2026, 10, 30, 21, 10) }, summary, 'zh');
     expect(given).toMatch(/^记录节点：事故发生 .*05:10$/);
+    // recorded as it happened: the line's own time says it
+    expect(describeFact({ ...base, milestone: 'reported', time: at }, summary, 'zh')).toBe('记录节点：接报');
     const assumed = describeFact({ ...base, time: at, assumed: true }, summary, 'zh');
     expect(assumed).toMatch(/^事故发生时间未填写：相关时限自接报 .*06:21 起算$/);
     expect(describeFact({ ...base, time: at, assumed: true }, summary, 'en')).toMatch(

@@ -87,13 +87,18 @@ export function describeFact(
       return translate(lang, 'fact_LevelSet', { level: level(e.levelId), by: who(e.signedBy ?? e.by) });
     case 'Terminated':
       return translate(lang, 'fact_Terminated', { by: who(e.signedBy ?? e.by) });
-    case 'MilestoneRecorded':
-      // the milestone's own time (05:10 when the fact came at 06:21); one nobody gave is said to be missing,
-      // not passed off as known
-      return translate(lang, e.assumed ? 'fact_MilestoneAssumed' : 'fact_MilestoneRecorded', {
-        milestone: translate(lang, `ms_${e.milestone}`),
-        time: formatDateTime(e.time, lang),
-      });
+    case 'MilestoneRecorded': {
+      // the milestone's own time when it is not the line's (05:10 on a line of 06:21); one nobody gave is
+      // said to be missing, not passed off as known
+      const milestone = translate(lang, `ms_${e.milestone}`);
+      if (e.assumed)
+        return translate(lang, 'fact_MilestoneAssumed', { milestone, time: formatDateTime(e.time, lang) });
+      const sameMinute = Math.floor(e.time / 60_000) === Math.floor(e.at / 60_000);
+      return translate(lang, 'fact_MilestoneRecorded', {
+        milestone,
+        time: sameMinute ? '' : formatDateTime(e.time, lang),
+      }).trimEnd();
+    }
     case 'TasksAssigned':
       return translate(lang, 'fact_TasksAssigned', { n: e.tasks.length });
     case 'TasksStoodDown':
