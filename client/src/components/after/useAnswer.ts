@@ -26,8 +26,10 @@ interface Settled<N extends Name> {
 }
 
 /**
- * A number that grows whenever the record the page reads gains a fact: one incident's version, or the sum of
- * every visible incident's (versions only grow, and a new incident adds its own).
+ * A number that changes whenever the record the page reads gains a fact: one incident's version, or the sum
+ * of the versions of the incidents held live (a new incident adds its own). A settled incident is not held
+ * and gains no fact a records page shows; the one change that is not a fact, the live data arriving after
+ * the page first asked, costs one question more.
  */
 export const recordVersion =
   (incidentId?: string) =>
