@@ -298,6 +298,9 @@ describe('the console in a browser', () => {
     await commander.page.click(`li[data-incident="${incidentId}"] a`);
     await commander.page.click('.pending-box button:has-text("签批同意")');
     await commander.page.waitForSelector('.dialog .preview');
+    // a first level adds measures and stands none down: the dialog says the one, not "将撤销 0 项措施"
+    await expect(commander.page.textContent('.dialog .preview')).resolves.toMatch(/将新增 [1-9]\d* 项措施/);
+    await expect(commander.page.textContent('.dialog .preview')).resolves.not.toContain('将撤销');
     await shot(commander.page, '09-approve-preview');
     await commander.page.click('.dialog button[type=submit]');
     await commander.page.waitForSelector('.incident-head:has-text("响应中")');

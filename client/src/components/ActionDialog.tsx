@@ -99,10 +99,17 @@ export function ActionDialog({
                 {t('closesUndone', { n: preview.closesUndone.tasks, overdue: preview.closesUndone.overdue })}
               </p>
             )}
-            <p>
-              <strong>{t('willAdd', { n: preview.added.length, units: measureUnits(preview.added) })}</strong>
-            </p>
-            <Briefs items={preview.added} />
+            {/* a count of none is said only when nothing changes at all (ending a response adds nothing) */}
+            {(preview.added.length > 0 || preview.stoodDown.length === 0) && (
+              <>
+                <p>
+                  <strong>
+                    {t('willAdd', { n: preview.added.length, units: measureUnits(preview.added) })}
+                  </strong>
+                </p>
+                <Briefs items={preview.added} />
+              </>
+            )}
             {preview.staysOwed && preview.staysOwed.length > 0 && (
               <>
                 <p>
@@ -135,10 +142,14 @@ export function ActionDialog({
                 </ul>
               </>
             )}
-            <p>
-              <strong>{t('willStandDown', { n: preview.stoodDown.length })}</strong>
-            </p>
-            <Briefs items={preview.stoodDown} />
+            {(preview.stoodDown.length > 0 || preview.added.length === 0) && (
+              <>
+                <p>
+                  <strong>{t('willStandDown', { n: preview.stoodDown.length })}</strong>
+                </p>
+                <Briefs items={preview.stoodDown} />
+              </>
+            )}
           </div>
         )}
         <label>
