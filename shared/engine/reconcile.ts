@@ -14,7 +14,8 @@ import {
 import { isRetired } from './progress.ts';
 import { taskId } from './taskId.ts';
 import { actionsForLevel, actionUnits, clocksForLevel, milestoneOf } from './tiers.ts';
-import { atTimeOfDay, dailyDeadlines, dayKey, dueAfter } from './time.ts';
+import { dueAfter } from './deadlines.ts';
+import { atTimeOfDay, dailyDeadlines, dayKey } from './time.ts';
 
 /** The task list is a function of these parts of the state. */
 export type TaskView = Pick<

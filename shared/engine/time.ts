@@ -3,21 +3,9 @@
  * reads the clock. Instants are epoch milliseconds.
  */
 import { TZDate } from '@date-fns/tz';
-import {
-  addBusinessDays,
-  addDays,
-  addMonths,
-  endOfDay,
-  format,
-  isAfter,
-  setHours,
-  setMinutes,
-  startOfDay,
-} from 'date-fns';
-import type { ClockStart, Offset } from '../plans/schema.ts';
+import { addDays, endOfDay, format, isAfter, setHours, setMinutes, startOfDay } from 'date-fns';
 
 export const ZONE = 'Asia/Shanghai';
-const MINUTE = 60_000;
 
 const inZone = (ms: number) => new TZDate(ms, ZONE);
 
@@ -35,25 +23,6 @@ export function formatShanghai(ms: number): string {
 export function atTimeOfDay(ms: number, time: string, days = 0): number {
   const [h, m] = time.split(':').map(Number) as [number, number];
   return setMinutes(setHours(startOfDay(addDays(inZone(ms), days)), h), m).getTime();
-}
-
-/**
- * The end of a period counted from `from`. Working days are Monday to Friday and a period of N working
- * days ends at the close of the Nth one; statutory holidays and swapped workdays are not modelled.
- */
-export function addOffset(from: number, offset: Offset): number {
-  if (offset.minutes) return from + offset.minutes * MINUTE;
-  if (offset.hours) return from + offset.hours * 60 * MINUTE;
-  if (offset.months) return addMonths(inZone(from), offset.months).getTime();
-  if (offset.workingDays) return endOfDay(addBusinessDays(inZone(from), offset.workingDays)).getTime();
-  throw new Error('empty offset');
-}
-
-/** Due instant of a one-off clock once its milestone is known. */
-export function dueAfter(start: ClockStart, milestoneAt: number): number | null {
-  if (start.kind === 'after') return addOffset(milestoneAt, start.offset);
-  if (start.kind === 'nextDayBy') return atTimeOfDay(milestoneAt, start.time, 1);
-  return null;
 }
 
 /**

@@ -1391,8 +1391,8 @@ export const heavyPollution = {
       clause: '六(一)',
       quote: '其他应急响应终止 3 个工作日内',
       reading: {
-        zh: '按响应期间达到的最高级别判断是否“Ⅳ级以外”；工作日按周一至周五计算，法定节假日和调休未建模，截止到第3个工作日24:00。',
-        en: 'Whether a response was "other than level IV" follows the highest level it reached; working days are Monday to Friday (holidays and swapped workdays are not modelled), ending at midnight of the third.',
+        zh: '按响应期间达到的最高级别判断是否“Ⅳ级以外”；工作日按国务院办公厅公布的节假日安排计算（法定节假日不计，调休上班日计入；数据来自 chinese-days 数据包，尚未收录的年份按周一至周五计算），截止到第3个工作日24:00。',
+        en: 'Whether a response was "other than level IV" follows the highest level it reached; working days follow the holidays the State Council announces (holidays do not count, weekend days worked in their place do; from the chinese-days data package, and Monday to Friday for a year it does not hold yet), ending at midnight of the third.',
       },
     },
     {

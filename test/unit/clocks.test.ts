@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { clocks } from '../../shared/engine/clocks.ts';
 import { quietUntil } from '../../shared/engine/reconcile.ts';
-import { addOffset, nextYearly } from '../../shared/engine/time.ts';
+import { addOffset } from '../../shared/engine/deadlines.ts';
+import { holidaysKnown } from '../../shared/engine/workdays.ts';
+import { nextYearly } from '../../shared/engine/time.ts';
 import {
   commander,
   declareCmd,
@@ -185,10 +187,21 @@ describe('time arithmetic in Asia/Shanghai', () => {
   it.each([
     [sh(2026, 11, 27, 10), { workingDays: 3 }, sh(2026, 12, 2, 23, 59, 59, 999)],
     [sh(2026, 11, 28, 10), { workingDays: 1 }, sh(2026, 11, 30, 23, 59, 59, 999)],
+    // 国务院办公厅关于2026年部分节假日安排的通知: 国庆节 10月1日至7日放假，10月10日（星期六）上班
+    [sh(2026, 9, 30, 10), { workingDays: 3 }, sh(2026, 10, 10, 23, 59, 59, 999)],
+    // 春节 2月15日至23日放假调休，2月14日（星期六）上班
+    [sh(2026, 2, 12, 18), { workingDays: 3 }, sh(2026, 2, 24, 23, 59, 59, 999)],
     [sh(2026, 1, 31, 9), { months: 1 }, sh(2026, 2, 28, 9)],
     [sh(2026, 11, 23, 23, 50), { minutes: 30 }, sh(2026, 11, 24, 0, 20)],
   ])('%s + %j = %s', (from, offset, due) => {
     expect(addOffset(from, offset)).toBe(due);
+  });
+
+  it('knows which years’ holidays it holds, and counts any other year Monday to Friday', () => {
+    expect(holidaysKnown(2026)).toBe(true);
+    expect(holidaysKnown(2003)).toBe(false);
+    // 1 October 2003, a Wednesday: no data, so three weekdays on, not the Golden Week
+    expect(addOffset(sh(2003, 10, 1, 10), { workingDays: 3 })).toBe(sh(2003, 10, 6, 23, 59, 59, 999));
   });
 
   it('the next 1 December stockpile deadline rolls to next year once passed', () => {
