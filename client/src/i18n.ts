@@ -211,6 +211,11 @@ const CATALOG = {
   reportSummary: { zh: '接报内容', en: 'First report' },
   reportTimes: { zh: '事发 {occurred} · 接报 {reported}', en: 'Occurred {occurred} · reported {reported}' },
   occurredNotGiven: { zh: '未填写', en: 'not given' },
+  giveOccurred: { zh: '补记事发时间', en: 'Fill in the time of occurrence' },
+  giveOccurredHint: {
+    zh: '应在接报之前；已按接报时间起算的时限不变，记录同时保留两个时间。',
+    en: 'Before the report; deadlines already counted from the report stay as they are, and the record keeps both times.',
+  },
   owedAfter: {
     zh: '响应终止后仍须完成 {n} 项：',
     en: '{n} {n|obligation|obligations} still owed after the response:',

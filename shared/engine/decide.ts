@@ -777,6 +777,7 @@ function recordMilestone(
       '只有值班员、办公室主任或总指挥可以记录时间节点',
       'Only duty officers, directors and commanders may record milestones',
     );
+  if (c.milestone === 'occurred') return giveOccurrence(state, c, now);
   const problem = milestoneProblem(plan, c.milestone, c.at, state.openedAt, now);
   if (problem) return problem;
   if (state.status === 'terminated') return refuse('PLAN_RULE', '事件已结束', 'The incident has ended');
@@ -790,6 +791,36 @@ function recordMilestone(
       now,
     ),
   );
+}
+
+/**
+ * The time of occurrence, learnt after the report that did not give it (the record said 未填写). Given once,
+ * before the report and within a week of it, until the 总结评估 is signed. The deadlines that ran from the
+ * report stay as they were assigned: they are what the office worked to, and the record keeps both times.
+ */
+function giveOccurrence(
+  state: IncidentState,
+  c: Extract<Command, { type: 'recordMilestone' }>,
+  now: number,
+): Decision {
+  if (!state.assumedMilestones?.includes('occurred'))
+    return refuse('CONFLICT', '事发时间已记录', 'The time of occurrence is already recorded');
+  if (state.review?.signedAt != null)
+    return refuse(
+      'PLAN_RULE',
+      '总结评估已签发，记录不再更改',
+      'The review is signed: the record no longer changes',
+    );
+  const reportedAt = state.milestones.reported ?? state.openedAt;
+  if (!Number.isFinite(c.at) || c.at > reportedAt || c.at < reportedAt - MILESTONE_LEAD_MS)
+    return refuse(
+      'INVALID',
+      '事发时间应在接报之前、接报前 7 天之内',
+      'The time of occurrence must fall before the report, within a week of it',
+    );
+  return accept([
+    { type: 'MilestoneRecorded', milestone: 'occurred', time: c.at, incidentId: state.id, at: now },
+  ]);
 }
 
 function tick(plan: Plan, state: IncidentState, ctx: DecideContext): Decision {

@@ -14,7 +14,7 @@ export const CONTRACT_DOCS: Record<Name, string> = {
   reject: 'the signer turns down what waits for their signature, with a reason',
   terminate: 'ends the response (or proposes its end), or closes (结案) an incident never graded',
   recordMilestone:
-    'records when something the clocks run from happened (the weather warning, the snow ending…)',
+    'records when something the clocks run from happened (the weather warning, the snow ending…), or the occurrence the report did not give',
   acknowledge: 'a unit (or staff for an outside party) acknowledges a task',
   report: 'reports progress on a task, or that it is done, with a note',
   writeReview:

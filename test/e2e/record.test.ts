@@ -121,3 +121,50 @@ it('an incident recorded at the first report shows its clocks and who they reach
   ]);
   await shot(page, 'record-bound');
 }, 60_000);
+
+it('an occurrence the report did not give reads 未填写 and is filled in on the page when learnt', async () => {
+  const api = await Client.login(server.url, 'duty');
+  const declared = await api.post('/api/incidents', {
+    planId: 'snow-ice',
+    levelId: 'III',
+    title: '事发时间补记 e2e',
+    requestId: rid('e2e-occurred'),
+  });
+  expect(declared.status).toBe(201);
+  const id: string = declared.body.incident.id;
+  const reportedAt: number = declared.body.incident.openedAt;
+
+  const duty = await loginAs(browser, server.url, 'duty');
+  sessions.push(duty);
+  const { page } = duty;
+  await page.goto(`${server.url}/incidents/${id}`);
+  await page.waitForSelector('.report-times');
+  await expect(page.textContent('.report-times')).resolves.toMatch(/^事发 未填写 · 接报/);
+  await expect(page.textContent('.timeline')).resolves.toMatch(/事故发生时间未填写：相关时限自接报 .+ 起算/);
+  // after the report is refused by the engine, in words; the page keeps the form open to correct it
+  const local = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16);
+  await page.click('[data-give=occurred]');
+  await page.fill('.give-occurred input[name=occurredAt]', local(reportedAt + 3 * 60_000));
+  await page.evaluate(() =>
+    document.querySelector<HTMLInputElement>('.give-occurred input')?.removeAttribute('max'),
+  );
+  await page.click('.give-occurred button[type=submit]');
+  await page.waitForSelector('.give-occurred .error');
+  await expect(page.textContent('.give-occurred .error')).resolves.toContain('事发时间应在接报之前');
+  // twenty minutes before the report: recorded, shown, and the form is gone
+  const occurred = reportedAt - 20 * 60_000;
+  await page.fill('.give-occurred input[name=occurredAt]', local(occurred));
+  await page.click('.give-occurred button[type=submit]');
+  const hhmm = local(occurred).slice(11, 16);
+  await page.waitForFunction(
+    (t) =>
+      (document.querySelector('.report-times')?.textContent ?? '').startsWith(`事发 `) &&
+      (document.querySelector('.report-times')?.textContent ?? '').includes(t) &&
+      !document.querySelector('[data-give=occurred]'),
+    hhmm,
+  );
+  await shot(page, 'record-occurred-given');
+  const detail = (await api.get(`/api/incidents/${id}`)).body;
+  expect(detail.incident.milestones.occurred).toBe(Math.floor(occurred / 60_000) * 60_000);
+  expect(detail.incident.assumedMilestones).toEqual([]);
+}, 60_000);

@@ -18,6 +18,7 @@ import {
   director,
   duty,
   HOUR,
+  leader,
   MIN,
   plan,
   Run,
@@ -211,6 +212,43 @@ describe('an incident begins at the first report', () => {
       incidentDetail(run.plan, run.s, { id: 'duty-1', role: 'duty', unitId: null }, T0).incident
         .assumedMilestones,
     ).toEqual(['occurred']);
+  });
+
+  it('the occurrence learnt later is recorded once, before the report, and moves no deadline', () => {
+    const run = new Run(plan('power-plant'));
+    run.do(openCmd('power-plant', { occurredAt: undefined }), duty, T0);
+    const due = Object.fromEntries(run.tasks().map((t) => [t.id, t.dueAt]));
+    const give = (at: number, actor = duty, now = T0 + 20 * MIN) =>
+      run.try(
+        { type: 'recordMilestone', incidentId: 'inc-1', milestone: 'occurred', at } as never,
+        actor,
+        now,
+      );
+    // after the report, or more than a week before it: refused, nothing written
+    expect(refusal(give(T0 + MIN))).toBe('INVALID');
+    expect(refusal(give(T0 - 8 * 24 * HOUR))).toBe('INVALID');
+    expect(refusal(give(T0 - 15 * MIN, leader))).toBe('FORBIDDEN');
+    expect(run.s.assumedMilestones).toEqual(['occurred']);
+    expect(refusal(give(T0 - 15 * MIN))).toBe('ok');
+    expect(run.s.milestones.occurred).toBe(T0 - 15 * MIN);
+    expect(run.s.assumedMilestones).toBeUndefined();
+    expect(incidentReview(run.plan, run.s, run.log, T0 + 20 * MIN).basics.occurredAt).toBe(T0 - 15 * MIN);
+    // the deadlines the office worked to stay as assigned
+    expect(Object.fromEntries(run.tasks().map((t) => [t.id, t.dueAt]))).toEqual(due);
+    // given once: a second time is a conflict, as for a time given at the report
+    expect(refusal(give(T0 - 10 * MIN))).toBe('CONFLICT');
+  });
+
+  it('an occurrence given at the report is not given again', () => {
+    const run = new Run(plan('snow-ice'));
+    run.do(openCmd('snow-ice', { occurredAt: T0 - 5 * MIN }), duty, T0);
+    const d = run.try(
+      { type: 'recordMilestone', incidentId: 'inc-1', milestone: 'occurred', at: T0 - 9 * MIN } as never,
+      duty,
+      T0 + MIN,
+    );
+    expect(refusal(d)).toBe('CONFLICT');
+    expect(run.s.milestones.occurred).toBe(T0 - 5 * MIN);
   });
 
   it.each(Object.values(PLANS).map((p) => [p.id]))(

@@ -90,6 +90,17 @@ describe('the office’s 总结评估', () => {
     );
     expect(after?.code).toBe('CONFLICT');
     expect(refusal(run.try({ type: 'signReview' }, commander, T0 + 4 * HOUR))?.code).toBe('CONFLICT');
+    // nor is an occurrence nobody gave filled in afterwards: the record stands as signed
+    expect(run.s.assumedMilestones).toEqual(['occurred']);
+    const occurred = { type: 'recordMilestone', milestone: 'occurred', at: T0 - 10 * MIN } as const;
+    expect(refusal(run.try(occurred as never, commander, T0 + 4 * HOUR))?.code).toBe('PLAN_RULE');
+  });
+
+  it('takes the occurrence learnt after the response, until the sign-off', () => {
+    const run = ended();
+    const occurred = { type: 'recordMilestone', milestone: 'occurred', at: T0 - 10 * MIN } as const;
+    run.do(occurred as never, duty, T0 + 2 * HOUR);
+    expect(run.s.milestones.occurred).toBe(T0 - 10 * MIN);
   });
 
   it('is staff business: a unit’s copy of the state and its facts leave it out', () => {

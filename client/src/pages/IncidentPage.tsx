@@ -15,6 +15,7 @@ import { live } from '../live/connection.ts';
 import { useIncidentDetail } from '../live/views.ts';
 import { ActionDialog } from '../components/ActionDialog.tsx';
 import { AttachmentLink } from '../components/AttachmentLink.tsx';
+import { GiveOccurrence } from '../components/GiveOccurrence.tsx';
 import { RoleBindings } from '../components/BindRole.tsx';
 import { NotesDialog } from '../components/NotesDialog.tsx';
 import { PendingText } from '../components/PendingText.tsx';
@@ -271,7 +272,7 @@ export default function IncidentPage() {
             </>
           )}
         </span>
-        <p className="muted">
+        <div className="muted report-times">
           {t('reportTimes', {
             // an occurrence nobody gave shows as not given, not as the report's time the clocks ran from
             occurred:
@@ -279,8 +280,14 @@ export default function IncidentPage() {
                 ? formatDateTime(inc.milestones.occurred, lang)
                 : t('occurredNotGiven'),
             reported: formatDateTime(inc.milestones.reported ?? inc.openedAt, lang),
-          })}
-        </p>
+          })}{' '}
+          {operator && inc.assumedMilestones.includes('occurred') && (
+            <GiveOccurrence
+              reportedAt={inc.milestones.reported ?? inc.openedAt}
+              onGive={(at) => post('recordMilestone', { milestone: 'occurred', at })}
+            />
+          )}
+        </div>
         <p className="incident-counts" data-counts="">
           {t('incidentCounts', {
             tasks: c.tasks,

@@ -1,0 +1,67 @@
+/**
+ * 补记事发时间: the time of occurrence a report did not give, filled in when the office learns it (until the
+ * 总结评估 is signed). The deadlines that ran from the report stay as assigned; the engine says so and checks
+ * the time falls before the report, within a week of it.
+ */
+import { type FormEvent, useState } from 'react';
+import { errorText } from '../live/call.ts';
+import { useLang, useT } from '../i18n.ts';
+import { nowAsShanghaiLocal, shanghaiLocalToIso } from '../logic/time.ts';
+import { ErrorText } from './common.tsx';
+
+export function GiveOccurrence({
+  reportedAt,
+  onGive,
+}: {
+  reportedAt: number;
+  onGive: (at: string) => Promise<void>;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!open)
+    return (
+      <button type="button" className="secondary small" data-give="occurred" onClick={() => setOpen(true)}>
+        {t('giveOccurred')}
+      </button>
+    );
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      await onGive(shanghaiLocalToIso(value));
+      setOpen(false);
+      setError(null);
+    } catch (err) {
+      setError(errorText(err, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="give-occurred" onSubmit={(e) => void submit(e)}>
+      <label>
+        {t('occurredAtRequired')}{' '}
+        <input
+          type="datetime-local"
+          name="occurredAt"
+          required
+          value={value}
+          max={nowAsShanghaiLocal(reportedAt)}
+          onChange={(e) => setValue(e.target.value)}
+        />
+      </label>{' '}
+      <button type="submit" className="small" disabled={busy || value === ''}>
+        {t('save')}
+      </button>{' '}
+      <button type="button" className="secondary small" onClick={() => setOpen(false)}>
+        {t('cancel')}
+      </button>
+      <p className="muted form-hint">{t('giveOccurredHint')}</p>
+      <ErrorText error={error} />
+    </form>
+  );
+}
