@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { clocks } from '../../shared/engine/clocks.ts';
 import { quietUntil } from '../../shared/engine/reconcile.ts';
@@ -196,6 +197,20 @@ describe('time arithmetic in Asia/Shanghai', () => {
   ])('%s + %j = %s', (from, offset, due) => {
     expect(addOffset(from, offset)).toBe(due);
   });
+
+  it('gives the same working-day deadlines on a server in any time zone', () => {
+    const from = sh(2026, 9, 30, 10);
+    const code = `import('./shared/engine/deadlines.ts').then((m) => console.log(m.addOffset(${from}, { workingDays: 3 })))`;
+    for (const TZ of ['UTC', 'Asia/Shanghai', 'America/Los_Angeles', 'Pacific/Kiritimati']) {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], {
+        env: { ...process.env, TZ },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(run.stderr, TZ).toBe('');
+      expect(Number(run.stdout.trim()), TZ).toBe(sh(2026, 10, 10, 23, 59, 59, 999));
+    }
+  }, 120_000);
 
   it('knows which years’ holidays it holds, and counts any other year Monday to Friday', () => {
     expect(holidaysKnown(2026)).toBe(true);
