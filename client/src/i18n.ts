@@ -104,6 +104,10 @@ const CATALOG = {
   fact_LevelSet: { zh: '“{level}”生效（{by}）', en: '“{level}” in force ({by})' },
   fact_Terminated: { zh: '响应终止（{by}）', en: 'Response terminated ({by})' },
   fact_MilestoneRecorded: { zh: '记录节点：{milestone} {time}', en: 'Milestone: {milestone} {time}' },
+  fact_MilestoneLearnt: {
+    zh: '补记{milestone}时间：{time}（时限仍按原起算时间）',
+    en: '{milestone}: time filled in, {time} (deadlines keep the start they ran from)',
+  },
   fact_MilestoneAssumed: {
     zh: '{milestone}时间未填写：相关时限自接报 {time} 起算',
     en: '{milestone}: time not given; its deadlines run from the report at {time}',

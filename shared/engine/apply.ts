@@ -1,4 +1,5 @@
 /** apply(state, event) → state: a pure fold. Replaying a log rebuilds any past moment of an incident. */
+import type { Milestone } from '../plans/schema.ts';
 import { type IncidentEvent, type IncidentState, isOpen, type Task } from './incident.ts';
 
 /**
@@ -182,8 +183,10 @@ export function apply(
       };
     }
     case 'MilestoneRecorded': {
+      if (event.learnt)
+        return { ...s, learntMilestones: { ...s.learntMilestones, [event.milestone]: event.time } };
       const others = (s.assumedMilestones ?? []).filter((m) => m !== event.milestone);
-      const assumed = event.assumed ? [...others, event.milestone] : others;
+      const assumed = event.assumed || reportTimeOccurrence(s, event) ? [...others, event.milestone] : others;
       const next: IncidentState = { ...s, milestones: { ...s.milestones, [event.milestone]: event.time } };
       // kept only while one is assumed, so a record without any looks as it always did
       if (assumed.length) next.assumedMilestones = assumed;
@@ -266,6 +269,14 @@ export function apply(
  * before 接报 and role binding had no `summary` or `parties`, and a first level turned down was `rejected`
  * (today the incident stays `open`, being graded). The log itself needs no upgrade: `apply` reads old events.
  */
+/**
+ * Logs written before `assumed` existed recorded an occurrence nobody gave as the report's very instant
+ * (the officer's own times are whole minutes): read as assumed, so old records say 未填写 too.
+ */
+function reportTimeOccurrence(s: IncidentState, e: { milestone: Milestone; time: number }): boolean {
+  return e.milestone === 'occurred' && e.time === s.openedAt && s.milestones.occurred === undefined;
+}
+
 export function upgradeState(saved: IncidentState): IncidentState {
   const old = saved as Omit<IncidentState, 'status' | 'summary' | 'parties' | 'place' | 'createdBy'> &
     Partial<Pick<IncidentState, 'summary' | 'parties' | 'place' | 'createdBy'>> & {
@@ -283,8 +294,14 @@ export function upgradeState(saved: IncidentState): IncidentState {
             t.status === 'closed' && t.closedAt === undefined ? { ...t, closedAt: ended } : t,
           ]),
         );
+  // a snapshot from before `assumed`: the same reading as reportTimeOccurrence
+  const assumed =
+    old.assumedMilestones === undefined && old.milestones.occurred === old.openedAt
+      ? { assumedMilestones: ['occurred' as const] }
+      : {};
   return {
     ...old,
+    ...assumed,
     tasks,
     place: old.place ?? null,
     createdBy: old.createdBy ?? null,

@@ -38,6 +38,8 @@ const SIGNER_NAME = {
   commander: ['总指挥（指挥长）', 'the commander'],
 } as const;
 const MILESTONE_LEAD_MS = 7 * 24 * 3_600_000;
+/** how long after its end an incident's occurrence may still be filled in (giveOccurrence) */
+const OCCURRENCE_AFTER_END_MS = 30 * 24 * 3_600_000;
 
 const refuse = (code: RefusalCode, zh: string, en: string): Decision => ({
   ok: false,
@@ -795,16 +797,24 @@ function recordMilestone(
 
 /**
  * The time of occurrence, learnt after the report that did not give it (the record said 未填写). Given once,
- * before the report and within a week of it, until the 总结评估 is signed. The deadlines that ran from the
- * report stay as they were assigned: they are what the office worked to, and the record keeps both times.
+ * before the report and within a week of it, until the 总结评估 is signed (and at most a month after the
+ * end). It is the record's time only: the clocks keep the report's time they ran from, so no deadline, then
+ * or later, moves; they are what the office worked to, and the record keeps both times.
  */
 function giveOccurrence(
   state: IncidentState,
   c: Extract<Command, { type: 'recordMilestone' }>,
   now: number,
 ): Decision {
-  if (!state.assumedMilestones?.includes('occurred'))
+  if (!state.assumedMilestones?.includes('occurred') || state.learntMilestones?.occurred !== undefined)
     return refuse('CONFLICT', '事发时间已记录', 'The time of occurrence is already recorded');
+  // an incident ended with no 总结评估 to sign is not reopened for ever: a month after its end at most
+  if (state.status === 'terminated' && now - (state.milestones.terminated ?? now) > OCCURRENCE_AFTER_END_MS)
+    return refuse(
+      'PLAN_RULE',
+      '事件已结束超过 30 天，记录不再更改',
+      'The incident ended more than 30 days ago: the record no longer changes',
+    );
   if (state.review?.signedAt != null)
     return refuse(
       'PLAN_RULE',
@@ -819,7 +829,14 @@ function giveOccurrence(
       'The time of occurrence must fall before the report, within a week of it',
     );
   return accept([
-    { type: 'MilestoneRecorded', milestone: 'occurred', time: c.at, incidentId: state.id, at: now },
+    {
+      type: 'MilestoneRecorded',
+      milestone: 'occurred',
+      time: c.at,
+      learnt: true,
+      incidentId: state.id,
+      at: now,
+    },
   ]);
 }
 

@@ -221,6 +221,8 @@ export interface IncidentState {
   milestones: Partial<Record<Milestone, number>>;
   /** milestones whose time nobody gave: the clocks run from the report's time, the record says 未填写 */
   assumedMilestones?: Milestone[];
+  /** the true time of an assumed milestone, learnt afterwards: what the record says, not the clocks' start */
+  learntMilestones?: Partial<Record<Milestone, number>>;
   tasks: Record<string, Task>;
   history: LevelChange[];
   /** the office's 总结评估 sections and sign-off; absent until a section is written */
@@ -265,6 +267,11 @@ type EventBody =
        * record must not present it as known (事发时间 not given at the report).
        */
       assumed?: true;
+      /**
+       * Given afterwards for an assumed milestone (补记事发时间): the record's time. The clocks keep the
+       * start they ran from, so nothing assigned from it, then or later, moves.
+       */
+      learnt?: true;
     }
   | { type: 'TasksAssigned'; tasks: TaskSpec[] }
   | { type: 'TasksStoodDown'; taskIds: string[] }

@@ -202,6 +202,17 @@ export function incidentSummary(plan: Plan, state: IncidentState, viewer: Viewer
   };
 }
 
+/**
+ * When it happened, as the record knows it: the time given at the report or learnt afterwards; null when
+ * nobody gave one (the clocks then ran from the report's time, which is not passed off as the occurrence).
+ */
+export function occurredAt(state: IncidentState): number | null {
+  const learnt = state.learntMilestones?.occurred;
+  if (learnt !== undefined) return learnt;
+  if (state.assumedMilestones?.includes('occurred')) return null;
+  return state.milestones.occurred ?? null;
+}
+
 /** The whole incident for one viewer: a unit sees only its own tasks and obligations. */
 export function incidentDetail(plan: Plan, state: IncidentState, viewer: Viewer, now: number) {
   const mine = (unitId: string) => isStaff(viewer) || unitId === viewer.unitId;
@@ -218,6 +229,7 @@ export function incidentDetail(plan: Plan, state: IncidentState, viewer: Viewer,
       roles: isStaff(viewer) ? roleViews(plan, state) : [],
       milestones: state.milestones,
       assumedMilestones: state.assumedMilestones ?? [],
+      occurredAt: occurredAt(state),
       history: state.history,
       createdBy: state.createdBy,
     },

@@ -22,7 +22,7 @@ import {
 import { apiTaskId } from '../engine/taskId.ts';
 import { levelById, planIndex, unitName } from '../engine/tiers.ts';
 import type { Plan } from '../plans/schema.ts';
-import { taskSource } from './incident.ts';
+import { occurredAt, taskSource } from './incident.ts';
 import { ledgerStatus, type LedgerStatus } from './ledger.ts';
 
 type Lang = 'zh' | 'en';
@@ -328,8 +328,7 @@ export function incidentReview(
       place: placeText(plan, state.place, 'zh'),
       placeEn: placeText(plan, state.place, 'en'),
       summary: state.summary,
-      // a time nobody gave is not reported as the occurrence (the clocks ran from the report's time)
-      occurredAt: state.assumedMilestones?.includes('occurred') ? null : (state.milestones.occurred ?? null),
+      occurredAt: occurredAt(state),
       reportedAt: state.milestones.reported ?? state.openedAt,
       declaredAt: state.milestones.declared ?? null,
       terminatedAt: state.milestones.terminated ?? null,

@@ -359,6 +359,9 @@ describe('timeline words', () => {
     expect(describeFact({ ...base, milestone: 'reported', time: at }, summary, 'zh')).toBe('记录节点：接报');
     const assumed = describeFact({ ...base, time: at, assumed: true }, summary, 'zh');
     expect(assumed).toMatch(/^事故发生时间未填写：相关时限自接报 .*06:21 起算$/);
+    expect(describeFact({ ...base, time: at - 70 * 60_000, learnt: true }, summary, 'zh')).toMatch(
+      /^补记事故发生时间：.*05:11（时限仍按原起算时间）$/,
+    );
     expect(describeFact({ ...base, time: at, assumed: true }, summary, 'en')).toMatch(
       /^Occurred: time not given; its deadlines run from the report at .*06:21$/,
     );

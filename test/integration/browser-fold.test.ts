@@ -50,6 +50,7 @@ function stripDetail(incident: Record<string, unknown>) {
     roles: _o,
     milestones: _m,
     assumedMilestones: _u,
+    occurredAt: _t,
     history: _h,
     createdBy: _b,
     ...summary

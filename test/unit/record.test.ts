@@ -230,11 +230,30 @@ describe('an incident begins at the first report', () => {
     expect(refusal(give(T0 - 15 * MIN, leader))).toBe('FORBIDDEN');
     expect(run.s.assumedMilestones).toEqual(['occurred']);
     expect(refusal(give(T0 - 15 * MIN))).toBe('ok');
-    expect(run.s.milestones.occurred).toBe(T0 - 15 * MIN);
-    expect(run.s.assumedMilestones).toBeUndefined();
+    // the record's time; the clocks keep the report's time they ran from
+    expect(run.s.learntMilestones).toEqual({ occurred: T0 - 15 * MIN });
+    expect(run.s.milestones.occurred).toBe(T0);
     expect(incidentReview(run.plan, run.s, run.log, T0 + 20 * MIN).basics.occurredAt).toBe(T0 - 15 * MIN);
+    expect(
+      incidentDetail(run.plan, run.s, { id: 'duty-1', role: 'duty', unitId: null }, T0).incident.occurredAt,
+    ).toBe(T0 - 15 * MIN);
     // the deadlines the office worked to stay as assigned
     expect(Object.fromEntries(run.tasks().map((t) => [t.id, t.dueAt]))).toEqual(due);
+    // and a task moved to a new holder of its role afterwards keeps them too
+    const county = run.tasks().filter((t) => t.unitId === 'incident-county');
+    expect(county.length).toBeGreaterThan(0);
+    run.do(
+      { type: 'bind', role: 'incident-county', to: { unitId: 'zichuan' } } as never,
+      duty,
+      T0 + 21 * MIN,
+    );
+    for (const t of county) {
+      const moved = Object.values(run.s.tasks).find(
+        (x) => x.unitId === 'zichuan' && x.id.startsWith(t.id.split('@')[0]!),
+      );
+      expect(moved?.dueAt, t.id).toBe(t.dueAt);
+    }
+
     // given once: a second time is a conflict, as for a time given at the report
     expect(refusal(give(T0 - 10 * MIN))).toBe('CONFLICT');
   });

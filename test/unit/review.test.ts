@@ -100,7 +100,11 @@ describe('the office’s 总结评估', () => {
     const run = ended();
     const occurred = { type: 'recordMilestone', milestone: 'occurred', at: T0 - 10 * MIN } as const;
     run.do(occurred as never, duty, T0 + 2 * HOUR);
-    expect(run.s.milestones.occurred).toBe(T0 - 10 * MIN);
+    expect(run.s.learntMilestones?.occurred).toBe(T0 - 10 * MIN);
+    // an ended incident whose review is never signed is not open to it for ever: a month after the end
+    const late = ended();
+    expect(refusal(late.try(occurred as never, duty, T0 + HOUR + 31 * 24 * HOUR))?.code).toBe('PLAN_RULE');
+    expect(refusal(late.try(occurred as never, duty, T0 + HOUR + 29 * 24 * HOUR))).toBeNull();
   });
 
   it('is staff business: a unit’s copy of the state and its facts leave it out', () => {

@@ -4,7 +4,7 @@
  * review (which replay the log) do.
  */
 import { describe, expect, it } from 'vitest';
-import { upgradeState } from '../../shared/engine/apply.ts';
+import { replay, upgradeState } from '../../shared/engine/apply.ts';
 import type { IncidentState } from '../../shared/engine/incident.ts';
 import { commander, declareCmd, HOUR, plan, Run, T0 } from './helpers.ts';
 
@@ -20,5 +20,31 @@ describe('upgradeState', () => {
     expect(closed.every((t) => t.closedAt === T0 + HOUR)).toBe(true);
     // a state that has them keeps them, and is not copied
     expect(upgradeState(run.s).tasks).toBe(run.s.tasks);
+  });
+
+  it('reads an occurrence recorded at the report’s very instant, before `assumed` existed, as not given', () => {
+    const run = new Run(plan('snow-ice'));
+    run.do(declareCmd('snow-ice', 'III'), commander, T0);
+    expect(run.s.assumedMilestones).toEqual(['occurred']);
+    // the log as written before: the same facts without the flag
+    const legacy = run.log.map((e) => {
+      if (e.type !== 'MilestoneRecorded') return e;
+      const { assumed: _a, ...rest } = e;
+      return rest;
+    });
+    expect(
+      replay(
+        legacy,
+        run.plan.levels.map((l) => l.id),
+      )?.assumedMilestones,
+    ).toEqual(['occurred']);
+    // and a snapshot saved before: brought to today's shape
+    const saved = structuredClone(run.s) as IncidentState;
+    delete saved.assumedMilestones;
+    expect(upgradeState(saved).assumedMilestones).toEqual(['occurred']);
+    // a time given at the report is not touched
+    const given = new Run(plan('snow-ice'));
+    given.do(declareCmd('snow-ice', 'III', { occurredAt: T0 - HOUR }), commander, T0);
+    expect(upgradeState(structuredClone(given.s)).assumedMilestones).toBeUndefined();
   });
 });

@@ -91,8 +91,11 @@ export function describeFact(
       // the milestone's own time when it is not the line's (05:10 on a line of 06:21); one nobody gave is
       // said to be missing, not passed off as known
       const milestone = translate(lang, `ms_${e.milestone}`);
-      if (e.assumed)
-        return translate(lang, 'fact_MilestoneAssumed', { milestone, time: formatDateTime(e.time, lang) });
+      if (e.assumed || e.learnt)
+        return translate(lang, e.assumed ? 'fact_MilestoneAssumed' : 'fact_MilestoneLearnt', {
+          milestone,
+          time: formatDateTime(e.time, lang),
+        });
       const sameMinute = Math.floor(e.time / 60_000) === Math.floor(e.at / 60_000);
       return translate(lang, 'fact_MilestoneRecorded', {
         milestone,

@@ -275,13 +275,10 @@ export default function IncidentPage() {
         <div className="muted report-times">
           {t('reportTimes', {
             // an occurrence nobody gave shows as not given, not as the report's time the clocks ran from
-            occurred:
-              inc.milestones.occurred && !inc.assumedMilestones.includes('occurred')
-                ? formatDateTime(inc.milestones.occurred, lang)
-                : t('occurredNotGiven'),
+            occurred: inc.occurredAt === null ? t('occurredNotGiven') : formatDateTime(inc.occurredAt, lang),
             reported: formatDateTime(inc.milestones.reported ?? inc.openedAt, lang),
           })}{' '}
-          {operator && inc.assumedMilestones.includes('occurred') && (
+          {operator && inc.occurredAt === null && (
             <GiveOccurrence
               reportedAt={inc.milestones.reported ?? inc.openedAt}
               onGive={(at) => post('recordMilestone', { milestone: 'occurred', at })}
