@@ -119,9 +119,15 @@ export function incidentMatches(state: IncidentState, q: LedgerQuery): boolean {
   return true;
 }
 
+/**
+ * The reports on this assignment of the task: one assigned again (the level went down and up) keeps the
+ * notes of its earlier round, which are not about this one.
+ */
+const thisRound = (t: Task) => t.notes.filter((n) => n.at >= t.assignedAt);
+
 function responsible(t: Task): { by: string | null; onBehalfOf: string | null } {
   // who last reported on it (the report that completed it, or the latest progress), as 备注 shows that report
-  const last = t.notes.at(-1);
+  const last = thisRound(t).at(-1);
   if (last) return { by: last.by, onBehalfOf: last.onBehalfOf ?? null };
   return { by: null, onBehalfOf: null };
 }
@@ -183,9 +189,9 @@ function ledgerRowsOf(plan: Plan, state: IncidentState): Omit<LedgerRow, 'no'>[]
       closedAt: !isOpen(t) && t.status !== 'done' ? (t.closedAt ?? null) : null,
       ...responsible(t),
       // the last note that says something (a report that is only a file says nothing)
-      remark: t.notes.findLast((n) => n.text.trim() !== '')?.text ?? '',
+      remark: thisRound(t).findLast((n) => n.text.trim() !== '')?.text ?? '',
       reached,
-      attachments: t.notes.flatMap((n) => (n.attachment ? [n.attachment.name] : [])),
+      attachments: thisRound(t).flatMap((n) => (n.attachment ? [n.attachment.name] : [])),
     };
   });
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { incidentLedger, ledger } from '../../shared/views/ledger.ts';
 import { statistics } from '../../shared/views/statistics.ts';
-import { commander, declareCmd, MIN, plan, Run, T0, unit } from './helpers.ts';
+import { commander, declareCmd, duty, HOUR, MIN, plan, Run, T0, unit } from './helpers.ts';
 
 describe('rows made once per state', () => {
   it('gives the same rows for the same state, and new ones once a fact is applied', () => {
@@ -47,5 +47,38 @@ describe('rows made once per state', () => {
       acknowledged: 1,
       medianAckMs: 2 * MIN,
     });
+  });
+
+  it('names who reported on this assignment only: a task assigned again keeps older notes that are not about it', () => {
+    // which tasks of Ⅱ a step down to Ⅲ stands down, found on a scratch run
+    const scratch = new Run(plan('snow-ice'));
+    scratch.do(declareCmd('snow-ice', 'II'), commander, T0);
+    scratch.do({ type: 'changeLevel', levelId: 'III', reason: '雪势减弱' }, duty, T0 + HOUR);
+    const retired = Object.values(scratch.s.tasks).find(
+      (t) => t.status === 'stoodDown' && !t.unitId.startsWith('incident'),
+    )!;
+    expect(retired).toBeDefined();
+    // the same response, the unit reporting on that task while it was owed
+    const run = new Run(plan('snow-ice'));
+    run.do(declareCmd('snow-ice', 'II'), commander, T0);
+    run.do(
+      { type: 'report', taskId: retired.id, note: '第一轮出动', done: false },
+      unit(retired.unitId),
+      T0 + MIN,
+    );
+    run.do({ type: 'changeLevel', levelId: 'III', reason: '雪势减弱' }, duty, T0 + HOUR);
+    run.do({ type: 'changeLevel', levelId: 'II', reason: '雪势再起' }, duty, T0 + 2 * HOUR);
+    const again = run.s.tasks[retired.id]!;
+    expect(again.status).toBe('assigned');
+    expect(again.notes.map((n) => n.text)).toEqual(['第一轮出动']);
+    // no report in this round: no one named, no note shown, whatever an earlier round held
+    const row = () => incidentLedger(run.plan, run.s).find((r) => r.taskId.endsWith(retired.id))!;
+    expect(row()).toMatchObject({ status: 'assigned', by: null, remark: '' });
+    run.do(
+      { type: 'report', taskId: retired.id, note: '再次出动', done: false },
+      unit(retired.unitId),
+      T0 + 3 * HOUR,
+    );
+    expect(row()).toMatchObject({ by: `u-${retired.unitId}`, remark: '再次出动' });
   });
 });

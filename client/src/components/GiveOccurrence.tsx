@@ -3,11 +3,14 @@
  * 总结评估 is signed). The deadlines that ran from the report stay as assigned; the engine says so and checks
  * the time falls before the report, within a week of it.
  */
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { errorText } from '../live/call.ts';
 import { useLang, useT } from '../i18n.ts';
 import { nowAsShanghaiLocal, shanghaiLocalToIso } from '../logic/time.ts';
 import { ErrorText } from './common.tsx';
+
+/** the engine takes an occurrence up to a week before the report (decide.ts, giveOccurrence) */
+const WEEK = 7 * 24 * 3_600_000;
 
 export function GiveOccurrence({
   reportedAt,
@@ -22,9 +25,25 @@ export function GiveOccurrence({
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // keyboard focus follows the control: into the field when it opens, back to the button when it closes
+  const button = useRef<HTMLButtonElement>(null);
+  const closed = useRef(false);
+  useEffect(() => {
+    if (!open && closed.current) button.current?.focus();
+  }, [open]);
+  const close = () => {
+    closed.current = true;
+    setOpen(false);
+  };
   if (!open)
     return (
-      <button type="button" className="secondary small" data-give="occurred" onClick={() => setOpen(true)}>
+      <button
+        ref={button}
+        type="button"
+        className="secondary small"
+        data-give="occurred"
+        onClick={() => setOpen(true)}
+      >
         {t('giveOccurred')}
       </button>
     );
@@ -33,8 +52,8 @@ export function GiveOccurrence({
     setBusy(true);
     try {
       await onGive(shanghaiLocalToIso(value));
-      setOpen(false);
       setError(null);
+      close();
     } catch (err) {
       setError(errorText(err, lang));
     } finally {
@@ -49,7 +68,10 @@ export function GiveOccurrence({
           type="datetime-local"
           name="occurredAt"
           required
+          autoFocus
+          aria-describedby="give-occurred-hint"
           value={value}
+          min={nowAsShanghaiLocal(reportedAt - WEEK)}
           max={nowAsShanghaiLocal(reportedAt)}
           onChange={(e) => setValue(e.target.value)}
         />
@@ -57,10 +79,12 @@ export function GiveOccurrence({
       <button type="submit" className="small" disabled={busy || value === ''}>
         {t('save')}
       </button>{' '}
-      <button type="button" className="secondary small" onClick={() => setOpen(false)}>
+      <button type="button" className="secondary small" onClick={close}>
         {t('cancel')}
       </button>
-      <p className="muted form-hint">{t('giveOccurredHint')}</p>
+      <p id="give-occurred-hint" className="form-hint">
+        {t('giveOccurredHint')}
+      </p>
       <ErrorText error={error} />
     </form>
   );

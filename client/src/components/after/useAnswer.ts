@@ -55,9 +55,10 @@ export function useAnswer<N extends Name>(name: N, params: Inputs[N], incidentId
       .catch(
         (e: unknown) =>
           current &&
+          // a failed refresh keeps its rows beside the error; a failed new question shows none of the old
           setSettled((s) => ({
             key,
-            answer: s?.answer ?? null,
+            answer: s?.key === key ? s.answer : null,
             error: errorText(e, useConsole.getState().lang),
           })),
       );
@@ -68,19 +69,21 @@ export function useAnswer<N extends Name>(name: N, params: Inputs[N], incidentId
 
   // the record moved on since the question was asked: ask again when the pace allows and the page is seen
   useEffect(() => {
-    if (live === asked.current.live) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // read when the timer fires, not when it was set: a new filter asked meanwhile restarts the pace, and a
+    // page shown again after a refresh has nothing new to ask
+    const behind = () => recordVersion(incidentId)(useConsole.getState()) !== asked.current.live;
+    const schedule = () => {
+      clearTimeout(timer);
+      if (behind()) timer = setTimeout(again, Math.max(0, asked.current.at + LIVE_REFRESH_MS - Date.now()));
+    };
     const again = () => {
-      if (document.visibilityState === 'hidden') return;
+      if (document.visibilityState === 'hidden' || !behind()) return;
+      if (Date.now() < asked.current.at + LIVE_REFRESH_MS) return schedule();
       setRevision((r) => r + 1);
     };
-    const schedule = () => {
-      timer = setTimeout(again, Math.max(0, asked.current.at + LIVE_REFRESH_MS - Date.now()));
-    };
     const onVisible = () => {
-      if (document.visibilityState !== 'visible') return;
-      clearTimeout(timer);
-      schedule();
+      if (document.visibilityState === 'visible') schedule();
     };
     schedule();
     document.addEventListener('visibilitychange', onVisible);
@@ -88,7 +91,7 @@ export function useAnswer<N extends Name>(name: N, params: Inputs[N], incidentId
       clearTimeout(timer);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [live]);
+  }, [live, incidentId]);
 
   return {
     // the last answer stays on screen (marked busy) while the next is asked, instead of a blank page
