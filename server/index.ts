@@ -3,6 +3,8 @@
  * that cannot start says why in one line on stderr and exits 1, before any ready line.
  */
 import { resolve } from 'node:path';
+import { dayKey } from '../shared/engine/time.ts';
+import { holidaysKnown } from '../shared/engine/workdays.ts';
 import { StartError, startServer } from './main.ts';
 import { StoreUnwritableError } from './store/sqlite.ts';
 
@@ -41,6 +43,16 @@ console.log(
       : 'production mode'
   }; data in ${resolve(process.env.DATA_DIR ?? './data')}`,
 );
+// working-day deadlines need the year's announced holidays (and next year's once December comes, when 3
+// working days can cross into it): say so when the calendar package does not hold them
+const today = dayKey(Date.now());
+const year = Number(today.slice(0, 4));
+for (const y of today.slice(5, 7) === '12' ? [year, year + 1] : [year])
+  if (!holidaysKnown(y))
+    console.warn(
+      `节假日安排未收录 ${y} 年：该年工作日按周一至周五计算，请更新 chinese-days（npm update chinese-days） / ` +
+        `The holidays of ${y} are not in chinese-days: its working days count Monday to Friday until the package is updated`,
+    );
 let stopping = false;
 const stop = () => {
   if (stopping) return;
