@@ -20,6 +20,7 @@ import {
   type Task,
   isOpen,
 } from './incident.ts';
+import { occurrenceClosed } from './occurrence.ts';
 import { parseReadings, type Readings } from './readings.ts';
 import { newlyOverdue, reconcileTasks } from './reconcile.ts';
 import { ENGINE_MILESTONES, levelById, milestoneOf, planIndex } from './tiers.ts';
@@ -38,8 +39,6 @@ const SIGNER_NAME = {
   commander: ['总指挥（指挥长）', 'the commander'],
 } as const;
 const MILESTONE_LEAD_MS = 7 * 24 * 3_600_000;
-/** how long after its end an incident's occurrence may still be filled in (giveOccurrence) */
-const OCCURRENCE_AFTER_END_MS = 30 * 24 * 3_600_000;
 
 const refuse = (code: RefusalCode, zh: string, en: string): Decision => ({
   ok: false,
@@ -806,21 +805,8 @@ function giveOccurrence(
   c: Extract<Command, { type: 'recordMilestone' }>,
   now: number,
 ): Decision {
-  if (!state.assumedMilestones?.includes('occurred') || state.learntMilestones?.occurred !== undefined)
-    return refuse('CONFLICT', '事发时间已记录', 'The time of occurrence is already recorded');
-  // an incident ended with no 总结评估 to sign is not reopened for ever: a month after its end at most
-  if (state.status === 'terminated' && now - (state.milestones.terminated ?? now) > OCCURRENCE_AFTER_END_MS)
-    return refuse(
-      'PLAN_RULE',
-      '事件已结束超过 30 天，记录不再更改',
-      'The incident ended more than 30 days ago: the record no longer changes',
-    );
-  if (state.review?.signedAt != null)
-    return refuse(
-      'PLAN_RULE',
-      '总结评估已签发，记录不再更改',
-      'The review is signed: the record no longer changes',
-    );
+  const closed = occurrenceClosed(state, now);
+  if (closed) return refuse(closed.code, closed.zh, closed.en);
   const reportedAt = state.milestones.reported ?? state.openedAt;
   if (!Number.isFinite(c.at) || c.at > reportedAt || c.at < reportedAt - MILESTONE_LEAD_MS)
     return refuse(

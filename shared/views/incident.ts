@@ -8,6 +8,7 @@ import { signerForChange, signerToLift } from '../engine/authority.ts';
 import { describeAction } from '../engine/describe.ts';
 import { apiTaskId, parseApiTaskId } from '../engine/taskId.ts';
 import { isOpen } from '../engine/incident.ts';
+import { occurrenceClosed } from '../engine/occurrence.ts';
 import { doneLate, isRetired, nextDeadlines, reaches, taskCounts, unitProgress } from '../engine/progress.ts';
 import {
   actionsForLevel,
@@ -230,6 +231,8 @@ export function incidentDetail(plan: Plan, state: IncidentState, viewer: Viewer,
       milestones: state.milestones,
       assumedMilestones: state.assumedMilestones ?? [],
       occurredAt: occurredAt(state),
+      // staff may still fill it in (the engine's own rule, so the page never offers what it would refuse)
+      occurrenceOpen: isStaff(viewer) && occurrenceClosed(state, now) === null,
       history: state.history,
       createdBy: state.createdBy,
     },

@@ -214,6 +214,9 @@ it('the report lists every unit on screen and prints on A4 with every unit and n
   await page.goto(`${server.url}/incidents/${id}`);
   // the ended incident leads to its report and its ledger
   await page.waitForSelector(`a[href="/incidents/${id}/review"]`);
+  // no occurrence was given, and the signed review closes the record: said, and not offered to fill in
+  await expect(page.textContent('.report-times')).resolves.toMatch(/^事发 未填写/);
+  await expect(page.locator('[data-give=occurred]').count()).resolves.toBe(0);
   await expect(page.locator(`a[href="/ledger?incidentId=${id}"]`).count()).resolves.toBe(1);
   await page.click(`a[href="/incidents/${id}/review"]`);
   await page.waitForSelector('.review .rv-units tbody tr');

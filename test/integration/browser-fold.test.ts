@@ -51,6 +51,7 @@ function stripDetail(incident: Record<string, unknown>) {
     milestones: _m,
     assumedMilestones: _u,
     occurredAt: _t,
+    occurrenceOpen: _q,
     history: _h,
     createdBy: _b,
     ...summary

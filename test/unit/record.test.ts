@@ -229,7 +229,13 @@ describe('an incident begins at the first report', () => {
     expect(refusal(give(T0 - 8 * 24 * HOUR))).toBe('INVALID');
     expect(refusal(give(T0 - 15 * MIN, leader))).toBe('FORBIDDEN');
     expect(run.s.assumedMilestones).toEqual(['occurred']);
+    // the page offers it to staff while the engine would take it, and to no unit
+    const open = (viewer: { id: string; role: 'duty' | 'unit'; unitId: string | null }) =>
+      incidentDetail(run.plan, run.s, viewer, T0 + 20 * MIN).incident.occurrenceOpen;
+    expect(open({ id: 'duty-1', role: 'duty', unitId: null })).toBe(true);
+    expect(open({ id: 'u-zichuan', role: 'unit', unitId: 'zichuan' })).toBe(false);
     expect(refusal(give(T0 - 15 * MIN))).toBe('ok');
+    expect(open({ id: 'duty-1', role: 'duty', unitId: null })).toBe(false);
     // the record's time; the clocks keep the report's time they ran from
     expect(run.s.learntMilestones).toEqual({ occurred: T0 - 15 * MIN });
     expect(run.s.milestones.occurred).toBe(T0);

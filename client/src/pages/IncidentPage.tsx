@@ -278,7 +278,7 @@ export default function IncidentPage() {
             occurred: inc.occurredAt === null ? t('occurredNotGiven') : formatDateTime(inc.occurredAt, lang),
             reported: formatDateTime(inc.milestones.reported ?? inc.openedAt, lang),
           })}{' '}
-          {operator && inc.occurredAt === null && (
+          {operator && inc.occurrenceOpen && (
             <GiveOccurrence
               reportedAt={inc.milestones.reported ?? inc.openedAt}
               onGive={(at) => post('recordMilestone', { milestone: 'occurred', at })}
