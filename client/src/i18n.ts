@@ -300,6 +300,7 @@ const CATALOG = {
   title: { zh: '事件名称', en: 'Title' },
   titleRequired: { zh: '事件名称（必填）', en: 'Title (required)' },
   stillNeeded: { zh: '发布前尚需：{list}', en: 'Still needed before sending: {list}' },
+  stillNeededOpen: { zh: '登记前尚需：{list}', en: 'Still needed before recording: {list}' },
   need_readings: { zh: '更正标红的读数', en: 'correct the readings marked in red' },
   need_level: { zh: '选择级别', en: 'choose a level' },
   need_reason: { zh: '填写改选级别的理由', en: 'give a reason for choosing another level' },

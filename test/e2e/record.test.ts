@@ -164,6 +164,13 @@ it('an occurrence the report did not give reads 未填写 and is filled in on th
     hhmm,
   );
   await shot(page, 'record-occurred-given');
+  // on a phone, in English, the level's long name wraps and the page stays the screen's width
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.click('.topbar button:has-text("English")');
+  await page.waitForSelector('.report-times:has-text("reported")');
+  await page.waitForFunction(() => document.documentElement.scrollWidth <= 390);
+  await page.click('.topbar button:has-text("中文")');
+  await page.setViewportSize({ width: 1400, height: 900 });
   const detail = (await api.get(`/api/incidents/${id}`)).body;
   // the record's time; the clocks keep the report's time they ran from
   expect(detail.incident.occurredAt).toBe(Math.floor(occurred / 60_000) * 60_000);

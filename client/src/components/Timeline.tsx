@@ -41,11 +41,15 @@ export function Timeline({
       style={reserve ? { minHeight: `${limit * 1.6}em` } : undefined}
       aria-label={t('timeline')}
     >
-      {shown.map((f) => (
-        <li key={f.seq}>
-          <time>{formatTime(f.event.at, lang)}</time> {describeFact(f.event, plan, lang, people)}
-        </li>
-      ))}
+      {shown.map((f) => {
+        const text = describeFact(f.event, plan, lang, people);
+        // a card cuts a long line: the whole of it on hover
+        return (
+          <li key={f.seq} title={text}>
+            <time>{formatTime(f.event.at, lang)}</time> {text}
+          </li>
+        );
+      })}
     </ol>
   );
 }

@@ -430,7 +430,7 @@ export default function Declare() {
             {/* a greyed-out button says why: what is still to be filled in, as the officer meets it */}
             <p id="declare-missing" className="muted form-hint" role="status">
               {missing.length > 0 &&
-                t('stillNeeded', {
+                t(openOnly ? 'stillNeededOpen' : 'stillNeeded', {
                   list: missing.map((m) => t(`need_${m}`)).join(lang === 'zh' ? '、' : ', '),
                 })}
             </p>
