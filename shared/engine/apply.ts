@@ -265,11 +265,6 @@ export function apply(
 }
 
 /**
- * A state saved (as a snapshot) by an earlier version of the engine, brought to today's shape: states
- * before 接报 and role binding had no `summary` or `parties`, and a first level turned down was `rejected`
- * (today the incident stays `open`, being graded). The log itself needs no upgrade: `apply` reads old events.
- */
-/**
  * Logs written before `assumed` existed recorded an occurrence nobody gave as the report's very instant
  * (the officer's own times are whole minutes): read as assumed, so old records say 未填写 too.
  */
@@ -277,6 +272,11 @@ function reportTimeOccurrence(s: IncidentState, e: { milestone: Milestone; time:
   return e.milestone === 'occurred' && e.time === s.openedAt && s.milestones.occurred === undefined;
 }
 
+/**
+ * A state saved (as a snapshot) by an earlier version of the engine, brought to today's shape: states
+ * before 接报 and role binding had no `summary` or `parties`, and a first level turned down was `rejected`
+ * (today the incident stays `open`, being graded). The log itself needs no upgrade: `apply` reads old events.
+ */
 export function upgradeState(saved: IncidentState): IncidentState {
   const old = saved as Omit<IncidentState, 'status' | 'summary' | 'parties' | 'place' | 'createdBy'> &
     Partial<Pick<IncidentState, 'summary' | 'parties' | 'place' | 'createdBy'>> & {
