@@ -20,7 +20,7 @@ import {
   type Task,
   isOpen,
 } from './incident.ts';
-import { occurrenceClosed } from './occurrence.ts';
+import { MILESTONE_LEAD_MS, occurrenceClosed } from './occurrence.ts';
 import { parseReadings, type Readings } from './readings.ts';
 import { newlyOverdue, reconcileTasks } from './reconcile.ts';
 import { ENGINE_MILESTONES, levelById, milestoneOf, planIndex } from './tiers.ts';
@@ -38,7 +38,6 @@ const SIGNER_NAME = {
   director: ['办公室主任', 'the office director'],
   commander: ['总指挥（指挥长）', 'the commander'],
 } as const;
-const MILESTONE_LEAD_MS = 7 * 24 * 3_600_000;
 
 const refuse = (code: RefusalCode, zh: string, en: string): Decision => ({
   ok: false,

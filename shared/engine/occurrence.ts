@@ -5,6 +5,12 @@
  */
 import type { IncidentState, RefusalCode } from './incident.ts';
 
+/**
+ * How long before the report a milestone may lie: a warning issued the evening before, an occurrence learnt
+ * afterwards. The engine refuses earlier times and the 补记 field offers none.
+ */
+export const MILESTONE_LEAD_MS = 7 * 24 * 3_600_000;
+
 /** how long after its end an incident's occurrence may still be filled in */
 export const OCCURRENCE_AFTER_END_MS = 30 * 24 * 3_600_000;
 

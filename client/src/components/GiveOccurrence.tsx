@@ -4,13 +4,11 @@
  * the time falls before the report, within a week of it.
  */
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { MILESTONE_LEAD_MS } from '../../../shared/engine/occurrence.ts';
 import { errorText } from '../live/call.ts';
 import { useLang, useT } from '../i18n.ts';
 import { nowAsShanghaiLocal, shanghaiLocalToIso } from '../logic/time.ts';
 import { ErrorText } from './common.tsx';
-
-/** the engine takes an occurrence up to a week before the report (decide.ts, giveOccurrence) */
-const WEEK = 7 * 24 * 3_600_000;
 
 export function GiveOccurrence({
   reportedAt,
@@ -71,7 +69,7 @@ export function GiveOccurrence({
           autoFocus
           aria-describedby="give-occurred-hint"
           value={value}
-          min={nowAsShanghaiLocal(reportedAt - WEEK)}
+          min={nowAsShanghaiLocal(reportedAt - MILESTONE_LEAD_MS)}
           max={nowAsShanghaiLocal(reportedAt)}
           onChange={(e) => setValue(e.target.value)}
         />
